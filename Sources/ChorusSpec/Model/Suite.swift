@@ -1,0 +1,360 @@
+/// A scenario suite: synthetic users (personas and goals), how to recognise the bot's replies,
+/// and the release gate. Decoded from one YAML file or merged from a folder of them.
+///
+/// Named collections (`vocab`, `personas`, `goals`) are dictionaries; everything that draws from
+/// them iterates in name order, so results never depend on file or decoder order.
+public struct Suite: Codable, Sendable, Equatable {
+    /// The scenario language version; only `1` exists.
+    public var version: Int
+    /// The suite's stable name (used for baselines and reports).
+    public var suite: String
+    /// BCP-47-ish language tag of the utterances: `en`, `es`, `zh`, …
+    public var language: String
+    /// The seed every conversation's generator derives from.
+    public var seed: UInt64
+    /// Default number of conversations of a run.
+    public var conversations: Int
+    /// A conversation ends with outcome `max_turns` after this many user turns.
+    public var maxTurns: Int
+    /// Named value pools that `{placeholders}` draw from.
+    public var vocab: [String: Vocab]
+    public var personas: [String: Persona]
+    public var goals: [String: Goal]
+    /// How to recognise fallback and handoff replies.
+    public var bot: BotRecognition
+    /// Release-gate thresholds, keyed by metric name (see `GateMetric`).
+    public var gate: [String: GateRule]?
+
+    enum CodingKeys: String, CodingKey {
+        case version, suite, language, seed, conversations
+        case maxTurns = "max_turns"
+        case vocab, personas, goals, bot, gate
+    }
+
+    public init(
+        version: Int = 1, suite: String, language: String = "en", seed: UInt64 = 1, conversations: Int = 100,
+        maxTurns: Int = 10, vocab: [String: Vocab] = [:], personas: [String: Persona] = [:],
+        goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), gate: [String: GateRule]? = nil
+    ) {
+        self.version = version
+        self.suite = suite
+        self.language = language
+        self.seed = seed
+        self.conversations = conversations
+        self.maxTurns = maxTurns
+        self.vocab = vocab
+        self.personas = personas
+        self.goals = goals
+        self.bot = bot
+        self.gate = gate
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        suite = try c.decode(String.self, forKey: .suite)
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+        conversations = try c.decodeIfPresent(Int.self, forKey: .conversations) ?? 100
+        maxTurns = try c.decodeIfPresent(Int.self, forKey: .maxTurns) ?? 10
+        vocab = try c.decodeIfPresent([String: Vocab].self, forKey: .vocab) ?? [:]
+        personas = try c.decodeIfPresent([String: Persona].self, forKey: .personas) ?? [:]
+        goals = try c.decodeIfPresent([String: Goal].self, forKey: .goals) ?? [:]
+        bot = try c.decodeIfPresent(BotRecognition.self, forKey: .bot) ?? BotRecognition()
+        gate = try c.decodeIfPresent([String: GateRule].self, forKey: .gate)
+    }
+}
+
+/// A named value pool: a list of values, or values generated from a small pattern such as
+/// `[A-Z]{2}-[0-9]{6}` (character classes, literals, `{n}`/`{n,m}`/`?` quantifiers).
+///
+/// YAML: `product: [laptop, phone]`, `product: {values: [laptop, phone]}` or
+/// `order_id: {pattern: "[A-Z]{2}-[0-9]{6}"}`.
+public enum Vocab: Codable, Sendable, Equatable {
+    case values([String])
+    case pattern(String)
+
+    enum CodingKeys: String, CodingKey { case values, pattern }
+
+    public init(from decoder: any Decoder) throws {
+        if let list = try? decoder.singleValueContainer().decode([String].self) {
+            self = .values(list)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let pattern = try c.decodeIfPresent(String.self, forKey: .pattern) {
+            self = .pattern(pattern)
+        } else {
+            self = .values(try c.decode([String].self, forKey: .values))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .values(let values): try c.encode(values, forKey: .values)
+        case .pattern(let pattern): try c.encode(pattern, forKey: .pattern)
+        }
+    }
+}
+
+/// A kind of synthetic user: how often it appears, how sloppily it types, how soon it gives up.
+public struct Persona: Codable, Sendable, Equatable {
+    /// Relative frequency among personas (> 0).
+    public var weight: Double
+    /// Consecutive fallback replies the user tolerates; it gives up (outcome `abandoned`) on reaching it.
+    public var patience: Int
+    /// Probability, per answer, of adding one more slot the bot did not ask for.
+    public var volunteer: Double
+    public var noise: Noise
+
+    public init(weight: Double = 1, patience: Int = 2, volunteer: Double = 0, noise: Noise = Noise()) {
+        self.weight = weight
+        self.patience = patience
+        self.volunteer = volunteer
+        self.noise = noise
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+        patience = try c.decodeIfPresent(Int.self, forKey: .patience) ?? 2
+        volunteer = try c.decodeIfPresent(Double.self, forKey: .volunteer) ?? 0
+        noise = try c.decodeIfPresent(Noise.self, forKey: .noise) ?? Noise()
+    }
+}
+
+/// Typing noise rates of a persona, each a probability in 0…1.
+public struct Noise: Codable, Sendable, Equatable {
+    /// Per word of letters: one keyboard-adjacent substitution.
+    public var typo: Double
+    /// Per utterance: the case changes (all lower, all upper, or first letter flipped).
+    public var `case`: Double
+    /// Per utterance: punctuation is dropped.
+    public var punctuation: Double
+    /// Per utterance: a filler word is put in front.
+    public var filler: Double
+    /// Filler words; defaults depend on the suite's language.
+    public var fillers: [String]?
+
+    public init(typo: Double = 0, case: Double = 0, punctuation: Double = 0, filler: Double = 0, fillers: [String]? = nil) {
+        self.typo = typo
+        self.case = `case`
+        self.punctuation = punctuation
+        self.filler = filler
+        self.fillers = fillers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        typo = try c.decodeIfPresent(Double.self, forKey: .typo) ?? 0
+        `case` = try c.decodeIfPresent(Double.self, forKey: .case) ?? 0
+        punctuation = try c.decodeIfPresent(Double.self, forKey: .punctuation) ?? 0
+        filler = try c.decodeIfPresent(Double.self, forKey: .filler) ?? 0
+        fillers = try c.decodeIfPresent([String].self, forKey: .fillers)
+    }
+}
+
+/// What a synthetic user wants. Either agenda-based (`intent`, `openings`, `slots`, `success`)
+/// or scripted (`steps`).
+public struct Goal: Codable, Sendable, Equatable {
+    /// Relative frequency among goals (> 0).
+    public var weight: Double
+    /// Only these personas pursue the goal (absent: every persona).
+    public var personas: [String]?
+    /// Agenda: the intent of the user's request (the expected intent of opening turns).
+    public var intent: String?
+    /// Agenda: opening utterance variants; `{slot}` placeholders fill slots up front.
+    public var openings: [String]?
+    /// The goal's slots, by name. Placeholders `{name}` refer to these (or directly to a vocab).
+    public var slots: [String: Slot]?
+    /// Agenda: expected intent of turns that answer a slot question (default `inform`).
+    public var answerIntent: String?
+    /// Agenda: when the goal is reached. All given conditions must hold on one bot reply.
+    public var success: SuccessCondition?
+    /// Scripted: the user's turns, in order.
+    public var steps: [Step]?
+
+    enum CodingKeys: String, CodingKey {
+        case weight, personas, intent, openings, slots
+        case answerIntent = "answer_intent"
+        case success, steps
+    }
+
+    public init(
+        weight: Double = 1, personas: [String]? = nil, intent: String? = nil, openings: [String]? = nil, slots: [String: Slot]? = nil,
+        answerIntent: String? = nil, success: SuccessCondition? = nil, steps: [Step]? = nil
+    ) {
+        self.weight = weight
+        self.personas = personas
+        self.intent = intent
+        self.openings = openings
+        self.slots = slots
+        self.answerIntent = answerIntent
+        self.success = success
+        self.steps = steps
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+        personas = try c.decodeIfPresent([String].self, forKey: .personas)
+        intent = try c.decodeIfPresent(String.self, forKey: .intent)
+        openings = try c.decodeIfPresent([String].self, forKey: .openings)
+        slots = try c.decodeIfPresent([String: Slot].self, forKey: .slots)
+        answerIntent = try c.decodeIfPresent(String.self, forKey: .answerIntent)
+        success = try c.decodeIfPresent(SuccessCondition.self, forKey: .success)
+        steps = try c.decodeIfPresent([Step].self, forKey: .steps)
+    }
+
+    /// True when the goal is scripted (has `steps`).
+    public var isScripted: Bool { steps != nil }
+}
+
+/// A slot of a goal: where its value comes from, how the bot asks for it, how the user answers.
+public struct Slot: Codable, Sendable, Equatable {
+    /// The vocab the value is drawn from; defaults to the slot's own name.
+    public var vocab: String?
+    /// Pattern recognising a bot reply that asks for this slot.
+    public var ask: String?
+    /// Answer variants, e.g. `"it's {order_id}"`; default is the bare value.
+    public var answers: [String]?
+
+    public init(vocab: String? = nil, ask: String? = nil, answers: [String]? = nil) {
+        self.vocab = vocab
+        self.ask = ask
+        self.answers = answers
+    }
+}
+
+/// The success condition of an agenda goal, checked on every bot reply.
+public struct SuccessCondition: Codable, Sendable, Equatable {
+    /// The target's predicted intent for the user turn must be this.
+    public var intent: String?
+    /// A bot reply text must match this pattern.
+    public var reply: String?
+    /// The reply must (true) be a handoff, e.g. for a "talk to a human" goal.
+    public var handoff: Bool?
+
+    public init(intent: String? = nil, reply: String? = nil, handoff: Bool? = nil) {
+        self.intent = intent
+        self.reply = reply
+        self.handoff = handoff
+    }
+}
+
+/// One scripted user turn.
+public struct Step: Codable, Sendable, Equatable {
+    /// Utterance variants; one is drawn per conversation.
+    public var user: [String]
+    /// What the bot's reply must satisfy.
+    public var expect: Expectation?
+    /// When true, a failed expectation ends the conversation with outcome `failed`.
+    public var required: Bool
+
+    public init(user: [String], expect: Expectation? = nil, required: Bool = false) {
+        self.user = user
+        self.expect = expect
+        self.required = required
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        user = try c.decode([String].self, forKey: .user)
+        expect = try c.decodeIfPresent(Expectation.self, forKey: .expect)
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+    }
+}
+
+/// A scripted step's expectation on the bot's reply.
+public struct Expectation: Codable, Sendable, Equatable {
+    /// Expected intent of the user turn (scored for intent accuracy).
+    public var intent: String?
+    /// Entities the target must have extracted, value templates such as `"{order_id}"`.
+    public var slots: [String: String]?
+    /// The reply must not be a fallback.
+    public var notFallback: Bool?
+    /// A reply text must match this pattern.
+    public var reply: String?
+
+    enum CodingKeys: String, CodingKey {
+        case intent, slots
+        case notFallback = "not_fallback"
+        case reply
+    }
+
+    public init(intent: String? = nil, slots: [String: String]? = nil, notFallback: Bool? = nil, reply: String? = nil) {
+        self.intent = intent
+        self.slots = slots
+        self.notFallback = notFallback
+        self.reply = reply
+    }
+}
+
+/// How to recognise the bot's fallback and handoff replies.
+public struct BotRecognition: Codable, Sendable, Equatable {
+    public var fallback: Recognizer
+    public var handoff: Recognizer
+
+    public init(fallback: Recognizer = Recognizer(), handoff: Recognizer = Recognizer()) {
+        self.fallback = fallback
+        self.handoff = handoff
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fallback = try c.decodeIfPresent(Recognizer.self, forKey: .fallback) ?? Recognizer()
+        handoff = try c.decodeIfPresent(Recognizer.self, forKey: .handoff) ?? Recognizer()
+    }
+}
+
+/// A reply is recognised when its intent is one of `intents` or a text matches one of `patterns`.
+public struct Recognizer: Codable, Sendable, Equatable {
+    public var intents: [String]
+    public var patterns: [String]
+
+    public init(intents: [String] = [], patterns: [String] = []) {
+        self.intents = intents
+        self.patterns = patterns
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        intents = try c.decodeIfPresent([String].self, forKey: .intents) ?? []
+        patterns = try c.decodeIfPresent([String].self, forKey: .patterns) ?? []
+    }
+}
+
+/// One gate rule on a metric: absolute bounds and tolerances relative to the baseline.
+/// Rates are fractions (0.02 = two percentage points); `latency_p95_ms` is in milliseconds,
+/// and its `max_rise` is relative (0.2 = 20 % slower).
+public struct GateRule: Codable, Sendable, Equatable {
+    public var min: Double?
+    public var max: Double?
+    public var maxDrop: Double?
+    public var maxRise: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case min, max
+        case maxDrop = "max_drop"
+        case maxRise = "max_rise"
+    }
+
+    public init(min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil, maxRise: Double? = nil) {
+        self.min = min
+        self.max = max
+        self.maxDrop = maxDrop
+        self.maxRise = maxRise
+    }
+}
+
+/// The metrics a gate rule may name.
+public enum GateMetric: String, CaseIterable, Sendable {
+    case intentAccuracy = "intent_accuracy"
+    case completionRate = "completion_rate"
+    case fallbackRate = "fallback_rate"
+    case handoffRate = "handoff_rate"
+    case abandonmentRate = "abandonment_rate"
+    case errorRate = "error_rate"
+    case latencyP95 = "latency_p95_ms"
+}

@@ -1,0 +1,98 @@
+/// The chatbot under test. Every connector — the embedded reference bot, HTTP/JSON, Rasa,
+/// OpenAI-compatible, a local process — implements this protocol.
+///
+/// A target is shared by all conversations of a run; per-conversation state lives in the
+/// `TargetSession` it makes, which one task uses turn after turn.
+public protocol Target: Sendable {
+    /// What reports and the store say about the target (never a secret).
+    var info: TargetInfo { get }
+    /// Opens a conversation with the bot; `id` is unique within the run.
+    func makeSession(conversationID id: String) async throws(TargetError) -> any TargetSession
+    /// Releases connections and processes; called once at the end of a run.
+    func shutdown() async
+}
+
+extension Target {
+    public func shutdown() async {}
+}
+
+/// One conversation with a target.
+public protocol TargetSession {
+    /// Sends one user message and returns the bot's reply (one turn, however many messages).
+    mutating func send(_ text: String) async throws(TargetError) -> BotReply
+    /// Ends the conversation (for targets with explicit session calls).
+    mutating func close() async
+}
+
+extension TargetSession {
+    public mutating func close() async {}
+}
+
+/// A description of a target without secrets, for the store and reports.
+public struct TargetInfo: Sendable, Equatable, Codable {
+    /// `reference`, `rasa`, `http`, `openai`, `process`.
+    public var kind: String
+    /// A short human name, e.g. `acme-v1`.
+    public var name: String
+    /// Non-secret details: the bot file, the URL without credentials, the model.
+    public var detail: String
+
+    public init(kind: String, name: String, detail: String) {
+        self.kind = kind
+        self.name = name
+        self.detail = detail
+    }
+}
+
+/// An entity a target extracted from the user's message.
+public struct Entity: Sendable, Equatable, Hashable, Codable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The bot's answer to one user message: its texts, and what its NLU understood where the
+/// target exposes it.
+public struct BotReply: Sendable, Equatable {
+    public var texts: [String]
+    /// The intent the target predicted for the user message, when it exposes one.
+    public var intent: String?
+    public var confidence: Double?
+    /// Extracted entities; `nil` when the target does not expose entities.
+    public var entities: [Entity]?
+    /// A handoff flag reported by the target itself, when it has one.
+    public var handoff: Bool?
+
+    public init(texts: [String], intent: String? = nil, confidence: Double? = nil, entities: [Entity]? = nil, handoff: Bool? = nil) {
+        self.texts = texts
+        self.intent = intent
+        self.confidence = confidence
+        self.entities = entities
+        self.handoff = handoff
+    }
+}
+
+/// The classes of target failure that a turn records.
+public enum TargetErrorClass: String, Sendable, Codable, CaseIterable {
+    case timeout
+    case connection
+    case httpStatus = "http_status"
+    case malformedReply = "malformed_reply"
+}
+
+/// A failed exchange with a target: its class and a short detail (never a secret).
+public struct TargetError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var kind: TargetErrorClass
+    public var detail: String
+
+    public init(_ kind: TargetErrorClass, _ detail: String) {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var description: String { "\(kind.rawValue): \(detail)" }
+}
