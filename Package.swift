@@ -36,7 +36,7 @@ let package = Package(
         // scoring: per-turn judgments, outcomes, mergeable aggregates, statistics.
         .target(
             name: "ChorusScoring",
-            dependencies: ["ChorusSpec", .product(name: "Histogram", package: "hdrhistogram-swift")]),
+            dependencies: ["ChorusSpec", "ChorusTargets", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         // runner: drives users against a target with bounded concurrency, streams records to sinks.
         .target(name: "ChorusRunner", dependencies: ["ChorusSpec", "ChorusSimulation", "ChorusTargets", "ChorusScoring"]),
         // store: SQLite results database.

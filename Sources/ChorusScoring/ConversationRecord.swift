@@ -1,3 +1,4 @@
+import ChorusSpec
 import ChorusTargets
 
 /// How a conversation ended. Every conversation ends in exactly one outcome.

@@ -1,3 +1,5 @@
+import ChorusSpec
+
 /// The chatbot under test. Every connector — the embedded reference bot, HTTP/JSON, Rasa,
 /// OpenAI-compatible, a local process — implements this protocol.
 ///
@@ -41,17 +43,6 @@ public struct TargetInfo: Sendable, Equatable, Codable {
         self.kind = kind
         self.name = name
         self.detail = detail
-    }
-}
-
-/// An entity a target extracted from the user's message.
-public struct Entity: Sendable, Equatable, Hashable, Codable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
     }
 }
 

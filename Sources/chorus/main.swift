@@ -1,1 +1,3 @@
-print("chorus")
+import ChorusCLI
+
+await ChorusCommand.main()

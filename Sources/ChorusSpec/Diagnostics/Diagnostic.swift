@@ -24,7 +24,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         if let sourceLine {
             // Keep tabs so the caret lines up under the same column in a terminal.
             let prefix = sourceLine.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }
-            text += "\n\(sourceLine)\n\(String(prefix))^"
+            text += "\n\(sourceLine)\n\(prefix.joined())^"
         }
         return text
     }

@@ -1,0 +1,64 @@
+import Foundation
+import ArgumentParser
+import ChorusRunner
+import ChorusScoring
+
+/// `chorus replay <suite> --target T --seed S --conversation i`: runs conversation *i* alone and
+/// prints it turn by turn — exactly as it ran inside a whole run with the same seed.
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay one conversation of a run, turn by turn.")
+
+    @Argument(help: "The suite: a folder of YAML files or one file.")
+    var suite: String
+
+    @Option(name: .long, help: "The target file.")
+    var target: String
+
+    @Option(name: .long, help: "The run's seed (default: the suite's `seed`).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "The conversation index (0-based).")
+    var conversation: Int
+
+    @Flag(name: .long, help: "Print the conversation as one JSON line, as in a transcripts file.")
+    var json = false
+
+    func validate() throws {
+        if conversation < 0 { throw ValidationError("--conversation must be 0 or more") }
+    }
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let input = try SuiteInput.load(suite: suite, target: target, seed: seed)
+            let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: "replay")
+            let record = await driver.run(conversation: conversation)
+            await input.target.shutdown()
+            Console.out(json ? TranscriptSink.line(record) : TranscriptText.render(record))
+        }
+    }
+}
+
+/// A conversation as a person reads it.
+enum TranscriptText {
+    static func render(_ record: ConversationRecord) -> String {
+        var lines = ["conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · outcome \(record.outcome.rawValue)"]
+        for (number, turn) in record.turns.enumerated() {
+            lines.append(String(format: "%3d user > ", number + 1) + turn.user)
+            var judged: [String] = []
+            if let expected = turn.expectedIntent { judged.append("expected \(expected)") }
+            if let predicted = turn.predictedIntent {
+                let confidence = turn.confidence.map { String(format: " (%.2f)", $0) } ?? ""
+                judged.append("predicted \(predicted)\(confidence)")
+            }
+            if turn.fallback { judged.append("FALLBACK") }
+            if turn.handoff { judged.append("HANDOFF") }
+            if let error = turn.error { judged.append("ERROR \(error.rawValue): \(turn.errorDetail ?? "")") }
+            if !judged.isEmpty { lines.append("           " + judged.joined(separator: " · ")) }
+            for text in turn.bot { lines.append("    bot  < " + text) }
+            for failure in turn.failures { lines.append("    FAILED " + failure) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

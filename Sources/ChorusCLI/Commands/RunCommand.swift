@@ -1,0 +1,83 @@
+import ArgumentParser
+import ChorusReports
+import ChorusRunner
+import ChorusScoring
+import Foundation
+
+/// `chorus run <suite> --target <target.yaml>`: runs the suite's synthetic users against the
+/// target, prints a summary, and writes `summary.json` (and transcripts on request).
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario suite against a target and score it.")
+
+    @Argument(help: "The suite: a folder of YAML files or one file.")
+    var suite: String
+
+    @Option(name: .long, help: "The target file (e.g. Fixtures/targets/acme-v1.yaml).")
+    var target: String
+
+    @Option(name: .long, help: "Number of conversations (default: the suite's `conversations`).")
+    var conversations: Int?
+
+    @Option(name: .long, help: "Seed (default: the suite's `seed`).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Conversations in flight at once.")
+    var concurrency: Int = 16
+
+    @Option(name: .long, help: "Output folder (default: Reports/runs/<run-id>).")
+    var out: String?
+
+    @Option(name: .long, help: "Write every conversation as JSON Lines to this file.")
+    var transcripts: String?
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let conversations, conversations < 1 { throw ValidationError("--conversations must be at least 1") }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+    }
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let input = try SuiteInput.load(suite: suite, target: target, seed: seed)
+            let count = conversations ?? input.loaded.suite.conversations
+            let runID = RunID.make(suite: input.loaded.suite.suite)
+            let outDirectory = out ?? "Reports/runs/\(runID)"
+            try FileSystem.createDirectory(outDirectory)
+
+            let aggregate = AggregateSink()
+            var sinks: [any RecordSink] = [aggregate]
+            if let transcripts {
+                do {
+                    sinks.append(try TranscriptSink(path: transcripts))
+                } catch {
+                    throw CommandFailure.badInput(error.description)
+                }
+            }
+            let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: runID)
+            do {
+                try await RunScheduler(concurrency: concurrency).run(0..<count, driver: driver) { record in
+                    for sink in sinks { try sink.consume(record) }
+                }
+            } catch {
+                for sink in sinks { try? sink.finish() }
+                throw error
+            }
+            for sink in sinks { try sink.finish() }
+            await input.target.shutdown()
+
+            let summary = Summary(
+                suite: input.loaded.suite.suite, target: input.target.info, seed: input.loaded.suite.seed,
+                aggregate: aggregate.aggregate)
+            let summaryPath = "\(outDirectory)/summary.json"
+            try FileSystem.write(JSONSummaryReporter().render(summary), to: summaryPath)
+            if !quiet {
+                Console.out(TextSummaryReporter().render(summary))
+                Console.out("wrote \(summaryPath)\(transcripts.map { " and \($0)" } ?? "")")
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ChorusSpec
+
+/// A failure a command reports to the user and turns into Chorus's exit code, without a
+/// stack trace: 1 the gate failed, 2 bad input or usage, 3 target unreachable or too many errors.
+struct CommandFailure: Error, CustomStringConvertible {
+    enum Kind: Int32 {
+        case gateFailed = 1
+        case badInput = 2
+        case target = 3
+    }
+
+    var kind: Kind
+    var message: String
+
+    var description: String { message }
+
+    static func badInput(_ message: String) -> CommandFailure { CommandFailure(kind: .badInput, message: message) }
+
+    /// Reports `body`'s failures on standard error and exits with the matching code.
+    static func reporting<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SpecError {
+            Console.error(error.description)
+            let count = error.diagnostics.count
+            Console.error("\(count) error\(count == 1 ? "" : "s")")
+            throw ExitCode(Kind.badInput.rawValue)
+        } catch let failure as CommandFailure {
+            Console.error("error: \(failure.message)")
+            throw ExitCode(failure.kind.rawValue)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Turns raw user text into the form every feature and entity matcher works on: lowercase,
+/// Latin accents folded (á→a, ñ→n, ß→ss), punctuation stripped, one space between words.
+///
+/// The output is an array of Unicode scalar values rather than a `String` so that feature
+/// hashing and entity matching can index into it without allocating per word or per n-gram.
+/// Ideographic scripts (Han, Hiragana, Katakana, Hangul) do not separate words with spaces, so
+/// each of their characters becomes a token of its own and no space is inserted around them.
+struct TextNormalizer: Sendable {
+    /// Whether digits fold to `0`. The classifier does this so that every order number, date or
+    /// quantity shares its n-grams with the ones seen in training; entity matching keeps digits.
+    var foldDigits: Bool
+
+    init(foldDigits: Bool) {
+        self.foldDigits = foldDigits
+    }
+
+    /// Normalises `text` into scalars and word tokens.
+    func normalize(_ text: String) -> NormalizedText {
+        var out = NormalizedText()
+        out.scalars.reserveCapacity(text.utf8.count)
+        out.tokens.reserveCapacity(16)
+        // Start of the word being built, or -1 between words.
+        var wordStart = -1
+        // A separator was seen since the last emitted scalar; written lazily so that the
+        // output never starts or ends with a space and never holds two in a row.
+        var pendingSpace = false
+
+        func closeWord() {
+            if wordStart >= 0 {
+                out.tokens.append(NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), ideographic: false))
+                wordStart = -1
+            }
+        }
+        func appendWordScalar(_ value: UInt32) {
+            if wordStart < 0 {
+                if pendingSpace && !out.scalars.isEmpty { out.scalars.append(0x20) }
+                pendingSpace = false
+                wordStart = out.scalars.count
+            }
+            out.scalars.append(value)
+        }
+
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            // Full-width ASCII (common in Chinese and Japanese input) folds to ASCII.
+            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
+
+            switch ScalarClass.of(value) {
+            case .asciiLetter:
+                appendWordScalar(value | 0x20)
+            case .asciiDigit:
+                appendWordScalar(foldDigits ? 0x30 : value)
+            case .joiner:
+                // Apostrophes and combining accents are dropped without splitting the word:
+                // "what's" → "whats", "e\u{301}" → "e".
+                continue
+            case .separator:
+                closeWord()
+                pendingSpace = true
+            case .ideograph:
+                closeWord()
+                if pendingSpace && !out.scalars.isEmpty { out.scalars.append(0x20) }
+                pendingSpace = false
+                let start = out.scalars.count
+                out.scalars.append(value)
+                out.tokens.append(NormalizedText.Token(start: Int32(start), end: Int32(start + 1), ideographic: true))
+            case .latinFoldable:
+                let folded = LatinFolding.table[Int(value) - LatinFolding.lowerBound]
+                let first = UInt32(truncatingIfNeeded: folded)
+                let second = UInt32(truncatingIfNeeded: folded >> 32)
+                if first != 0 { appendWordScalar(first) }
+                if second != 0 { appendWordScalar(second) }
+            case .otherWord:
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if foldDigits && scalar.properties.numericType == .decimal {
+                    appendWordScalar(0x30)
+                } else if scalar.properties.changesWhenLowercased {
+                    // Rare (capitals of Greek, Cyrillic, …): the only path that allocates.
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        appendWordScalar(lower.value)
+                    }
+                } else {
+                    appendWordScalar(value)
+                }
+            }
+        }
+        closeWord()
+        return out
+    }
+}
+
+/// Text after normalisation: the scalars, and the word tokens as ranges into them.
+struct NormalizedText: Sendable {
+    /// One word (or one ideographic character) as a half-open range of `scalars`.
+    struct Token: Sendable {
+        var start: Int32
+        var end: Int32
+        /// A Han, Kana or Hangul character standing alone as a token.
+        var ideographic: Bool
+    }
+
+    var scalars: [UInt32] = []
+    var tokens: [Token] = []
+}
+
+/// How the normaliser treats one scalar.
+enum ScalarClass {
+    case asciiLetter, asciiDigit, joiner, separator, ideograph, latinFoldable, otherWord
+
+    static func of(_ value: UInt32) -> ScalarClass {
+        if value < 0x80 {
+            switch value {
+            case 0x41...0x5A, 0x61...0x7A: return .asciiLetter
+            case 0x30...0x39: return .asciiDigit
+            case 0x27: return .joiner
+            default: return .separator
+            }
+        }
+        if value >= UInt32(LatinFolding.lowerBound) && value < UInt32(LatinFolding.upperBound) {
+            // Latin-1 punctuation and symbols (¿ ¡ « » ° …) are separators; letters fold.
+            return LatinFolding.table[Int(value) - LatinFolding.lowerBound] == LatinFolding.separator
+                ? .separator : .latinFoldable
+        }
+        if value >= 0x0300 && value <= 0x036F { return .joiner }  // combining diacritics
+        if value == 0x2019 || value == 0x2018 { return .joiner }  // typographic apostrophes
+        if isIdeographic(value) { return .ideograph }
+        guard let scalar = Unicode.Scalar(value) else { return .separator }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return .otherWord
+        default:
+            return .separator
+        }
+    }
+
+    /// Scripts written without spaces between words, whose characters are tokens of their own.
+    static func isIdeographic(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3040...0x30FF,  // Hiragana, Katakana
+            0x31F0...0x31FF,  // Katakana phonetic extensions
+            0x3400...0x4DBF,  // CJK extension A
+            0x4E00...0x9FFF,  // CJK unified ideographs
+            0xF900...0xFAFF,  // CJK compatibility ideographs
+            0xFF66...0xFF9F,  // half-width Katakana
+            0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF,  // Hangul
+            0x20000...0x2FFFF:  // CJK extensions B and later
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// A precomputed fold for Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional:
+/// lowercase without accents, up to two scalars packed into one `UInt64` (ß → "ss").
+enum LatinFolding {
+    static let lowerBound = 0x80
+    static let upperBound = 0x1F00
+    /// Marks a scalar that is punctuation or a symbol rather than a letter.
+    static let separator = UInt64.max
+
+    /// Built once from Foundation's case and diacritic folding, so the hot path never calls it.
+    static let table: [UInt64] = {
+        var table = [UInt64](repeating: separator, count: upperBound - lowerBound)
+        // Letters that have no canonical decomposition, so diacritic folding leaves them alone.
+        let special: [UInt32: String] = [
+            0xDF: "ss", 0xE6: "ae", 0xC6: "ae", 0x153: "oe", 0x152: "oe", 0xF8: "o", 0xD8: "o",
+            0x141: "l", 0x142: "l", 0x110: "d", 0x111: "d", 0xF0: "d", 0xD0: "d", 0xFE: "th", 0xDE: "th",
+            0x131: "i",
+        ]
+        for value in lowerBound..<upperBound {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let folded: String
+            if let mapped = special[scalar.value] {
+                folded = mapped
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                    .decimalNumber, .letterNumber, .otherNumber:
+                    folded = String(Character(scalar)).folding(
+                        options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    folded = ""
+                default:
+                    continue  // stays a separator
+                }
+            }
+            let scalars = Array(folded.unicodeScalars.prefix(2))
+            let first = scalars.count > 0 ? UInt64(scalars[0].value) : 0
+            let second = scalars.count > 1 ? UInt64(scalars[1].value) : 0
+            table[value - lowerBound] = first | (second << 32)
+        }
+        return table
+    }()
+}

@@ -1,0 +1,98 @@
+import ChorusSpec
+
+/// Finds a bot's entities in a message: value lists (with synonyms) and regular expressions.
+///
+/// Value lists match whole words, case- and accent-insensitively, on the normalised text
+/// (`TextNormalizer` without digit folding); a synonym yields its canonical value, and where
+/// two candidates overlap the longer one wins (`"phone charger"` is not also a `"phone"`).
+/// Ideographic text has no word boundaries, so a value written in Han, Kana or Hangul matches
+/// anywhere. Patterns run on the original text and yield the matched text.
+struct EntityExtractor: Sendable {
+    /// One spelling of a listed value.
+    private struct Surface: Sendable {
+        var scalars: [UInt32]
+        var entity: String
+        var value: String
+    }
+
+    private let surfaces: [Surface]
+    private let patterns: [(entity: String, pattern: TextPattern)]
+    private let normalizer = TextNormalizer(foldDigits: false)
+
+    /// Compiles the entity definitions; throws on a pattern that does not compile.
+    init(_ definitions: [String: EntityDefinition]) throws(ReferenceBotError) {
+        var surfaces: [Surface] = []
+        var patterns: [(entity: String, pattern: TextPattern)] = []
+        for name in definitions.keys.sorted() {
+            guard let definition = definitions[name] else { continue }
+            if definition.values == nil && definition.pattern == nil {
+                throw .entityWithoutValuesOrPattern(entity: name)
+            }
+            let normalizer = TextNormalizer(foldDigits: false)
+            var spellings: [(String, String)] = (definition.values ?? []).map { ($0, $0) }
+            spellings += (definition.synonyms ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (spelling, value) in spellings {
+                let scalars = normalizer.normalize(spelling).scalars
+                if scalars.isEmpty { throw .emptyEntityValue(entity: name) }
+                surfaces.append(Surface(scalars: scalars, entity: name, value: value))
+            }
+            if let source = definition.pattern {
+                do {
+                    patterns.append((name, try TextPattern(source)))
+                } catch {
+                    throw .invalidPattern(entity: name, pattern: source)
+                }
+            }
+        }
+        self.surfaces = surfaces
+        self.patterns = patterns
+    }
+
+    /// The entities in `text`: listed values in text order, then pattern matches in text order;
+    /// the same name and value is reported once.
+    func extract(from text: String) -> [ExtractedEntity] {
+        var found: [ExtractedEntity] = []
+        if !surfaces.isEmpty {
+            for match in valueMatches(in: normalizer.normalize(text).scalars) {
+                found.append(ExtractedEntity(name: match.entity, value: match.value))
+            }
+        }
+        for (entity, pattern) in patterns {
+            for range in pattern.matchRanges(in: text) where !range.isEmpty {
+                found.append(ExtractedEntity(name: entity, value: String(text[range])))
+            }
+        }
+        var seen = Set<ExtractedEntity>()
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    /// Non-overlapping whole-word occurrences of listed values, longest first, in text order.
+    private func valueMatches(in text: [UInt32]) -> [(start: Int, entity: String, value: String)] {
+        var candidates: [(start: Int, length: Int, surface: Int)] = []
+        for (index, surface) in surfaces.enumerated() {
+            let needle = surface.scalars
+            guard needle.count <= text.count else { continue }
+            for start in 0...(text.count - needle.count) where text[start] == needle[0] {
+                let end = start + needle.count
+                guard text[start..<end].elementsEqual(needle) else { continue }
+                let startsWord = start == 0 || text[start - 1] == 0x20
+                    || ScalarClass.isIdeographic(text[start - 1]) || ScalarClass.isIdeographic(needle[0])
+                let endsWord = end == text.count || text[end] == 0x20
+                    || ScalarClass.isIdeographic(text[end]) || ScalarClass.isIdeographic(needle[needle.count - 1])
+                if startsWord && endsWord { candidates.append((start, needle.count, index)) }
+            }
+        }
+        // Longest first; among equals, earliest first, then definition order.
+        candidates.sort { ($0.length, -$0.start, -$0.surface) > ($1.length, -$1.start, -$1.surface) }
+        var taken = [Bool](repeating: false, count: text.count)
+        var accepted: [(start: Int, entity: String, value: String)] = []
+        for candidate in candidates {
+            let range = candidate.start..<(candidate.start + candidate.length)
+            if range.contains(where: { taken[$0] }) { continue }
+            for position in range { taken[position] = true }
+            let surface = surfaces[candidate.surface]
+            accepted.append((candidate.start, surface.entity, surface.value))
+        }
+        return accepted.sorted { $0.start < $1.start }
+    }
+}

@@ -1,0 +1,76 @@
+import ChorusScoring
+import Foundation
+
+/// Writes `summary.json`: the `Summary` as pretty-printed JSON with sorted keys.
+///
+/// Numbers are rounded so that output does not carry floating-point noise and two identical runs
+/// print identical bytes (apart from `latency_ms`, the one run-dependent key): rates, interval
+/// bounds and intent scores to 6 decimals, turn statistics to 6, latency to 3 (whole microseconds).
+/// Counts are exact integers.
+public struct JSONSummaryReporter: Reporter {
+    public static let identifier = "json"
+    public static let fileExtension = "json"
+
+    public init() {}
+
+    public func render(_ summary: Summary) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // A summary never holds a non-finite number, but if one slipped in, a string keeps the
+        // file valid JSON instead of failing the whole report.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            let data = try encoder.encode(Self.rounded(summary))
+            return String(decoding: data, as: UTF8.self) + "\n"
+        } catch {
+            // Encoding these plain value types cannot fail; keep the output parseable regardless.
+            return "{\"schema\": \"\(Summary.currentSchema)\", \"error\": \"the summary could not be encoded\"}\n"
+        }
+    }
+
+    /// The summary with every floating-point value rounded for output.
+    static func rounded(_ summary: Summary) -> Summary {
+        var s = summary
+        s.metrics.intentAccuracy = s.metrics.intentAccuracy.map(rounded)
+        s.metrics.fallbackRate = s.metrics.fallbackRate.map(rounded)
+        s.metrics.conversationFallbackRate = s.metrics.conversationFallbackRate.map(rounded)
+        s.metrics.completionRate = s.metrics.completionRate.map(rounded)
+        s.metrics.handoffRate = s.metrics.handoffRate.map(rounded)
+        s.metrics.abandonmentRate = s.metrics.abandonmentRate.map(rounded)
+        s.metrics.errorRate = s.metrics.errorRate.map(rounded)
+        s.metrics.slotAccuracy = s.metrics.slotAccuracy.map(rounded)
+        s.intents = s.intents.mapValues(rounded)
+        s.intentAverages = s.intentAverages.map {
+            Summary.IntentAverages(macro: rounded($0.macro), weighted: rounded($0.weighted))
+        }
+        s.turns = s.turns.map {
+            Summary.Turns(mean: round($0.mean, 6), median: round($0.median, 6), p95: round($0.p95, 6))
+        }
+        s.latencyMs = s.latencyMs.map {
+            Summary.Latency(
+                p50: round($0.p50, 3), p90: round($0.p90, 3), p95: round($0.p95, 3), p99: round($0.p99, 3),
+                max: round($0.max, 3))
+        }
+        return s
+    }
+
+    private static func rounded(_ metric: RateMetric) -> RateMetric {
+        RateMetric(
+            value: round(metric.value, 6), low: round(metric.low, 6), high: round(metric.high, 6), n: metric.n,
+            successes: metric.successes)
+    }
+
+    private static func rounded(_ scores: IntentScores) -> IntentScores {
+        IntentScores(
+            precision: round(scores.precision, 6), recall: round(scores.recall, 6), f1: round(scores.f1, 6),
+            support: scores.support)
+    }
+
+    /// `value` rounded half away from zero to `places` decimals.
+    static func round(_ value: Double, _ places: Int) -> Double {
+        guard value.isFinite else { return value }
+        let scale = (0..<places).reduce(1.0) { value, _ in value * 10 }
+        return (value * scale).rounded() / scale
+    }
+}

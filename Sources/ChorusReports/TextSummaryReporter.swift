@@ -1,0 +1,179 @@
+import ChorusScoring
+import Foundation
+
+/// Renders a `Summary` for the terminal: plain text, aligned columns, no colour codes (the CLI adds
+/// colour if ever). Every rate is shown with its 95% Wilson interval and its denominator:
+///
+///     completion                 71.2 %  [68.3, 73.9]  n=1000
+public struct TextSummaryReporter: Reporter {
+    public static let identifier = "text"
+    public static let fileExtension = "txt"
+
+    /// How many of the weakest intents (lowest F1) to list.
+    public var weakestIntentCount: Int
+
+    public init(weakestIntentCount: Int = 5) {
+        self.weakestIntentCount = weakestIntentCount
+    }
+
+    public func render(_ summary: Summary) -> String {
+        var sections: [String] = []
+        sections.append(header(summary))
+        sections.append(outcomes(summary))
+        sections.append(rates(summary))
+        if let intents = intents(summary) { sections.append(intents) }
+        sections.append(turns(summary))
+        sections.append(latency(summary))
+        if let errors = errors(summary) { sections.append(errors) }
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    private func header(_ s: Summary) -> String {
+        let target = s.target.detail.isEmpty ? "\(s.target.name) (\(s.target.kind))"
+            : "\(s.target.name) (\(s.target.kind): \(s.target.detail))"
+        return "Chorus run summary\n"
+            + TextTable(
+                rows: [
+                    ["suite", s.suite], ["target", target], ["seed", String(s.seed)],
+                    ["conversations", String(s.conversations)],
+                ],
+                rightAligned: []
+            ).render()
+    }
+
+    private func outcomes(_ s: Summary) -> String {
+        let rows = Outcome.allCases.map { outcome -> [String] in
+            let count = s.outcomes[outcome]
+            let share = s.conversations > 0 ? Self.percent(Double(count) / Double(s.conversations)) + " %" : "–"
+            return [outcome.rawValue, String(count), share]
+        }
+        return "Outcomes\n" + TextTable(rows: rows, rightAligned: [1, 2]).render()
+    }
+
+    private func rates(_ s: Summary) -> String {
+        let m = s.metrics
+        let labelled: [(String, RateMetric?)] = [
+            ("completion", m.completionRate),
+            ("handoff", m.handoffRate),
+            ("abandonment", m.abandonmentRate),
+            ("error", m.errorRate),
+            ("fallback (turns)", m.fallbackRate),
+            ("fallback (conversations)", m.conversationFallbackRate),
+            ("intent accuracy", m.intentAccuracy),
+            ("slot accuracy", m.slotAccuracy),
+        ]
+        let rows = labelled.map { label, metric -> [String] in
+            guard let metric else { return [label, "n/a", "", ""] }
+            return [
+                label, Self.percent(metric.value) + " %",
+                "[" + Self.percent(metric.low) + ", " + Self.percent(metric.high) + "]", "n=\(metric.n)",
+            ]
+        }
+        return "Rates (95% Wilson interval)\n" + TextTable(rows: rows, rightAligned: [1, 2]).render()
+    }
+
+    private func intents(_ s: Summary) -> String? {
+        guard let averages = s.intentAverages, !s.intents.isEmpty else { return nil }
+        var text = "Intents: macro F1 \(Self.fixed(averages.macro.f1, 3)), "
+            + "weighted F1 \(Self.fixed(averages.weighted.f1, 3)), support \(averages.macro.support)"
+        let weakest = s.intents.sorted { a, b in
+            a.value.f1 != b.value.f1 ? a.value.f1 < b.value.f1 : a.key < b.key
+        }.prefix(weakestIntentCount)
+        guard !weakest.isEmpty else { return text }
+        var rows = [["intent", "F1", "P", "R", "support"]]
+        rows += weakest.map { name, scores in
+            [name, Self.fixed(scores.f1, 3), Self.fixed(scores.precision, 3), Self.fixed(scores.recall, 3),
+                String(scores.support)]
+        }
+        text += "\nWeakest intents by F1\n" + TextTable(rows: rows, rightAligned: [1, 2, 3, 4]).render()
+        return text
+    }
+
+    private func turns(_ s: Summary) -> String {
+        let title = "Turns per completed conversation\n"
+        guard let t = s.turns else { return title + "  n/a (no conversation completed)" }
+        return title + TextTable(
+            rows: [["mean", "median", "p95"], [Self.fixed(t.mean, 2), Self.trimmed(t.median), Self.trimmed(t.p95)]],
+            rightAligned: [0, 1, 2]
+        ).render()
+    }
+
+    private func latency(_ s: Summary) -> String {
+        let title = "Latency per reply (ms)\n"
+        guard let l = s.latencyMs else { return title + "  n/a (no replies)" }
+        return title + TextTable(
+            rows: [
+                ["p50", "p90", "p95", "p99", "max"],
+                [l.p50, l.p90, l.p95, l.p99, l.max].map { Self.fixed($0, 1) },
+            ],
+            rightAligned: [0, 1, 2, 3, 4]
+        ).render()
+    }
+
+    private func errors(_ s: Summary) -> String? {
+        guard !s.errors.isEmpty else { return nil }
+        let rows = s.errors.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }
+        return "Errors (failed exchanges by class)\n" + TextTable(rows: rows, rightAligned: [1]).render()
+    }
+
+    /// A proportion as a percentage with one decimal, without the sign.
+    static func percent(_ proportion: Double) -> String {
+        fixed(proportion * 100, 1)
+    }
+
+    /// Fixed-point with `places` decimals; `String(format:)` uses the POSIX locale, so the decimal
+    /// separator is always a point.
+    static func fixed(_ value: Double, _ places: Int) -> String {
+        String(format: "%.\(places)f", value)
+    }
+
+    /// An integral value without decimals, otherwise one decimal (medians of an even count).
+    static func trimmed(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : fixed(value, 1)
+    }
+}
+
+/// Rows of cells padded into aligned columns, each line indented by two spaces.
+private struct TextTable {
+    var rows: [[String]]
+    /// Columns whose cells are padded on the left (numbers).
+    var rightAligned: Set<Int>
+
+    func render() -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (column, cell) in row.enumerated() {
+                widths[column] = max(widths[column], Self.displayWidth(cell))
+            }
+        }
+        return rows.map { row in
+            let cells = row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - Self.displayWidth(cell))
+                return rightAligned.contains(column) ? padding + cell : cell + padding
+            }
+            var line = "  " + cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// Terminal columns a string takes: wide East Asian characters count 2 and combining marks 0,
+    /// so tables with Chinese or accented intent names still line up.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: return width
+            default: break
+            }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                return width + 2
+            default:
+                return width + 1
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ChorusScoring
+import ChorusSimulation
+import ChorusSpec
+import ChorusTargets
+
+/// Plays one synthetic conversation against a target and scores each turn.
+///
+/// The driver owns the IO; the `SyntheticUser` owns every decision, so a conversation depends
+/// only on (suite, seed, index) and the bot's replies.
+public struct ConversationDriver: Sendable {
+    public let suite: CompiledSuite
+    public let target: any Target
+    /// Distinguishes this run's conversations at targets that keep state per sender.
+    public let runTag: String
+
+    public init(suite: CompiledSuite, target: any Target, runTag: String) {
+        self.suite = suite
+        self.target = target
+        self.runTag = runTag
+    }
+
+    /// Runs conversation `index` to its end. Never throws: a target failure is recorded on the
+    /// turn and ends the conversation with outcome `error`.
+    public func run(conversation index: Int) async -> ConversationRecord {
+        var user = SyntheticUser(suite: suite, conversation: index)
+        var turns: [TurnRecord] = []
+        let clock = ContinuousClock()
+        var session: any TargetSession
+        do {
+            session = try await target.makeSession(conversationID: "\(runTag)-\(index)")
+        } catch {
+            let turn = user.opening()
+            turns.append(Self.failedTurn(turn, error: error, latencyMs: 0))
+            return ConversationRecord(index: index, persona: user.persona, goal: user.goal, outcome: .error, turns: turns)
+        }
+        var message = user.opening()
+        var outcome = Outcome.error
+        while true {
+            let start = clock.now
+            let reply: BotReply
+            do {
+                reply = try await session.send(message.text)
+            } catch {
+                turns.append(Self.failedTurn(message, error: error, latencyMs: Self.milliseconds(clock.now - start)))
+                outcome = .error
+                break
+            }
+            let latency = Self.milliseconds(clock.now - start)
+            let recognizer = suite.recognizer
+            let observation = BotObservation(
+                texts: reply.texts, intent: reply.intent, entities: reply.entities,
+                fallback: recognizer.isFallback(texts: reply.texts, intent: reply.intent),
+                handoff: recognizer.isHandoff(texts: reply.texts, intent: reply.intent, flag: reply.handoff))
+            let reaction = user.react(to: observation)
+            turns.append(
+                TurnRecord(
+                    user: message.text, expectedIntent: message.expectedIntent, predictedIntent: reply.intent,
+                    confidence: reply.confidence, expectedSlots: message.expectedSlots, entities: reply.entities,
+                    fallback: observation.fallback, handoff: observation.handoff, bot: reply.texts, latencyMs: latency,
+                    failures: reaction.failures))
+            switch reaction.next {
+            case .say(let next):
+                message = next
+                continue
+            case .end(let ending):
+                outcome = Outcome(ending)
+            }
+            break
+        }
+        await session.close()
+        return ConversationRecord(index: index, persona: user.persona, goal: user.goal, outcome: outcome, turns: turns)
+    }
+
+    private static func failedTurn(_ message: UserTurn, error: TargetError, latencyMs: Double) -> TurnRecord {
+        TurnRecord(
+            user: message.text, expectedIntent: message.expectedIntent, expectedSlots: message.expectedSlots,
+            latencyMs: latencyMs, error: error.kind, errorDetail: error.detail)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}
+
+extension Outcome {
+    init(_ ending: UserEnding) {
+        switch ending {
+        case .completed: self = .completed
+        case .handedOff: self = .handedOff
+        case .abandoned: self = .abandoned
+        case .maxTurns: self = .maxTurns
+        case .failed: self = .failed
+        }
+    }
+}

@@ -1,0 +1,9 @@
+import ChorusScoring
+
+/// Receives a run's conversations, one at a time and in index order, from the run's single
+/// consumer loop — so a sink needs no locks.
+public protocol RecordSink: AnyObject {
+    func consume(_ record: ConversationRecord) throws
+    /// Called once when the run ends (normally or not), to flush what is buffered.
+    func finish() throws
+}

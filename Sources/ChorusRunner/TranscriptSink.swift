@@ -1,0 +1,98 @@
+import ChorusScoring
+import ChorusSpec
+
+/// Writes one JSON object per conversation (JSON Lines), in conversation order:
+/// `{"conversation", "persona", "goal", "outcome", "turns": [{"user", "expected_intent",
+/// "predicted_intent", "confidence", "fallback", "handoff", "bot", "latency_ms", "error", …}]}`.
+public final class TranscriptSink: RecordSink {
+    private let file: OutputFile
+    private var buffer = ""
+    private var pending = 0
+
+    public init(path: String) throws(OutputFileError) {
+        file = try OutputFile(path: path)
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    public func consume(_ record: ConversationRecord) throws {
+        Self.append(record, to: &buffer)
+        buffer.append("\n")
+        pending += 1
+        if buffer.utf8.count >= 1 << 16 {
+            file.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    public func finish() throws {
+        file.write(buffer)
+        buffer.removeAll()
+        file.close()
+    }
+
+    /// One conversation as a JSON object (no newline).
+    public static func line(_ record: ConversationRecord) -> String {
+        var out = ""
+        append(record, to: &out)
+        return out
+    }
+
+    static func append(_ record: ConversationRecord, to out: inout String) {
+        out.append("{\"conversation\":\(record.index),\"persona\":")
+        JSONText.appendString(record.persona, to: &out)
+        out.append(",\"goal\":")
+        JSONText.appendString(record.goal, to: &out)
+        out.append(",\"outcome\":\"\(record.outcome.rawValue)\",\"turns\":[")
+        for (number, turn) in record.turns.enumerated() {
+            if number > 0 { out.append(",") }
+            out.append("{\"user\":")
+            JSONText.appendString(turn.user, to: &out)
+            out.append(",\"expected_intent\":")
+            JSONText.appendOptionalString(turn.expectedIntent, to: &out)
+            out.append(",\"predicted_intent\":")
+            JSONText.appendOptionalString(turn.predictedIntent, to: &out)
+            out.append(",\"confidence\":")
+            if let confidence = turn.confidence { JSONText.appendNumber(confidence, to: &out) } else { out.append("null") }
+            out.append(",\"expected_slots\":")
+            appendEntities(turn.expectedSlots, to: &out)
+            out.append(",\"entities\":")
+            if let entities = turn.entities { appendEntities(entities, to: &out) } else { out.append("null") }
+            out.append(turn.fallback ? ",\"fallback\":true" : ",\"fallback\":false")
+            out.append(turn.handoff ? ",\"handoff\":true" : ",\"handoff\":false")
+            out.append(",\"bot\":[")
+            for (position, text) in turn.bot.enumerated() {
+                if position > 0 { out.append(",") }
+                JSONText.appendString(text, to: &out)
+            }
+            out.append("],\"latency_ms\":")
+            JSONText.appendNumber(turn.latencyMs, decimals: 3, to: &out)
+            out.append(",\"error\":")
+            JSONText.appendOptionalString(turn.error?.rawValue, to: &out)
+            if let detail = turn.errorDetail {
+                out.append(",\"error_detail\":")
+                JSONText.appendString(detail, to: &out)
+            }
+            if !turn.failures.isEmpty {
+                out.append(",\"failures\":[")
+                for (position, failure) in turn.failures.enumerated() {
+                    if position > 0 { out.append(",") }
+                    JSONText.appendString(failure, to: &out)
+                }
+                out.append("]")
+            }
+            out.append("}")
+        }
+        out.append("]}")
+    }
+
+    private static func appendEntities(_ entities: [Entity], to out: inout String) {
+        out.append("{")
+        for (position, entity) in entities.enumerated() {
+            if position > 0 { out.append(",") }
+            JSONText.appendString(entity.name, to: &out)
+            out.append(":")
+            JSONText.appendString(entity.value, to: &out)
+        }
+        out.append("}")
+    }
+}

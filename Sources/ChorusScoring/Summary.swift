@@ -1,0 +1,123 @@
+import ChorusTargets
+
+/// The result of a run as `summary.json` carries it: outcomes, rates with 95% Wilson intervals,
+/// intent scores, the confusion matrix, error classes, turns, latency, and outcomes by goal and by
+/// persona, computed from an `Aggregate` with the definitions of DESIGN.md ("Metric definitions").
+///
+/// Every field except `latencyMs` is a function of the suite, the seed and the target's behaviour,
+/// so two runs of the same input give equal summaries once `latencyMs` is set aside (see
+/// `deterministicPart`). Values are kept at full precision; reporters round for display.
+/// Optional parts that are not available encode as `null` rather than disappearing, so the shape of
+/// the file does not change with the data.
+public struct Summary: Sendable, Equatable, Codable {
+    /// The schema identifier this type writes.
+    public static let currentSchema = "chorus.summary/1"
+
+    /// The schema identifier, `chorus.summary/1`.
+    public var schema: String
+    /// The suite's stable name.
+    public var suite: String
+    /// The target under test (never a secret).
+    public var target: TargetInfo
+    /// The suite seed the run used.
+    public var seed: UInt64
+    /// Conversations run.
+    public var conversations: Int
+    /// Conversations by outcome.
+    public var outcomes: OutcomeCounts
+    /// Every rate, with its interval; a rate is `nil` when not available.
+    public var metrics: Metrics
+    /// Precision, recall, F1 and support by intent (empty when intent metrics are not available).
+    public var intents: [String: IntentScores]
+    /// Macro and weighted averages of the intent scores; `nil` when intent metrics are not available.
+    public var intentAverages: IntentAverages?
+    /// Judged turns as `[expected: [predicted: count]]`, non-zero cells only.
+    public var confusion: [String: [String: Int]]
+    /// Failed exchanges by error class (`timeout`, `connection`, `http_status`, `malformed_reply`).
+    public var errors: [String: Int]
+    /// User turns per completed conversation; `nil` when no conversation completed.
+    public var turns: Turns?
+    /// Reply latency percentiles in milliseconds; `nil` when there was no reply. The only part that
+    /// varies between identical runs.
+    public var latencyMs: Latency?
+    /// Outcomes by goal name.
+    public var goals: [String: OutcomeCounts]
+    /// Outcomes by persona name.
+    public var personas: [String: OutcomeCounts]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, suite, target, seed, conversations, outcomes, metrics, intents
+        case intentAverages = "intent_averages"
+        case confusion, errors, turns
+        case latencyMs = "latency_ms"
+        case goals, personas
+    }
+
+    /// Computes the summary of a run from its aggregate.
+    public init(suite: String, target: TargetInfo, seed: UInt64, aggregate a: Aggregate) {
+        schema = Self.currentSchema
+        self.suite = suite
+        self.target = target
+        self.seed = seed
+        conversations = a.conversations
+        outcomes = a.outcomes
+
+        // Intent metrics need the target to expose intents *and* some turn to say what was meant;
+        // otherwise they are not available, never 0.
+        let intentsAvailable = a.targetExposesIntent && a.intentJudgedTurns > 0
+        metrics = Metrics(
+            intentAccuracy: intentsAvailable
+                ? RateMetric(successes: a.intentCorrectTurns, trials: a.intentJudgedTurns) : nil,
+            fallbackRate: RateMetric(successes: a.fallbackTurns, trials: a.userTurns),
+            conversationFallbackRate: RateMetric(successes: a.conversationsWithFallback, trials: a.conversations),
+            completionRate: RateMetric(successes: a.outcomes.completed, trials: a.conversations),
+            handoffRate: RateMetric(successes: a.outcomes.handedOff, trials: a.conversations),
+            abandonmentRate: RateMetric(successes: a.outcomes.abandoned, trials: a.conversations),
+            errorRate: RateMetric(successes: a.outcomes.error, trials: a.conversations),
+            slotAccuracy: a.targetExposesEntities
+                ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil)
+        if intentsAvailable {
+            let scores = IntentMetrics(confusion: a.confusion)
+            intents = scores.perIntent
+            intentAverages = IntentAverages(macro: scores.macro, weighted: scores.weighted)
+            confusion = a.confusion
+        } else {
+            intents = [:]
+            intentAverages = nil
+            confusion = [:]
+        }
+        errors = a.errors
+        turns = Turns(a.completedTurns)
+        latencyMs = Latency(a.latency)
+        goals = a.goals
+        personas = a.personas
+    }
+
+    /// This summary without its run-dependent part (`latencyMs`), for comparing two runs of the
+    /// same input.
+    public var deterministicPart: Summary {
+        var copy = self
+        copy.latencyMs = nil
+        return copy
+    }
+
+    /// Encodes every key, writing `null` for parts that are not available.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(suite, forKey: .suite)
+        try c.encode(target, forKey: .target)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(conversations, forKey: .conversations)
+        try c.encode(outcomes, forKey: .outcomes)
+        try c.encode(metrics, forKey: .metrics)
+        try c.encode(intents, forKey: .intents)
+        try c.encode(intentAverages, forKey: .intentAverages)
+        try c.encode(confusion, forKey: .confusion)
+        try c.encode(errors, forKey: .errors)
+        try c.encode(turns, forKey: .turns)
+        try c.encode(latencyMs, forKey: .latencyMs)
+        try c.encode(goals, forKey: .goals)
+        try c.encode(personas, forKey: .personas)
+    }
+}

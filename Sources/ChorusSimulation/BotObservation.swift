@@ -1,0 +1,56 @@
+import ChorusSpec
+
+/// What a synthetic user perceives of one bot reply.
+public struct BotObservation: Sendable, Equatable {
+    public var texts: [String]
+    /// The intent the target predicted for the user's message, when it exposes one.
+    public var intent: String?
+    /// Extracted entities; `nil` when the target exposes none.
+    public var entities: [Entity]?
+    public var fallback: Bool
+    public var handoff: Bool
+
+    public init(texts: [String], intent: String? = nil, entities: [Entity]? = nil, fallback: Bool = false, handoff: Bool = false) {
+        self.texts = texts
+        self.intent = intent
+        self.entities = entities
+        self.fallback = fallback
+        self.handoff = handoff
+    }
+}
+
+/// One message a synthetic user sends, with what it meant.
+public struct UserTurn: Sendable, Equatable {
+    public var text: String
+    /// The intent the user meant, when the scenario says.
+    public var expectedIntent: String?
+    /// The slot values the text carries.
+    public var expectedSlots: [Entity]
+
+    public init(text: String, expectedIntent: String?, expectedSlots: [Entity]) {
+        self.text = text
+        self.expectedIntent = expectedIntent
+        self.expectedSlots = expectedSlots
+    }
+}
+
+/// How a synthetic user ends a conversation (transport errors are the runner's business).
+public enum UserEnding: String, Sendable, Equatable {
+    case completed
+    case handedOff = "handed_off"
+    case abandoned
+    case maxTurns = "max_turns"
+    case failed
+}
+
+/// The user's reaction to a bot reply: the scripted expectations that did not hold for the turn
+/// just answered, and what it does next.
+public struct UserReaction: Sendable, Equatable {
+    public enum Next: Sendable, Equatable {
+        case say(UserTurn)
+        case end(UserEnding)
+    }
+
+    public var failures: [String]
+    public var next: Next
+}

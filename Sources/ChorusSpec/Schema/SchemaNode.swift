@@ -1,0 +1,78 @@
+/// A description of the shape of a YAML input file: what each key may hold.
+///
+/// One description per file kind (`Suite.schema`, `BotDefinition.schema`, `TargetConfig.schema`)
+/// drives both the structural validator, which reports every mismatch with its location, and the
+/// JSON Schema published for editors (`SchemaExport`), so the two can never disagree.
+public indirect enum SchemaNode: Sendable {
+    /// A mapping with a fixed set of keys; any other key is an error.
+    case object(SchemaObject)
+    /// A mapping from user-chosen names to values of one shape (`goals`, `vocab`, …).
+    /// `entry` names one entry in messages ("goal" gives `goal "refund"`).
+    case map(entry: String, keys: SchemaKeyRule, values: SchemaNode)
+    /// A list of items of one shape, with at least `minItems` items.
+    case array(of: SchemaNode, minItems: Int)
+    /// Any scalar, read as text; `format` adds a content check.
+    case string(format: SchemaStringFormat?)
+    /// A whole number, at least `minimum` when given.
+    case integer(minimum: Int?)
+    /// A number within the given bounds; `exclusiveMinimum` makes the lower bound strict.
+    case number(minimum: Double?, maximum: Double?, exclusiveMinimum: Bool)
+    /// `true` or `false`.
+    case boolean
+    /// One of a fixed set of strings.
+    case enumeration([String])
+    /// Exactly one of several shapes (e.g. a vocab given as a list or as a mapping).
+    case oneOf([SchemaNode])
+
+    /// A plain string.
+    public static let string = SchemaNode.string(format: nil)
+    /// A list of at least one string: the variants a synthetic user or a bot picks from.
+    public static let variants = SchemaNode.array(of: .string, minItems: 1)
+    /// A probability, 0…1.
+    public static let rate = SchemaNode.number(minimum: 0, maximum: 1, exclusiveMinimum: false)
+    /// A relative frequency, strictly positive.
+    public static let weight = SchemaNode.number(minimum: 0, maximum: nil, exclusiveMinimum: true)
+
+    /// A list of items (possibly empty).
+    public static func list(_ items: SchemaNode) -> SchemaNode { .array(of: items, minItems: 0) }
+
+    /// A map whose keys are free names.
+    public static func named(_ entry: String, _ values: SchemaNode) -> SchemaNode {
+        .map(entry: entry, keys: .any, values: values)
+    }
+
+    /// A short phrase naming what the node expects, for messages: "a number", "a list".
+    var expectation: String {
+        switch self {
+        case .object, .map: return "a mapping"
+        case .array: return "a list"
+        case .string: return "a string"
+        case .integer: return "an integer"
+        case .number: return "a number"
+        case .boolean: return "true or false"
+        case .enumeration(let values): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .oneOf(let branches):
+            var seen: [String] = []
+            for phrase in branches.map(\.expectation) where !seen.contains(phrase) { seen.append(phrase) }
+            return seen.joined(separator: " or ")
+        }
+    }
+}
+
+/// What the keys of a `SchemaNode.map` may be.
+public enum SchemaKeyRule: Sendable {
+    /// Any name.
+    case any
+    /// Names matching this regular expression (ICU and ECMAScript compatible), described by `hint`.
+    case pattern(String, hint: String)
+    /// One of a fixed set of names (suggesting the nearest on a mismatch).
+    case oneOf([String])
+}
+
+/// A content check on a string value.
+public enum SchemaStringFormat: String, Sendable {
+    /// A regular expression (`TextPattern`).
+    case regex
+    /// A vocab generation pattern (`ValuePattern`).
+    case valuePattern
+}
