@@ -6,9 +6,9 @@ public final class AggregateSink: RecordSink {
 
     public init() {}
 
-    public func consume(_ record: ConversationRecord) throws {
+    public func consume(_ record: ConversationRecord) async throws {
         aggregate.add(record)
     }
 
-    public func finish() throws {}
+    public func finish() async throws {}
 }

@@ -20,7 +20,7 @@ public struct RunScheduler: Sendable {
     /// the same order. Stops starting new conversations when the task is cancelled or `consume`
     /// throws; conversations already started finish and are consumed first (unless it threw).
     public func run<Indices: RandomAccessCollection & Sendable>(
-        _ indices: Indices, driver: ConversationDriver, consume: (ConversationRecord) throws -> Void
+        _ indices: Indices, driver: ConversationDriver, consume: (ConversationRecord) async throws -> Void
     ) async throws where Indices.Element == Int, Indices.Index == Int {
         try await withThrowingTaskGroup(of: (Int, ConversationRecord).self) { group in
             let first = indices.startIndex
@@ -43,7 +43,7 @@ public struct RunScheduler: Sendable {
                 inFlight -= 1
                 pending[position] = record
                 while let ready = pending.removeValue(forKey: emitted) {
-                    try consume(ready)
+                    try await consume(ready)
                     emitted += 1
                 }
                 if Task.isCancelled { stopping = true }

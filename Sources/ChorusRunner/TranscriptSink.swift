@@ -14,7 +14,7 @@ public final class TranscriptSink: RecordSink {
         buffer.reserveCapacity(1 << 16)
     }
 
-    public func consume(_ record: ConversationRecord) throws {
+    public func consume(_ record: ConversationRecord) async throws {
         Self.append(record, to: &buffer)
         buffer.append("\n")
         pending += 1
@@ -24,7 +24,7 @@ public final class TranscriptSink: RecordSink {
         }
     }
 
-    public func finish() throws {
+    public func finish() async throws {
         file.write(buffer)
         buffer.removeAll()
         file.close()

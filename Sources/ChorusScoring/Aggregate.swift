@@ -1,3 +1,4 @@
+import ChorusSpec
 import ChorusTargets
 
 /// The counts a run's metrics are computed from, built one conversation at a time.

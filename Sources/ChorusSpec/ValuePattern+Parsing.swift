@@ -30,6 +30,9 @@ private struct ValuePatternParser {
         ValuePatternError(pattern: source, offset: offset ?? position, reason: reason)
     }
 
+    /// Whether the atom just read already has a quantifier (`a{2}?` is an error, not lazy).
+    var lastWasQuantified = false
+
     var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
     mutating func parse() throws(ValuePatternError) -> [ValuePattern.Atom] {
@@ -39,7 +42,7 @@ private struct ValuePatternParser {
             switch scalar {
             case "{", "?":
                 guard var last = atoms.popLast() else { throw fail("quantifier \"\(scalar)\" has nothing to repeat") }
-                guard last.min == 1, last.max == 1, !lastWasQuantified else {
+                guard !lastWasQuantified else {
                     throw fail("quantifier \"\(scalar)\" follows another quantifier")
                 }
                 (last.min, last.max) = try parseQuantifier()
@@ -64,8 +67,6 @@ private struct ValuePatternParser {
         }
         return atoms
     }
-
-    var lastWasQuantified = false
 
     /// `?`, `{n}` or `{n,m}`, at `position`.
     mutating func parseQuantifier() throws(ValuePatternError) -> (Int, Int) {
@@ -110,7 +111,7 @@ private struct ValuePatternParser {
         position += 1
         if current == "^" { throw fail("negated classes \"[^\" are not supported") }
         var ranges: [ClosedRange<UInt32>] = []
-        while let scalar = current, scalar != "]" {
+        while current != nil, current != "]" {
             let low = try classMember()
             // A "-" between two members makes a range; first or last, it is literal.
             if current == "-", position + 1 < scalars.count, scalars[position + 1] != "]" {
@@ -124,7 +125,6 @@ private struct ValuePatternParser {
             } else {
                 ranges += low
             }
-            _ = scalar
         }
         guard current == "]" else { throw fail("unbalanced \"[\"", at: open) }
         position += 1

@@ -51,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
             let aggregate = AggregateSink()
             var sinks: [any RecordSink] = [aggregate]
             if let transcripts {
-                do {
+                do throws(OutputFileError) {
                     sinks.append(try TranscriptSink(path: transcripts))
                 } catch {
                     throw CommandFailure.badInput(error.description)
@@ -60,13 +60,13 @@ struct RunCommand: AsyncParsableCommand {
             let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: runID)
             do {
                 try await RunScheduler(concurrency: concurrency).run(0..<count, driver: driver) { record in
-                    for sink in sinks { try sink.consume(record) }
+                    for sink in sinks { try await sink.consume(record) }
                 }
             } catch {
-                for sink in sinks { try? sink.finish() }
+                for sink in sinks { try? await sink.finish() }
                 throw error
             }
-            for sink in sinks { try sink.finish() }
+            for sink in sinks { try await sink.finish() }
             await input.target.shutdown()
 
             let summary = Summary(

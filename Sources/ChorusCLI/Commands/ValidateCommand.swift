@@ -19,7 +19,7 @@ struct ValidateCommand: AsyncParsableCommand {
             var diagnostics: [Diagnostic] = []
             var checked: [String] = []
             for path in suites {
-                do {
+                do throws(SpecError) {
                     let loaded = try SuiteLoader.load(path: path)
                     checked.append("\(path): suite \"\(loaded.suite.suite)\", \(loaded.suite.goals.count) goals, \(loaded.suite.personas.count) personas")
                 } catch {
@@ -27,7 +27,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 }
             }
             for path in target {
-                do {
+                do throws(SpecError) {
                     // Making the target loads and checks everything it refers to (a bot file).
                     let made = try TargetFactory.make(path: path)
                     checked.append("\(path): target \"\(made.info.name)\" of kind \(made.info.kind)")

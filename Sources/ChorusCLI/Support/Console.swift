@@ -1,21 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 
 /// Writes to the terminal. Library code never prints; commands go through here.
 enum Console {
     static func out(_ text: String) {
-        var line = text
-        line.append("\n")
-        fputs(line, stdout)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        fflush(stdout)
-        var line = text
-        line.append("\n")
-        fputs(line, stderr)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

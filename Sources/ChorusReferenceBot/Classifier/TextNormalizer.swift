@@ -67,7 +67,7 @@ struct TextNormalizer: Sendable {
                 out.scalars.append(value)
                 out.tokens.append(NormalizedText.Token(start: Int32(start), end: Int32(start + 1), ideographic: true))
             case .latinFoldable:
-                let folded = LatinFolding.table[Int(value) - LatinFolding.lowerBound]
+                let folded = LatinFolding.folded(value)
                 let first = UInt32(truncatingIfNeeded: folded)
                 let second = UInt32(truncatingIfNeeded: folded >> 32)
                 if first != 0 { appendWordScalar(first) }
@@ -118,10 +118,9 @@ enum ScalarClass {
             default: return .separator
             }
         }
-        if value >= UInt32(LatinFolding.lowerBound) && value < UInt32(LatinFolding.upperBound) {
+        if LatinFolding.covers(value) {
             // Latin-1 punctuation and symbols (¿ ¡ « » ° …) are separators; letters fold.
-            return LatinFolding.table[Int(value) - LatinFolding.lowerBound] == LatinFolding.separator
-                ? .separator : .latinFoldable
+            return LatinFolding.folded(value) == LatinFolding.separator ? .separator : .latinFoldable
         }
         if value >= 0x0300 && value <= 0x036F { return .joiner }  // combining diacritics
         if value == 0x2019 || value == 0x2018 { return .joiner }  // typographic apostrophes
@@ -154,27 +153,43 @@ enum ScalarClass {
     }
 }
 
-/// A precomputed fold for Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional:
-/// lowercase without accents, up to two scalars packed into one `UInt64` (ß → "ss").
+/// A precomputed fold for the Latin blocks (Latin-1 Supplement, Latin Extended-A and -B, Latin
+/// Extended Additional): lowercase without accents, up to two scalars packed into one `UInt64`
+/// (ß → "ss"). Other scripts keep their marks: dropping them would break Devanagari or Thai.
 enum LatinFolding {
-    static let lowerBound = 0x80
-    static let upperBound = 0x1F00
+    /// The Latin blocks, laid end to end in `table` (`covers` and `folded` spell them out as
+    /// literals to keep the hot path free of lazy-global checks).
+    static let ranges: [Range<UInt32>] = [0x80..<0x250, 0x1E00..<0x1F00]
     /// Marks a scalar that is punctuation or a symbol rather than a letter.
     static let separator = UInt64.max
 
+    @inline(__always)
+    static func covers(_ value: UInt32) -> Bool {
+        (value >= 0x80 && value < 0x250) || (value >= 0x1E00 && value < 0x1F00)
+    }
+
+    /// The fold of a scalar that `covers` accepts.
+    @inline(__always)
+    static func folded(_ value: UInt32) -> UInt64 {
+        value < 0x250 ? table[Int(value) - 0x80] : table[0x250 - 0x80 + Int(value) - 0x1E00]
+    }
+
     /// Built once from Foundation's case and diacritic folding, so the hot path never calls it.
     static let table: [UInt64] = {
-        var table = [UInt64](repeating: separator, count: upperBound - lowerBound)
         // Letters that have no canonical decomposition, so diacritic folding leaves them alone.
         let special: [UInt32: String] = [
-            0xDF: "ss", 0xE6: "ae", 0xC6: "ae", 0x153: "oe", 0x152: "oe", 0xF8: "o", 0xD8: "o",
+            0xDF: "ss", 0x1E9E: "ss", 0xE6: "ae", 0xC6: "ae", 0x153: "oe", 0x152: "oe", 0xF8: "o", 0xD8: "o",
             0x141: "l", 0x142: "l", 0x110: "d", 0x111: "d", 0xF0: "d", 0xD0: "d", 0xFE: "th", 0xDE: "th",
             0x131: "i",
         ]
-        for value in lowerBound..<upperBound {
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+        var table: [UInt64] = []
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else {
+                table.append(separator)
+                continue
+            }
             let folded: String
-            if let mapped = special[scalar.value] {
+            if let mapped = special[value] {
                 folded = mapped
             } else {
                 switch scalar.properties.generalCategory {
@@ -182,16 +197,15 @@ enum LatinFolding {
                     .decimalNumber, .letterNumber, .otherNumber:
                     folded = String(Character(scalar)).folding(
                         options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-                case .nonspacingMark, .spacingMark, .enclosingMark:
-                    folded = ""
                 default:
-                    continue  // stays a separator
+                    table.append(separator)
+                    continue
                 }
             }
             let scalars = Array(folded.unicodeScalars.prefix(2))
             let first = scalars.count > 0 ? UInt64(scalars[0].value) : 0
             let second = scalars.count > 1 ? UInt64(scalars[1].value) : 0
-            table[value - lowerBound] = first | (second << 32)
+            table.append(first | (second << 32))
         }
         return table
     }()

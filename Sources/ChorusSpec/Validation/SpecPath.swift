@@ -41,3 +41,11 @@ public struct SpecPath: Sendable, Hashable, CustomStringConvertible, Expressible
         return text
     }
 }
+
+extension SpecPath.Component: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    /// A literal key, so paths read as `["goals", "refund", "openings", 2]`.
+    public init(stringLiteral value: String) { self = .key(value) }
+
+    /// A literal list index.
+    public init(integerLiteral value: Int) { self = .index(value) }
+}

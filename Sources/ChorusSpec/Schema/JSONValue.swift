@@ -1,0 +1,64 @@
+/// A JSON document built in code and rendered deterministically (sorted keys, two-space indent),
+/// so a committed schema file changes only when the schema does.
+indirect enum JSONValue: Equatable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+
+    /// Pretty-printed text ending in a newline.
+    func rendered() -> String {
+        var out = ""
+        write(to: &out, indent: "")
+        return out + "\n"
+    }
+
+    private func write(to out: inout String, indent: String) {
+        let inner = indent + "  "
+        switch self {
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (offset, key) in members.keys.sorted().enumerated() {
+                out += inner + Self.quoted(key) + ": "
+                members[key]!.write(to: &out, indent: inner)
+                out += offset == members.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (offset, item) in items.enumerated() {
+                out += inner
+                item.write(to: &out, indent: inner)
+                out += offset == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .string(let text):
+            out += Self.quoted(text)
+        case .number(let value):
+            out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .bool(let value):
+            out += value ? "true" : "false"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

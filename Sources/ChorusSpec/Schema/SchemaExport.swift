@@ -1,0 +1,81 @@
+/// JSON Schemas (draft 2020-12) of Chorus's input files, generated from the same `SchemaNode`
+/// descriptions the validator uses, for editor completion and checking.
+public enum SchemaExport {
+    /// The JSON Schema of a scenario suite file, committed as `Scenarios/scenario.schema.json`.
+    public static func suiteJSONSchema() -> String {
+        jsonSchema(for: Suite.schema, title: "Chorus scenario suite")
+    }
+
+    /// The JSON Schema of a reference bot file.
+    public static func botJSONSchema() -> String {
+        jsonSchema(for: BotDefinition.schema, title: "Chorus reference bot")
+    }
+
+    /// The JSON Schema of a target file.
+    public static func targetJSONSchema() -> String {
+        jsonSchema(for: TargetConfig.schema, title: "Chorus target")
+    }
+
+    /// The JSON Schema of any schema description, pretty-printed with sorted keys.
+    public static func jsonSchema(for schema: SchemaNode, title: String) -> String {
+        guard case .object(var members) = json(schema) else { return JSONValue.object([:]).rendered() }
+        members["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
+        members["title"] = .string(title)
+        return JSONValue.object(members).rendered()
+    }
+
+    static func json(_ schema: SchemaNode) -> JSONValue {
+        switch schema {
+        case .object(let object):
+            var properties: [String: JSONValue] = [:]
+            for property in object.properties {
+                var value = json(property.schema)
+                if case .object(var members) = value {
+                    members["description"] = .string(property.description)
+                    value = .object(members)
+                }
+                properties[property.name] = value
+            }
+            var members: [String: JSONValue] = [
+                "type": .string("object"),
+                "description": .string(object.description),
+                "properties": .object(properties),
+                "additionalProperties": .bool(false),
+            ]
+            let required = object.properties.filter(\.required).map(\.name)
+            if !required.isEmpty { members["required"] = .array(required.map(JSONValue.string)) }
+            return .object(members)
+        case .map(_, let keys, let values):
+            var members: [String: JSONValue] = ["type": .string("object"), "additionalProperties": json(values)]
+            switch keys {
+            case .any: break
+            case .pattern(let pattern, _): members["propertyNames"] = .object(["pattern": .string(pattern)])
+            case .oneOf(let names): members["propertyNames"] = .object(["enum": .array(names.map(JSONValue.string))])
+            }
+            return .object(members)
+        case .array(let items, let minItems):
+            var members: [String: JSONValue] = ["type": .string("array"), "items": json(items)]
+            if minItems > 0 { members["minItems"] = .number(Double(minItems)) }
+            return .object(members)
+        case .string(let format):
+            var members: [String: JSONValue] = ["type": .string("string")]
+            if format == .regex { members["format"] = .string("regex") }
+            return .object(members)
+        case .integer(let minimum):
+            var members: [String: JSONValue] = ["type": .string("integer")]
+            if let minimum { members["minimum"] = .number(Double(minimum)) }
+            return .object(members)
+        case .number(let minimum, let maximum, let exclusiveMinimum):
+            var members: [String: JSONValue] = ["type": .string("number")]
+            if let minimum { members[exclusiveMinimum ? "exclusiveMinimum" : "minimum"] = .number(minimum) }
+            if let maximum { members["maximum"] = .number(maximum) }
+            return .object(members)
+        case .boolean:
+            return .object(["type": .string("boolean")])
+        case .enumeration(let values):
+            return .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
+        case .oneOf(let branches):
+            return .object(["oneOf": .array(branches.map(json))])
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// The checks on a decoded suite that its schema cannot express: cross-references between
+/// sections, goal kinds and gate bounds. Each finding points at the YAML that causes it.
+struct SuiteValidator {
+    let suite: Suite
+    let locator: SpecLocator
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(suite: Suite, locator: SpecLocator) {
+        self.suite = suite
+        self.locator = locator
+    }
+
+    /// Runs every check and returns the findings.
+    static func validate(_ suite: Suite, locator: SpecLocator) -> [Diagnostic] {
+        var validator = SuiteValidator(suite: suite, locator: locator)
+        validator.run()
+        return validator.diagnostics
+    }
+
+    private mutating func run() {
+        if suite.personas.isEmpty {
+            report(["personas"], "suite \"\(suite.suite)\" defines no personas; add at least one under \"personas\"")
+        }
+        if suite.goals.isEmpty {
+            report(["goals"], "suite \"\(suite.suite)\" defines no goals; add at least one under \"goals\"")
+        }
+        for name in suite.goals.keys.sorted() {
+            checkGoal(name, suite.goals[name]!)
+        }
+        for name in (suite.gate ?? [:]).keys.sorted() {
+            checkGateRule(name, suite.gate![name]!)
+        }
+    }
+
+    private mutating func checkGoal(_ name: String, _ goal: Goal) {
+        let path: SpecPath = ["goals", .key(name)]
+        let quoted = "goal \"\(name)\""
+
+        for (index, persona) in (goal.personas ?? []).enumerated() where suite.personas[persona] == nil {
+            let hint = NameSuggestion.hint(for: persona, in: suite.personas.keys)
+            report(path.appending("personas").appending(index: index), "\(quoted) names unknown persona \"\(persona)\"\(hint)")
+        }
+
+        let agendaKeys = [("intent", goal.intent != nil), ("openings", goal.openings != nil)]
+        let isAgenda = agendaKeys.contains { $0.1 }
+        if goal.isScripted && isAgenda {
+            let keys = agendaKeys.filter(\.1).map { "\"\($0.0)\"" }.joined(separator: " and ")
+            report(path, "\(quoted) has both \(keys) (agenda) and \"steps\" (scripted); use one or the other", at: .key)
+        } else if !goal.isScripted && !isAgenda {
+            report(path, "\(quoted) needs either \"intent\" and \"openings\" (agenda) or \"steps\" (scripted)", at: .key)
+        } else if isAgenda {
+            for (key, present) in agendaKeys where !present {
+                report(path, "agenda \(quoted) is missing \"\(key)\"", at: .key)
+            }
+        }
+
+        let slots = goal.slots ?? [:]
+        for slotName in slots.keys.sorted() {
+            let slot = slots[slotName]!
+            let vocab = slot.vocab ?? slotName
+            guard suite.vocab[vocab] == nil else { continue }
+            let hint = NameSuggestion.hint(for: vocab, in: suite.vocab.keys)
+            let slotPath = path.appending("slots").appending(slotName)
+            if slot.vocab != nil {
+                report(slotPath.appending("vocab"), "slot \"\(slotName)\" of \(quoted) uses unknown vocab \"\(vocab)\"\(hint)")
+            } else {
+                report(
+                    slotPath, "slot \"\(slotName)\" of \(quoted) draws from vocab \"\(vocab)\", which is not defined\(hint); "
+                        + "add it to \"vocab\" or set the slot's \"vocab\"", at: .key)
+            }
+        }
+
+        // Every template a synthetic user speaks or expects, with its path.
+        var templates: [(SpecPath, String)] = []
+        for (index, opening) in (goal.openings ?? []).enumerated() {
+            templates.append((path.appending("openings").appending(index: index), opening))
+        }
+        for slotName in slots.keys.sorted() {
+            for (index, answer) in (slots[slotName]!.answers ?? []).enumerated() {
+                templates.append((path.appending("slots").appending(slotName).appending("answers").appending(index: index), answer))
+            }
+        }
+        for (stepIndex, step) in (goal.steps ?? []).enumerated() {
+            let stepPath = path.appending("steps").appending(index: stepIndex)
+            for (index, utterance) in step.user.enumerated() {
+                templates.append((stepPath.appending("user").appending(index: index), utterance))
+            }
+            let expected = step.expect?.slots ?? [:]
+            for key in expected.keys.sorted() {
+                templates.append((stepPath.appending("expect").appending("slots").appending(key), expected[key]!))
+            }
+        }
+        let known = Set(slots.keys).union(suite.vocab.keys)
+        for (templatePath, text) in templates {
+            for placeholder in Template(text).placeholders where !known.contains(placeholder) {
+                let hint = NameSuggestion.hint(for: placeholder, in: known)
+                report(templatePath, "\(quoted) uses unknown slot or vocab \"{\(placeholder)}\"\(hint)", pointingAt: "{\(placeholder)}")
+            }
+        }
+    }
+
+    private mutating func checkGateRule(_ name: String, _ rule: GateRule) {
+        let path: SpecPath = ["gate", .key(name)]
+        if rule.min == nil && rule.max == nil && rule.maxDrop == nil && rule.maxRise == nil {
+            report(path, "gate rule \"\(name)\" sets no bound; give \"min\", \"max\", \"max_drop\" or \"max_rise\"", at: .key)
+        }
+        if let min = rule.min, let max = rule.max, min > max {
+            report(
+                path.appending("min"),
+                "gate rule \"\(name)\" has \"min\" \(StructuralValidator.format(min)) greater than \"max\" \(StructuralValidator.format(max))")
+        }
+    }
+
+    private mutating func report(
+        _ path: SpecPath, _ message: String, at anchor: SpecLocator.Anchor = .value, pointingAt needle: String? = nil
+    ) {
+        diagnostics.append(locator.diagnostic(path, message, at: anchor, pointingAt: needle))
+    }
+}

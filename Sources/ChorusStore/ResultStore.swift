@@ -1,0 +1,326 @@
+import ChorusRunner
+import ChorusScoring
+import ChorusSpec
+import ChorusTargets
+import Foundation
+import GRDB
+
+/// The results database: every run, conversation and turn, in one SQLite file (WAL mode).
+///
+/// Writes come from one writer in batched transactions, each holding whole conversations, so a
+/// killed process leaves a database that opens and holds every conversation of every committed
+/// batch — the prefix a resumed run continues from.
+public final class ResultStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating and migrating as needed) the database at `path`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                // WAL (the pool's mode) with NORMAL sync: a crash never corrupts the file, and a
+                // commit costs no fsync of the main database.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            configuration.busyMode = .timeout(10)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError("cannot open results database \(path): \(error)")
+        }
+    }
+
+    /// The schema's history; each migration runs once per database, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, conversations, turns") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        suite TEXT NOT NULL,
+                        suite_hash TEXT NOT NULL,
+                        suite_path TEXT NOT NULL,
+                        target_path TEXT NOT NULL,
+                        target_kind TEXT NOT NULL,
+                        target_name TEXT NOT NULL,
+                        target_detail TEXT NOT NULL,
+                        seed INTEGER NOT NULL,
+                        conversations INTEGER NOT NULL,
+                        shard TEXT,
+                        chorus_version TEXT NOT NULL,
+                        started_at TEXT NOT NULL,
+                        ended_at TEXT,
+                        status TEXT NOT NULL,
+                        aggregate TEXT
+                    );
+                    CREATE INDEX run_suite ON run(suite, started_at);
+                    CREATE TABLE conversation (
+                        run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        idx INTEGER NOT NULL,
+                        persona TEXT NOT NULL,
+                        goal TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        turns INTEGER NOT NULL,
+                        PRIMARY KEY (run_id, idx)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE turn (
+                        run_id INTEGER NOT NULL,
+                        conversation INTEGER NOT NULL,
+                        turn INTEGER NOT NULL,
+                        user TEXT NOT NULL,
+                        expected_intent TEXT,
+                        predicted_intent TEXT,
+                        confidence REAL,
+                        expected_slots TEXT NOT NULL,
+                        entities TEXT,
+                        fallback INTEGER NOT NULL,
+                        handoff INTEGER NOT NULL,
+                        bot TEXT NOT NULL,
+                        latency_ms REAL NOT NULL,
+                        error TEXT,
+                        error_detail TEXT,
+                        failures TEXT,
+                        PRIMARY KEY (run_id, conversation, turn),
+                        FOREIGN KEY (run_id, conversation) REFERENCES conversation(run_id, idx) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+
+    // MARK: - Runs
+
+    /// Records a new run and returns it with its id.
+    public func createRun(_ run: StoredRun) throws(StoreError) -> StoredRun {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO run (name, suite, suite_hash, suite_path, target_path, target_kind, target_name,
+                        target_detail, seed, conversations, shard, chorus_version, started_at, ended_at, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.name, run.suite, run.suiteHash, run.suitePath, run.targetPath, run.target.kind,
+                    run.target.name, run.target.detail, Int64(bitPattern: run.seed), run.conversations, run.shard,
+                    run.chorusVersion, run.startedAt, run.endedAt, run.status.rawValue,
+                ])
+            var stored = run
+            stored.id = db.lastInsertedRowID
+            return stored
+        }
+    }
+
+    /// Marks a run ended with `status`, keeping its final aggregate for reports.
+    public func finishRun(id: Int64, status: RunStatus, endedAt: String, aggregate: Aggregate?) throws(StoreError) {
+        let json = aggregate.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
+        try write { db in
+            try db.execute(
+                sql: "UPDATE run SET status = ?, ended_at = ?, aggregate = ? WHERE id = ?",
+                arguments: [status.rawValue, endedAt, json, id])
+        }
+    }
+
+    /// Every run, oldest first.
+    public func runs(suite: String? = nil) throws(StoreError) -> [StoredRun] {
+        try read { db in
+            let rows =
+                if let suite {
+                    try Row.fetchAll(db, sql: "SELECT * FROM run WHERE suite = ? ORDER BY id", arguments: [suite])
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id")
+                }
+            return rows.map(Self.run(from:))
+        }
+    }
+
+    /// The run called `name`; `latest` names the most recent run.
+    public func run(named name: String) throws(StoreError) -> StoredRun? {
+        try read { db in
+            let row =
+                name == "latest"
+                ? try Row.fetchOne(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1")
+                : try Row.fetchOne(db, sql: "SELECT * FROM run WHERE name = ?", arguments: [name])
+            return row.map(Self.run(from:))
+        }
+    }
+
+    /// The aggregate kept when the run finished, or recomputed from its conversations.
+    public func aggregate(of run: StoredRun) throws(StoreError) -> Aggregate {
+        let stored: String? = try read { db in
+            try String.fetchOne(db, sql: "SELECT aggregate FROM run WHERE id = ?", arguments: [run.id])
+        }
+        if let stored, let aggregate = try? JSONDecoder().decode(Aggregate.self, from: Data(stored.utf8)) {
+            return aggregate
+        }
+        var aggregate = Aggregate()
+        try forEachConversation(of: run) { aggregate.add($0) }
+        return aggregate
+    }
+
+    static func run(from row: Row) -> StoredRun {
+        StoredRun(
+            id: row["id"], name: row["name"], suite: row["suite"], suiteHash: row["suite_hash"],
+            suitePath: row["suite_path"], targetPath: row["target_path"],
+            target: TargetInfo(kind: row["target_kind"], name: row["target_name"], detail: row["target_detail"]),
+            seed: UInt64(bitPattern: row["seed"]), conversations: row["conversations"], shard: row["shard"],
+            chorusVersion: row["chorus_version"], startedAt: row["started_at"], endedAt: row["ended_at"],
+            status: RunStatus(rawValue: row["status"]) ?? .running)
+    }
+
+    // MARK: - Conversations
+
+    /// Writes whole conversations in one transaction.
+    public func append(_ records: [ConversationRecord], run: Int64) throws(StoreError) {
+        try write { db in
+            let conversation = try db.cachedStatement(
+                sql: "INSERT INTO conversation (run_id, idx, persona, goal, outcome, turns) VALUES (?, ?, ?, ?, ?, ?)")
+            let turn = try db.cachedStatement(
+                sql: """
+                    INSERT INTO turn (run_id, conversation, turn, user, expected_intent, predicted_intent, confidence,
+                        expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for record in records {
+                try conversation.execute(arguments: [
+                    run, record.index, record.persona, record.goal, record.outcome.rawValue, record.turns.count,
+                ])
+                for (number, t) in record.turns.enumerated() {
+                    try turn.execute(arguments: [
+                        run, record.index, number, t.user, t.expectedIntent, t.predictedIntent, t.confidence,
+                        Self.json(t.expectedSlots), t.entities.map(Self.json), t.fallback, t.handoff,
+                        Self.json(t.bot), t.latencyMs, t.error?.rawValue, t.errorDetail,
+                        t.failures.isEmpty ? nil : Self.json(t.failures),
+                    ])
+                }
+            }
+        }
+    }
+
+    /// Number of conversations stored for a run.
+    public func conversationCount(of run: StoredRun) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE run_id = ?", arguments: [run.id]) ?? 0
+        }
+    }
+
+    /// The conversation indices stored for a run, ascending.
+    public func conversationIndices(of run: StoredRun) throws(StoreError) -> [Int] {
+        try read { db in
+            try Int.fetchAll(db, sql: "SELECT idx FROM conversation WHERE run_id = ? ORDER BY idx", arguments: [run.id])
+        }
+    }
+
+    /// One stored conversation, with its turns.
+    public func conversation(_ index: Int, of run: StoredRun) throws(StoreError) -> ConversationRecord? {
+        var found: ConversationRecord?
+        try forEachConversation(of: run, from: index, to: index) { found = $0 }
+        return found
+    }
+
+    /// Calls `body` with each stored conversation of a run in index order, streaming (flat memory).
+    public func forEachConversation(
+        of run: StoredRun, from first: Int = 0, to last: Int = Int.max, _ body: (ConversationRecord) throws -> Void
+    ) throws(StoreError) {
+        do {
+            try pool.read { db in
+                let turns = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT c.idx, c.persona, c.goal, c.outcome, t.turn, t.user, t.expected_intent, t.predicted_intent,
+                            t.confidence, t.expected_slots, t.entities, t.fallback, t.handoff, t.bot, t.latency_ms,
+                            t.error, t.error_detail, t.failures
+                        FROM conversation c LEFT JOIN turn t ON t.run_id = c.run_id AND t.conversation = c.idx
+                        WHERE c.run_id = ? AND c.idx BETWEEN ? AND ?
+                        ORDER BY c.idx, t.turn
+                        """, arguments: [run.id, first, last])
+                var current: ConversationRecord?
+                while let row = try turns.next() {
+                    let index: Int = row[0]
+                    if current?.index != index {
+                        if let done = current { try body(done) }
+                        current = ConversationRecord(
+                            index: index, persona: row[1], goal: row[2], outcome: Outcome(rawValue: row[3]) ?? .error,
+                            turns: [])
+                    }
+                    guard row[4] as Int? != nil else { continue }
+                    current?.turns.append(
+                        TurnRecord(
+                            user: row[5], expectedIntent: row[6], predictedIntent: row[7], confidence: row[8],
+                            expectedSlots: Self.entities(row[9]) ?? [], entities: Self.entities(row[10]),
+                            fallback: row[11], handoff: row[12], bot: Self.strings(row[13]), latencyMs: row[14],
+                            error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)), errorDetail: row[16],
+                            failures: Self.strings(row[17])))
+                }
+                if let done = current { try body(done) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot read \(path): \(error)")
+        }
+    }
+
+    // MARK: - Encoding of list columns
+
+    static func json(_ strings: [String]) -> String {
+        var out = "["
+        for (position, text) in strings.enumerated() {
+            if position > 0 { out.append(",") }
+            JSONText.appendString(text, to: &out)
+        }
+        out.append("]")
+        return out
+    }
+
+    static func json(_ entities: [Entity]) -> String {
+        var out = "["
+        for (position, entity) in entities.enumerated() {
+            if position > 0 { out.append(",") }
+            out.append("[")
+            JSONText.appendString(entity.name, to: &out)
+            out.append(",")
+            JSONText.appendString(entity.value, to: &out)
+            out.append("]")
+        }
+        out.append("]")
+        return out
+    }
+
+    static func strings(_ json: String?) -> [String] {
+        guard let json, let data = json.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+    }
+
+    static func entities(_ json: String?) -> [Entity]? {
+        guard let json, let data = json.data(using: .utf8),
+            let pairs = try? JSONDecoder().decode([[String]].self, from: data)
+        else { return nil }
+        return pairs.compactMap { $0.count == 2 ? Entity(name: $0[0], value: $0[1]) : nil }
+    }
+
+    // MARK: - Access
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreError("cannot write to \(path): \(error)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError("cannot read \(path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Runs the built `chorus` binary as a user would, capturing its output and exit code.
+public enum ChorusProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `chorus arguments…` in `directory` (default: the repository root) and waits for it.
+    public static func run(
+        _ arguments: [String], in directory: String = Fixtures.root, environment: [String: String] = [:]
+    ) throws -> Result {
+        let scratch = try Fixtures.temporaryDirectory("chorus-process")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Output goes to files, not pipes, so a chatty child never blocks on a full pipe.
+        let outURL = URL(fileURLWithPath: "\(scratch)/stdout")
+        let errURL = URL(fileURLWithPath: "\(scratch)/stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Paths of the repository's fixtures, scenarios and built binaries, for tests.
+public enum Fixtures {
+    /// The repository's root folder (found from this file's location).
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// `relative` resolved against the repository root.
+    public static func path(_ relative: String) -> String {
+        "\(root)/\(relative)"
+    }
+
+    /// A fresh empty folder under the system's temporary folder.
+    public static func temporaryDirectory(_ label: String = "chorus") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// The `chorus` executable built beside the test bundle.
+    public static var chorusBinary: String {
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("chorus").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return path(".build/debug/chorus")
+    }
+}

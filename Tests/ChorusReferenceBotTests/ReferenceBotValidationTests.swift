@@ -1,0 +1,54 @@
+import ChorusReferenceBot
+import ChorusSpec
+import Testing
+
+@Suite("Reference bot validation")
+struct ReferenceBotValidationTests {
+    private func definition(
+        entities: [String: EntityDefinition] = [:], intents: [String: IntentDefinition]? = nil, threshold: Double = 0.3
+    ) -> BotDefinition {
+        BotDefinition(
+            bot: "test", threshold: threshold,
+            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
+            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
+            entities: entities,
+            intents: intents ?? ["greet": IntentDefinition(examples: ["hello"], replies: ["hi"])])
+    }
+
+    @Test("every shipped bot file builds")
+    func fixtures() throws {
+        for name in ["acme-v1", "acme-v2", "acme-es", "acme-zh"] {
+            _ = try BotFixtures.bot(name)
+        }
+    }
+
+    @Test("a bad pattern is a typed error naming the entity")
+    func badPattern() {
+        #expect(throws: ReferenceBotError.invalidPattern(entity: "order_id", pattern: "([a-z")) {
+            try ReferenceBot(definition: definition(entities: ["order_id": EntityDefinition(pattern: "([a-z")]))
+        }
+    }
+
+    @Test("a form slot must use a defined entity")
+    func unknownSlotEntity() {
+        let form = FormDefinition(slots: [FormSlot(name: "order_id", ask: ["Which order?"])], done: ["ok"])
+        #expect(throws: ReferenceBotError.unknownSlotEntity(intent: "status", slot: "order_id", entity: "order_id")) {
+            try ReferenceBot(definition: definition(intents: ["status": IntentDefinition(examples: ["where"], form: form)]))
+        }
+    }
+
+    @Test("other invalid definitions")
+    func others() {
+        #expect(throws: ReferenceBotError.noIntents) { try ReferenceBot(definition: definition(intents: [:])) }
+        #expect(throws: ReferenceBotError.thresholdOutOfRange(1.5)) { try ReferenceBot(definition: definition(threshold: 1.5)) }
+        #expect(throws: ReferenceBotError.intentWithoutExamples(intent: "greet")) {
+            try ReferenceBot(definition: definition(intents: ["greet": IntentDefinition(examples: [], replies: ["hi"])]))
+        }
+        #expect(throws: ReferenceBotError.intentWithoutReplies(intent: "greet")) {
+            try ReferenceBot(definition: definition(intents: ["greet": IntentDefinition(examples: ["hello"])]))
+        }
+        #expect(throws: ReferenceBotError.entityWithoutValuesOrPattern(entity: "x")) {
+            try ReferenceBot(definition: definition(entities: ["x": EntityDefinition()]))
+        }
+    }
+}

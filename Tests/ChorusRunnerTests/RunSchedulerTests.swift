@@ -1,0 +1,91 @@
+import ChorusRunner
+import ChorusScoring
+import ChorusSimulation
+import ChorusSpec
+import ChorusTargets
+import ChorusTestSupport
+import Foundation
+import Testing
+
+/// A one-goal suite: the user asks for the opening hours and is done when the bot gives them.
+private func hoursSuite() throws -> CompiledSuite {
+    try CompiledSuite(
+        Suite(
+            suite: "hours", seed: 3, maxTurns: 3,
+            personas: ["p": Persona(patience: 2)],
+            goals: [
+                "hours": Goal(
+                    intent: "opening_hours", openings: ["when are you open?", "opening hours?"],
+                    success: SuccessCondition(reply: "(?i)we are open"))
+            ],
+            bot: BotRecognition(fallback: Recognizer(patterns: ["(?i)didn't understand"]))))
+}
+
+private func index(of conversation: String) -> Int {
+    Int(conversation.split(separator: "-").last!)!
+}
+
+@Suite struct RunSchedulerTests {
+    @Test func recordsArriveInIndexOrderWhateverFinishesFirst() async throws {
+        // Conversations yield a varying number of times, so they finish out of order.
+        let target = FakeTarget { conversation, _, _ throws(TargetError) in
+            for _ in 0..<(index(of: conversation) * 7 % 13) { await Task.yield() }
+            return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
+        }
+        let driver = ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t")
+        var seen: [Int] = []
+        try await RunScheduler(concurrency: 8).run(0..<200, driver: driver) { seen.append($0.index) }
+        #expect(seen == Array(0..<200))
+    }
+
+    @Test func aFailingTargetIsRecordedAsAClassifiedErrorAndTheRunGoesOn() async throws {
+        let target = FakeTarget { conversation, _, _ throws(TargetError) in
+            if index(of: conversation) % 3 == 0 { throw TargetError(.timeout, "no reply within 2 s") }
+            return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
+        }
+        let driver = ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t")
+        var records: [ConversationRecord] = []
+        try await RunScheduler(concurrency: 4).run(0..<30, driver: driver) { records.append($0) }
+        #expect(records.count == 30)
+        for record in records {
+            if record.index % 3 == 0 {
+                #expect(record.outcome == .error)
+                #expect(record.turns.last?.error == .timeout)
+                #expect(record.turns.last?.errorDetail == "no reply within 2 s")
+            } else {
+                #expect(record.outcome == .completed)
+            }
+        }
+    }
+
+    @Test func fallbacksAreRecognisedByTheSuitesPatterns() async throws {
+        let target = FakeTarget { _, _, _ throws(TargetError) in
+            BotReply(texts: ["Sorry, I didn't understand."])
+        }
+        let driver = ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t")
+        let record = await driver.run(conversation: 0)
+        #expect(record.outcome == .abandoned)
+        #expect(record.turns.count == 2)
+        #expect(record.turns.allSatisfy(\.fallback))
+        #expect(record.turns[0].predictedIntent == nil)
+        #expect(record.turns[0].expectedIntent == "opening_hours")
+    }
+
+    @Test func theTranscriptLineIsOneJSONObjectWithTheDocumentedKeys() async throws {
+        let target = FakeTarget { _, _, _ throws(TargetError) in
+            BotReply(texts: ["We are \"open\"\n9 to 5."], intent: "opening_hours", confidence: 0.75, entities: [])
+        }
+        let record = await ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t").run(conversation: 4)
+        let line = TranscriptSink.line(record)
+        #expect(!line.contains("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["conversation"] as? Int == 4)
+        #expect(object["outcome"] as? String == "completed")
+        let turn = try #require((object["turns"] as? [[String: Any]])?.first)
+        for key in ["user", "expected_intent", "predicted_intent", "confidence", "fallback", "handoff", "bot", "latency_ms", "error"] {
+            #expect(turn.keys.contains(key), "turn has \(key)")
+        }
+        #expect(turn["bot"] as? [String] == ["We are \"open\"\n9 to 5."])
+        #expect(turn["confidence"] as? Double == 0.75)
+    }
+}

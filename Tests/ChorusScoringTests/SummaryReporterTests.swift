@@ -1,0 +1,79 @@
+import ChorusReports
+import ChorusScoring
+import Foundation
+import Testing
+
+@Suite struct SummaryReporterTests {
+    let summary = SampleRecords.summary(of: SampleRecords.conversations)
+
+    @Test func identifiers() {
+        #expect(JSONSummaryReporter.identifier == "json")
+        #expect(JSONSummaryReporter.fileExtension == "json")
+        #expect(TextSummaryReporter.identifier == "text")
+        #expect(TextSummaryReporter.fileExtension == "txt")
+    }
+
+    @Test func jsonIsDeterministic() {
+        let again = SampleRecords.summary(of: SampleRecords.conversations.reversed())
+        let first = JSONSummaryReporter().render(summary)
+        #expect(first == JSONSummaryReporter().render(again))
+        #expect(first == JSONSummaryReporter().render(summary))
+        #expect(first.hasSuffix("}\n"))
+    }
+
+    @Test func jsonKeysAreSortedAndNumbersRounded() throws {
+        let text = JSONSummaryReporter().render(summary)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "chorus.summary/1")
+        // Top-level keys appear in sorted order.
+        let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
+            String($0.dropFirst(3).prefix { $0 != "\"" })
+        }
+        #expect(topLevel == topLevel.sorted())
+        #expect(topLevel.count == 15)
+        // 3/7 rounded to 6 decimals.
+        let metrics = try #require(json["metrics"] as? [String: [String: Any]])
+        #expect(metrics["intent_accuracy"]?["value"] as? Double == 0.428571)
+        #expect(metrics["intent_accuracy"]?["n"] as? Int == 7)
+        #expect(text.contains("\"value\" : 0.428571,"))
+        // Decodes back to a summary equal to the original up to rounding.
+        let decoded = try JSONDecoder().decode(Summary.self, from: Data(text.utf8))
+        #expect(decoded.outcomes == summary.outcomes)
+        #expect(decoded.confusion == summary.confusion)
+        #expect(abs((decoded.metrics.fallbackRate?.value ?? 0) - 2.0 / 9) < 5e-7)
+    }
+
+    @Test func textShowsOutcomesRatesIntentsTurnsLatencyAndErrors() {
+        let text = TextSummaryReporter().render(summary)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("  completed   2  40.0 %"))
+        #expect(lines.contains { $0.hasPrefix("  completion ") && $0.hasSuffix("40.0 %  [11.8, 76.9]  n=5") })
+        #expect(lines.contains { $0.hasPrefix("  intent accuracy ") && $0.hasSuffix("n=7") })
+        #expect(text.contains("Weakest intents by F1"))
+        #expect(lines.contains { $0.hasPrefix("  affirm ") })
+        #expect(text.contains("Turns per completed conversation"))
+        #expect(text.contains("Latency per reply (ms)"))
+        #expect(lines.contains("  timeout  1"))
+        #expect(!text.contains("\u{1B}"))
+        #expect(lines.allSatisfy { $0.last != " " })
+    }
+
+    @Test func textSaysNotAvailable() {
+        let opaque = SampleRecords.summary(of: [SampleRecords.opaque(index: 0, outcome: .abandoned)])
+        let text = TextSummaryReporter().render(opaque)
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("  intent accuracy ") && $0.hasSuffix(" n/a") })
+        #expect(text.contains("n/a (no conversation completed)"))
+        #expect(!text.contains("Weakest intents"))
+        #expect(!text.contains("Errors"))
+    }
+
+    @Test func textRatesAlignInColumns() {
+        let text = TextSummaryReporter().render(summary)
+        let rateLines = text.components(separatedBy: "\n\n")
+            .first { $0.hasPrefix("Rates") }?
+            .split(separator: "\n").dropFirst().filter { $0.contains("n=") } ?? []
+        #expect(rateLines.count == 8)
+        let columns = Set(rateLines.compactMap { $0.range(of: " %")?.lowerBound.utf16Offset(in: $0) })
+        #expect(columns.count == 1)
+    }
+}
