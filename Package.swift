@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .executableTarget(name: "chorus", dependencies: ["ChorusCLI"]),
+        .executableTarget(name: "chorus", dependencies: ["ChorusCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // fixture helpers and fake targets for tests.
         .target(name: "ChorusTestSupport", dependencies: ["ChorusSpec", "ChorusTargets", "ChorusRunner"]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),

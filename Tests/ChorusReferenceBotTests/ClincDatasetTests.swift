@@ -5,11 +5,12 @@ import Testing
 /// The classifier on a real dataset: 10 intents of CLINC150 (Larson et al., 2019), trained on
 /// their `train` examples, tested on their `test` examples and on the out-of-scope test set.
 /// Skipped where the shared dataset is not present.
+private let clincPath = "/work/shared/data/clinc150/data_full.json"
+
 @Suite(
     "CLINC150 subset",
-    .enabled(if: FileManager.default.fileExists(atPath: ClincDatasetTests.path), "CLINC150 data not available"))
+    .enabled(if: FileManager.default.fileExists(atPath: clincPath), "CLINC150 data not available"))
 struct ClincDatasetTests {
-    static let path = "/work/shared/data/clinc150/data_full.json"
     static let intents: Set<String> = [
         "balance", "transfer", "pin_change", "freeze_account", "report_lost_card", "book_flight", "weather", "alarm",
         "timer", "translate",
@@ -24,7 +25,7 @@ struct ClincDatasetTests {
 
     @Test("test accuracy and out-of-scope rejection")
     func clinc() throws {
-        let data = try JSONDecoder().decode(Dataset.self, from: Data(contentsOf: URL(fileURLWithPath: Self.path)))
+        let data = try JSONDecoder().decode(Dataset.self, from: Data(contentsOf: URL(fileURLWithPath: clincPath)))
         var examples: [String: [String]] = [:]
         for row in data.train where Self.intents.contains(row[1]) { examples[row[1], default: []].append(row[0]) }
         let classifier = IntentClassifier(examples: examples)

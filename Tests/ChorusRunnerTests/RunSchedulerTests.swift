@@ -66,14 +66,14 @@ private func index(of conversation: String) -> Int {
         let record = await driver.run(conversation: 0)
         #expect(record.outcome == .abandoned)
         #expect(record.turns.count == 2)
-        #expect(record.turns.allSatisfy(\.fallback))
+        #expect(record.turns.allSatisfy { $0.fallback })
         #expect(record.turns[0].predictedIntent == nil)
         #expect(record.turns[0].expectedIntent == "opening_hours")
     }
 
     @Test func theTranscriptLineIsOneJSONObjectWithTheDocumentedKeys() async throws {
         let target = FakeTarget { _, _, _ throws(TargetError) in
-            BotReply(texts: ["We are \"open\"\n9 to 5."], intent: "opening_hours", confidence: 0.75, entities: [])
+            BotReply(texts: ["We are open \"9 to 5\"\nall week."], intent: "opening_hours", confidence: 0.75, entities: [])
         }
         let record = await ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t").run(conversation: 4)
         let line = TranscriptSink.line(record)
@@ -85,7 +85,7 @@ private func index(of conversation: String) -> Int {
         for key in ["user", "expected_intent", "predicted_intent", "confidence", "fallback", "handoff", "bot", "latency_ms", "error"] {
             #expect(turn.keys.contains(key), "turn has \(key)")
         }
-        #expect(turn["bot"] as? [String] == ["We are \"open\"\n9 to 5."])
+        #expect(turn["bot"] as? [String] == ["We are open \"9 to 5\"\nall week."])
         #expect(turn["confidence"] as? Double == 0.75)
     }
 }

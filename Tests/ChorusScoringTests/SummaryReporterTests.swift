@@ -35,7 +35,7 @@ import Testing
         let metrics = try #require(json["metrics"] as? [String: [String: Any]])
         #expect(metrics["intent_accuracy"]?["value"] as? Double == 0.428571)
         #expect(metrics["intent_accuracy"]?["n"] as? Int == 7)
-        #expect(text.contains("\"value\" : 0.428571,"))
+        #expect(text.contains("\"value\" : 0.428571\n"))
         // Decodes back to a summary equal to the original up to rounding.
         let decoded = try JSONDecoder().decode(Summary.self, from: Data(text.utf8))
         #expect(decoded.outcomes == summary.outcomes)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChorusReports
 import ChorusRunner
 import ChorusScoring
+import ChorusStore
 import Foundation
 
 /// `chorus run <suite> --target <target.yaml>`: runs the suite's synthetic users against the
@@ -29,6 +30,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder (default: Reports/runs/<run-id>).")
     var out: String?
 
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
     @Option(name: .long, help: "Write every conversation as JSON Lines to this file.")
     var transcripts: String?
 
@@ -44,38 +48,22 @@ struct RunCommand: AsyncParsableCommand {
         try await CommandFailure.reporting {
             let input = try SuiteInput.load(suite: suite, target: target, seed: seed)
             let count = conversations ?? input.loaded.suite.conversations
-            let runID = RunID.make(suite: input.loaded.suite.suite)
-            let outDirectory = out ?? "Reports/runs/\(runID)"
+            let store = try ResultStore(path: db)
+            let outcome = try await RunExecution(
+                input: input, suitePath: suite, targetPath: target, conversations: count, concurrency: concurrency,
+                store: store, transcripts: transcripts
+            ).execute()
+            let outDirectory = out ?? "Reports/runs/\(outcome.run.name)"
             try FileSystem.createDirectory(outDirectory)
-
-            let aggregate = AggregateSink()
-            var sinks: [any RecordSink] = [aggregate]
-            if let transcripts {
-                do throws(OutputFileError) {
-                    sinks.append(try TranscriptSink(path: transcripts))
-                } catch {
-                    throw CommandFailure.badInput(error.description)
-                }
-            }
-            let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: runID)
-            do {
-                try await RunScheduler(concurrency: concurrency).run(0..<count, driver: driver) { record in
-                    for sink in sinks { try await sink.consume(record) }
-                }
-            } catch {
-                for sink in sinks { try? await sink.finish() }
-                throw error
-            }
-            for sink in sinks { try await sink.finish() }
-            await input.target.shutdown()
 
             let summary = Summary(
                 suite: input.loaded.suite.suite, target: input.target.info, seed: input.loaded.suite.seed,
-                aggregate: aggregate.aggregate)
+                aggregate: outcome.aggregate)
             let summaryPath = "\(outDirectory)/summary.json"
             try FileSystem.write(JSONSummaryReporter().render(summary), to: summaryPath)
             if !quiet {
                 Console.out(TextSummaryReporter().render(summary))
+                Console.out("run \(outcome.run.name) stored in \(db)")
                 Console.out("wrote \(summaryPath)\(transcripts.map { " and \($0)" } ?? "")")
             }
         }

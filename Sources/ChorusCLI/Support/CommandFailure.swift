@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusSpec
+import ChorusStore
 
 /// A failure a command reports to the user and turns into Chorus's exit code, without a
 /// stack trace: 1 the gate failed, 2 bad input or usage, 3 target unreachable or too many errors.
@@ -29,6 +30,14 @@ struct CommandFailure: Error, CustomStringConvertible {
         } catch let failure as CommandFailure {
             Console.error("error: \(failure.message)")
             throw ExitCode(failure.kind.rawValue)
+        } catch let error as StoreError {
+            Console.error("error: \(error.description)")
+            throw ExitCode(Kind.badInput.rawValue)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(Kind.badInput.rawValue)
         }
     }
 }
