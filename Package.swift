@@ -68,6 +68,8 @@ let package = Package(
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusScoring", "ChorusReports"]),
+        .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusReports", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusTestSupport"]),
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusRunner", "ChorusTestSupport"]),
         .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusTestSupport"]),
     ],

@@ -9,7 +9,7 @@ public struct TextSummaryReporter: Reporter {
     public static let identifier = "text"
     public static let fileExtension = "txt"
 
-    /// How many of the weakest intents (lowest F1) to list.
+    /// How many of the weakest intents (lowest F1, among those with support) to list.
     public var weakestIntentCount: Int
 
     public init(weakestIntentCount: Int = 5) {
@@ -29,7 +29,9 @@ public struct TextSummaryReporter: Reporter {
     }
 
     private func header(_ s: Summary) -> String {
-        let target = s.target.detail.isEmpty ? "\(s.target.name) (\(s.target.kind))"
+        let target =
+            s.target.detail.isEmpty
+            ? "\(s.target.name) (\(s.target.kind))"
             : "\(s.target.name) (\(s.target.kind): \(s.target.detail))"
         return "Chorus run summary\n"
             + TextTable(
@@ -44,7 +46,7 @@ public struct TextSummaryReporter: Reporter {
     private func outcomes(_ s: Summary) -> String {
         let rows = Outcome.allCases.map { outcome -> [String] in
             let count = s.outcomes[outcome]
-            let share = s.conversations > 0 ? Self.percent(Double(count) / Double(s.conversations)) + " %" : "–"
+            let share = s.conversations > 0 ? Self.percent(Double(count) / Double(s.conversations)) + " %" : "n/a"
             return [outcome.rawValue, String(count), share]
         }
         return "Outcomes\n" + TextTable(rows: rows, rightAligned: [1, 2]).render()
@@ -62,28 +64,36 @@ public struct TextSummaryReporter: Reporter {
             ("intent accuracy", m.intentAccuracy),
             ("slot accuracy", m.slotAccuracy),
         ]
+        // Pad inside the brackets so the bounds line up as numbers: `[ 3.6, 62.4]` under `[68.3, 73.9]`.
+        let available = labelled.compactMap(\.1)
+        let lowWidth = available.map { Self.percent($0.low).count }.max() ?? 0
+        let highWidth = available.map { Self.percent($0.high).count }.max() ?? 0
         let rows = labelled.map { label, metric -> [String] in
             guard let metric else { return [label, "n/a", "", ""] }
-            return [
-                label, Self.percent(metric.value) + " %",
-                "[" + Self.percent(metric.low) + ", " + Self.percent(metric.high) + "]", "n=\(metric.n)",
-            ]
+            let low = Self.leftPadded(Self.percent(metric.low), to: lowWidth)
+            let high = Self.leftPadded(Self.percent(metric.high), to: highWidth)
+            return [label, Self.percent(metric.value) + " %", "[\(low), \(high)]", "n=\(metric.n)"]
         }
         return "Rates (95% Wilson interval)\n" + TextTable(rows: rows, rightAligned: [1, 2]).render()
     }
 
     private func intents(_ s: Summary) -> String? {
         guard let averages = s.intentAverages, !s.intents.isEmpty else { return nil }
-        var text = "Intents: macro F1 \(Self.fixed(averages.macro.f1, 3)), "
+        var text =
+            "Intents: macro F1 \(Self.fixed(averages.macro.f1, 3)), "
             + "weighted F1 \(Self.fixed(averages.weighted.f1, 3)), support \(averages.macro.support)"
-        let weakest = s.intents.sorted { a, b in
+        // Only intents users meant: labels the target predicted but nobody meant (its fallback
+        // intent, typically) have support 0 and would crowd out the intents worth fixing.
+        let weakest = s.intents.filter { $0.value.support > 0 }.sorted { a, b in
             a.value.f1 != b.value.f1 ? a.value.f1 < b.value.f1 : a.key < b.key
         }.prefix(weakestIntentCount)
         guard !weakest.isEmpty else { return text }
         var rows = [["intent", "F1", "P", "R", "support"]]
         rows += weakest.map { name, scores in
-            [name, Self.fixed(scores.f1, 3), Self.fixed(scores.precision, 3), Self.fixed(scores.recall, 3),
-                String(scores.support)]
+            [
+                name, Self.fixed(scores.f1, 3), Self.fixed(scores.precision, 3), Self.fixed(scores.recall, 3),
+                String(scores.support),
+            ]
         }
         text += "\nWeakest intents by F1\n" + TextTable(rows: rows, rightAligned: [1, 2, 3, 4]).render()
         return text
@@ -92,22 +102,29 @@ public struct TextSummaryReporter: Reporter {
     private func turns(_ s: Summary) -> String {
         let title = "Turns per completed conversation\n"
         guard let t = s.turns else { return title + "  n/a (no conversation completed)" }
-        return title + TextTable(
-            rows: [["mean", "median", "p95"], [Self.fixed(t.mean, 2), Self.trimmed(t.median), Self.trimmed(t.p95)]],
-            rightAligned: [0, 1, 2]
-        ).render()
+        return title
+            + TextTable(
+                rows: [
+                    ["mean", "median", "p95"], [Self.fixed(t.mean, 2), Self.trimmed(t.median), Self.trimmed(t.p95)],
+                ],
+                rightAligned: [0, 1, 2]
+            ).render()
     }
 
     private func latency(_ s: Summary) -> String {
         let title = "Latency per reply (ms)\n"
         guard let l = s.latencyMs else { return title + "  n/a (no replies)" }
-        return title + TextTable(
-            rows: [
-                ["p50", "p90", "p95", "p99", "max"],
-                [l.p50, l.p90, l.p95, l.p99, l.max].map { Self.fixed($0, 1) },
-            ],
-            rightAligned: [0, 1, 2, 3, 4]
-        ).render()
+        // About three significant digits for the largest value: an embedded bot answers in tenths
+        // of a millisecond, a remote one in hundreds of milliseconds.
+        let places = l.max < 1 ? 3 : l.max < 100 ? 2 : 1
+        return title
+            + TextTable(
+                rows: [
+                    ["p50", "p90", "p95", "p99", "max"],
+                    [l.p50, l.p90, l.p95, l.p99, l.max].map { Self.fixed($0, places) },
+                ],
+                rightAligned: [0, 1, 2, 3, 4]
+            ).render()
     }
 
     private func errors(_ s: Summary) -> String? {
@@ -125,6 +142,10 @@ public struct TextSummaryReporter: Reporter {
     /// separator is always a point.
     static func fixed(_ value: Double, _ places: Int) -> String {
         String(format: "%.\(places)f", value)
+    }
+
+    static func leftPadded(_ text: String, to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     /// An integral value without decimals, otherwise one decimal (medians of an even count).

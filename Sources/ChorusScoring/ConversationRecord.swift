@@ -22,7 +22,7 @@ public enum Outcome: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// One user turn and the bot's reply, as scored.
-public struct TurnRecord: Sendable, Equatable {
+public struct TurnRecord: Sendable, Equatable, Codable {
     /// The text the synthetic user sent (after noise).
     public var user: String
     /// The intent the user meant, when the scenario says.
@@ -71,7 +71,7 @@ public struct TurnRecord: Sendable, Equatable {
 }
 
 /// One whole synthetic conversation, as scored.
-public struct ConversationRecord: Sendable, Equatable {
+public struct ConversationRecord: Sendable, Equatable, Codable {
     /// The conversation's index within the run (0-based); with the seed it determines everything.
     public var index: Int
     public var persona: String

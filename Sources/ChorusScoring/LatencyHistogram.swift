@@ -93,7 +93,9 @@ public struct LatencyHistogram: Sendable, Equatable, Codable {
     // MARK: Codable
 
     enum CodingKeys: String, CodingKey {
-        case unit, significantDigits = "significant_digits", buckets, min, max
+        case unit
+        case significantDigits = "significant_digits"
+        case buckets, min, max
     }
 
     public init(from decoder: any Decoder) throws {

@@ -104,11 +104,16 @@ import Testing
 
     @Test func slotMatchingNeedsTheSameNameAndOneExtractionPerSlot() {
         let expected = [Entity(name: "city", value: "Zürich"), Entity(name: "city", value: "zürich")]
-        #expect(Aggregate.extractedCountForTesting(expected: expected, entities: [Entity(name: "city", value: "ZÜRICH")]) == 1)
-        #expect(Aggregate.extractedCountForTesting(expected: expected, entities: [Entity(name: "town", value: "Zürich")]) == 0)
+        #expect(
+            Aggregate.extractedCountForTesting(expected: expected, entities: [Entity(name: "city", value: "ZÜRICH")])
+                == 1)
+        #expect(
+            Aggregate.extractedCountForTesting(expected: expected, entities: [Entity(name: "town", value: "Zürich")])
+                == 0)
         #expect(
             Aggregate.extractedCountForTesting(
-                expected: expected, entities: [Entity(name: "city", value: "zürich"), Entity(name: "city", value: "Zürich")]
+                expected: expected,
+                entities: [Entity(name: "city", value: "zürich"), Entity(name: "city", value: "Zürich")]
             ) == 2)
     }
 

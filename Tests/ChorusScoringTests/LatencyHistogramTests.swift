@@ -59,7 +59,8 @@ import Testing
         let data = try encoder.encode(histogram)
         #expect(
             String(decoding: data, as: UTF8.self)
-                == #"{"buckets":[[1000,2],[2500,1],[6995968,1]],"max":7000000,"min":1000,"significant_digits":3,"unit":"us"}"#)
+                == #"{"buckets":[[1000,2],[2500,1],[6995968,1]],"max":7000000,"min":1000,"significant_digits":3,"unit":"us"}"#
+        )
         #expect(try JSONDecoder().decode(LatencyHistogram.self, from: data) == histogram)
     }
 }

@@ -51,6 +51,9 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  intent accuracy ") && $0.hasSuffix("n=7") })
         #expect(text.contains("Weakest intents by F1"))
         #expect(lines.contains { $0.hasPrefix("  affirm ") })
+        // Labels only the target used (support 0) are not listed among the weakest intents.
+        #expect(!lines.contains { $0.hasPrefix("  fallback ") })
+        #expect(lines.contains { $0.hasPrefix("  handoff ") && $0.hasSuffix("20.0 %  [ 3.6, 62.4]  n=5") })
         #expect(text.contains("Turns per completed conversation"))
         #expect(text.contains("Latency per reply (ms)"))
         #expect(lines.contains("  timeout  1"))
@@ -69,7 +72,8 @@ import Testing
 
     @Test func textRatesAlignInColumns() {
         let text = TextSummaryReporter().render(summary)
-        let rateLines = text.components(separatedBy: "\n\n")
+        let rateLines =
+            text.components(separatedBy: "\n\n")
             .first { $0.hasPrefix("Rates") }?
             .split(separator: "\n").dropFirst().filter { $0.contains("n=") } ?? []
         #expect(rateLines.count == 8)

@@ -77,7 +77,7 @@ struct BotLoaderTests {
                 "8:19: invalid regular expression \"([0-9]\" in \"pattern\"",
                 "11:15: \"examples\" must not be empty",
                 "14:17: form slot \"order_number\" of intent \"order_status\" uses unknown entity \"order_number\" (did you mean \"order_id\"?)",
-                "19:21: intent \"greet\" reply uses unknown entity or slot \"{nmae}\"",
+                "19:19: intent \"greet\" reply uses unknown entity or slot \"{nmae}\"",
             ])
     }
 

@@ -35,7 +35,7 @@ struct DiagnosticTests {
         let error = #expect(throws: SpecError.self) { try SuiteLoader.load(path: path) }
         #expect(
             error?.description == """
-                \(path):4:22: error: "weight" must be a number, found string "heavy"
+                \(path):4:21: error: "weight" must be a number, found string "heavy"
                   careful: {weight: heavy}
                                     ^
                 """)

@@ -7,6 +7,7 @@ struct NameSuggestionTests {
         #expect(NameSuggestion.levenshtein("oppenings", "openings") == 1)
         #expect(NameSuggestion.levenshtein("", "abc") == 3)
         #expect(NameSuggestion.levenshtein("kitten", "sitting") == 3)
+        #expect(NameSuggestion.levenshtein("bto", "bot") == 1, "a swap of neighbours is one edit")
     }
 
     @Test func suggestsOnlyPlausibleNames() {
@@ -19,7 +20,7 @@ struct NameSuggestionTests {
         let file = try SourceFile(path: "s.yaml", bytes: Data("goals:\n  refund:\n    openings: [a, b, \"c {x}\"]\n".utf8))
         let locator = SpecLocator(documents: [try YAMLDocument.compose(file)])
         let diagnostic = locator.diagnostic(["goals", "refund", "openings", 2], "m", pointingAt: "{x}")
-        #expect((diagnostic.line, diagnostic.column) == (3, 24))
+        #expect((diagnostic.line, diagnostic.column) == (3, 25))
         #expect(locator.diagnostic(["goals", "refund"], "m", at: .key).column == 3)
         #expect(SpecPath(["goals", "refund", "openings", 2]).description == "goals.refund.openings[2]")
     }

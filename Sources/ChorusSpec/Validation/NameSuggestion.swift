@@ -19,21 +19,25 @@ enum NameSuggestion {
         nearest(to: name, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
-    /// The number of single-character insertions, deletions and substitutions turning `a` into `b`.
+    /// The number of single-character insertions, deletions, substitutions and swaps of
+    /// neighbours turning `a` into `b` (optimal string alignment distance): swapped letters are
+    /// the commonest typo, so they count as one edit.
     static func levenshtein(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var rows = [Array(0...b.count)]
         for i in 1...a.count {
-            current[0] = i
+            var row = [i] + [Int](repeating: 0, count: b.count)
             for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            rows.append(row)
         }
-        return previous[b.count]
+        return rows[a.count][b.count]
     }
 }

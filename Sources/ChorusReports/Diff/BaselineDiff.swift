@@ -1,0 +1,74 @@
+import ChorusScoring
+
+/// A run compared with a baseline: every headline rate and every intent's precision, recall and
+/// F1 with its delta and interval, the confusion cells that moved, the outcome shifts per goal
+/// and persona, and the failure clusters that are new.
+public struct BaselineDiff: Sendable, Equatable, Codable {
+    /// Headline figures in a fixed order (intent accuracy, completion, fallback, handoff,
+    /// abandonment, error rate, latency p95).
+    public var metrics: [MetricDelta]
+    /// Per intent: `<intent>.precision`, `.recall`, `.f1`, sorted by intent then figure.
+    public var intents: [MetricDelta]
+    /// Confusion-matrix cells whose share of the expected intent's turns moved most.
+    public var confusionMoves: [ConfusionMove]
+    /// Outcome counts per goal, before and after.
+    public var goals: [String: OutcomeShift]
+    /// Outcome counts per persona, before and after.
+    public var personas: [String: OutcomeShift]
+    /// Failure signatures (keys) present in the run and absent from the baseline.
+    public var newFailureClusters: [String]
+
+    public init(
+        metrics: [MetricDelta], intents: [MetricDelta], confusionMoves: [ConfusionMove], goals: [String: OutcomeShift],
+        personas: [String: OutcomeShift], newFailureClusters: [String]
+    ) {
+        self.metrics = metrics
+        self.intents = intents
+        self.confusionMoves = confusionMoves
+        self.goals = goals
+        self.personas = personas
+        self.newFailureClusters = newFailureClusters
+    }
+
+    /// Every significant regression, headline figures first.
+    public var regressions: [MetricDelta] { (metrics + intents).filter(\.regression) }
+
+    enum CodingKeys: String, CodingKey {
+        case metrics, intents
+        case confusionMoves = "confusion_moves"
+        case goals, personas
+        case newFailureClusters = "new_failure_clusters"
+    }
+}
+
+/// One confusion-matrix cell, as a share of the expected intent's judged turns, before and after.
+public struct ConfusionMove: Sendable, Equatable, Codable {
+    public var expected: String
+    public var predicted: String
+    public var baselineShare: Double
+    public var currentShare: Double
+
+    public init(expected: String, predicted: String, baselineShare: Double, currentShare: Double) {
+        self.expected = expected
+        self.predicted = predicted
+        self.baselineShare = baselineShare
+        self.currentShare = currentShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case expected, predicted
+        case baselineShare = "baseline_share"
+        case currentShare = "current_share"
+    }
+}
+
+/// Outcome counts of one goal or persona in the baseline and in the run.
+public struct OutcomeShift: Sendable, Equatable, Codable {
+    public var baseline: OutcomeCounts
+    public var current: OutcomeCounts
+
+    public init(baseline: OutcomeCounts, current: OutcomeCounts) {
+        self.baseline = baseline
+        self.current = current
+    }
+}
