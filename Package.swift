@@ -44,7 +44,7 @@ let package = Package(
             name: "ChorusStore",
             dependencies: ["ChorusScoring", "ChorusRunner", .product(name: "GRDB", package: "GRDB.swift")]),
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
-        .target(name: "ChorusReports", dependencies: ["ChorusScoring"]),
+        .target(name: "ChorusReports", dependencies: ["ChorusScoring", "ChorusStore"]),
         // the reference bot served over HTTP (Rasa REST, OpenAI-compatible).
         .target(
             name: "ChorusServer",

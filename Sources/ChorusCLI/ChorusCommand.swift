@@ -10,7 +10,10 @@ public struct ChorusCommand: AsyncParsableCommand {
             reached or errors exceeded the allowed share.
             """,
         version: ChorusVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, ReplayCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, ReplayCommand.self, CompareCommand.self, DiffCommand.self,
+            RunsCommand.self, ShowCommand.self, ReportCommand.self, BaselineCommand.self,
+        ]
     )
 
     public init() {}

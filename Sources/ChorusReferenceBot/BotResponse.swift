@@ -12,7 +12,10 @@ public struct BotResponse: Sendable, Equatable {
     /// Whether the bot handed the conversation to a human.
     public var handoff: Bool
 
-    public init(texts: [String], intent: String, confidence: Double, entities: [ExtractedEntity] = [], handoff: Bool = false) {
+    /// A response; `entities` default to none and `handoff` to `false`.
+    public init(
+        texts: [String], intent: String, confidence: Double, entities: [ExtractedEntity] = [], handoff: Bool = false
+    ) {
         self.texts = texts
         self.intent = intent
         self.confidence = confidence

@@ -10,7 +10,10 @@ public struct ConversationState: Sendable, Equatable {
     /// User messages received so far; also picks reply variants deterministically.
     public var turnCount: Int
 
-    public init(activeForm: String? = nil, slots: [String: String] = [:], consecutiveFallbacks: Int = 0, turnCount: Int = 0) {
+    /// A conversation state; the defaults start a new conversation.
+    public init(
+        activeForm: String? = nil, slots: [String: String] = [:], consecutiveFallbacks: Int = 0, turnCount: Int = 0
+    ) {
         self.activeForm = activeForm
         self.slots = slots
         self.consecutiveFallbacks = consecutiveFallbacks

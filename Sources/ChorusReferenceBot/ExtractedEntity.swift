@@ -5,6 +5,7 @@ public struct ExtractedEntity: Sendable, Equatable, Hashable {
     /// The canonical value for a listed value (a synonym maps to it), else the matched text.
     public var value: String
 
+    /// An entity with its name and value.
     public init(name: String, value: String) {
         self.name = name
         self.value = value

@@ -48,12 +48,15 @@ extension ReferenceBot {
         /// Fills the form's missing slots from this message's entities (each entity fills at
         /// most one slot); returns how many it filled.
         @discardableResult
-        func fillSlots(of form: FormDefinition, from entities: [ExtractedEntity], into state: inout ConversationState) -> Int {
+        func fillSlots(of form: FormDefinition, from entities: [ExtractedEntity], into state: inout ConversationState)
+            -> Int
+        {
             var used = Set<Int>()
             var filled = 0
             for slot in form.slots where state.slots[slot.name] == nil {
                 let entity = slot.entity ?? slot.name
-                guard let index = entities.indices.first(where: { !used.contains($0) && entities[$0].name == entity }) else {
+                guard let index = entities.indices.first(where: { !used.contains($0) && entities[$0].name == entity })
+                else {
                     continue
                 }
                 used.insert(index)

@@ -7,10 +7,12 @@ import ChorusSpec
 /// `ConversationState`, so one bot serves any number of concurrent conversations.
 ///
 /// One turn works like a small Rasa assistant with forms:
-/// - while a form is active, entities in the message fill its missing slots (several at once
-///   if present) even when the classifier is not confident — a bare "AB-123456" is an answer,
-///   not noise; a confident handoff or another form's intent interrupts the form; a confident
-///   other intent is answered and the pending question asked again;
+/// - while a form is active, a confident handoff interrupts it; otherwise entities in the
+///   message fill its missing slots (several at once if present) even when the classifier is
+///   not confident or predicts another intent — a bare "AB-123456" or "order AB-123456" is an
+///   answer, not noise; a message that fills nothing and confidently names another form's
+///   intent switches forms; a confident other intent is answered and the pending question
+///   asked again;
 /// - otherwise, below `threshold` the bot falls back, and after `handoff_after_fallbacks`
 ///   fallbacks in a row it hands off instead;
 /// - the handoff intent hands off; an intent with a form starts it (slots already in the
@@ -58,6 +60,10 @@ public final class ReferenceBot: Sendable {
             if confident && intent == definition.handoff.intent {
                 return turn.handoff(&state)
             }
+            if turn.fillSlots(of: form, from: entities, into: &state) > 0 {
+                state.consecutiveFallbacks = 0
+                return turn.continueForm(formIntent, form, &state)
+            }
             if confident, intent != formIntent, let other = definition.intents[intent]?.form {
                 // Switching forms keeps the slots the new form also has (the same order number).
                 let kept = state.slots.filter { slot in other.slots.contains { $0.name == slot.key } }
@@ -67,14 +73,11 @@ public final class ReferenceBot: Sendable {
                 turn.fillSlots(of: other, from: entities, into: &state)
                 return turn.continueForm(intent, other, &state)
             }
-            if turn.fillSlots(of: form, from: entities, into: &state) > 0 {
-                state.consecutiveFallbacks = 0
-                return turn.continueForm(formIntent, form, &state)
-            }
             if confident {
                 state.consecutiveFallbacks = 0
                 var texts: [String] = []
-                if intent != formIntent, intent != Self.informIntent, let replies = definition.intents[intent]?.replies {
+                if intent != formIntent, intent != Self.informIntent, let replies = definition.intents[intent]?.replies
+                {
                     texts.append(turn.render(replies, slots: state.slots))
                 }
                 var response = turn.continueForm(formIntent, form, &state)

@@ -1,19 +1,32 @@
 import ChorusScoring
 import Foundation
 
-/// Writes `summary.json`: the `Summary` as pretty-printed JSON with sorted keys.
+/// Writes `summary.json`: the `Summary` as pretty-printed JSON with sorted keys, extended with
+/// the diff against the baseline, the gate's verdict, the failure clusters and the paired
+/// comparison when the run has them. `run` (the run's name) and `latency_ms` are the only keys
+/// that differ between two runs of the same suite, seed and target.
 ///
 /// Numbers are rounded so that output does not carry floating-point noise and two identical runs
 /// print identical bytes (apart from `latency_ms`, the one run-dependent key): rates, interval
 /// bounds and intent scores to 6 decimals, turn statistics to 6, latency to 3 (whole microseconds).
 /// Counts are exact integers.
-public struct JSONSummaryReporter: Reporter {
+public struct JSONSummaryReporter: RunReporter {
     public static let identifier = "json"
     public static let fileExtension = "json"
+    public static let fileName = "summary.json"
 
     public init() {}
 
+    public func render(_ report: RunReport) -> String {
+        encode(SummaryDocument(report: report, summary: Self.rounded(report.summary)))
+    }
+
+    /// The summary alone, as `summary.json` holds it without a run around it.
     public func render(_ summary: Summary) -> String {
+        encode(Self.rounded(summary))
+    }
+
+    private func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // A summary never holds a non-finite number, but if one slipped in, a string keeps the
@@ -21,7 +34,7 @@ public struct JSONSummaryReporter: Reporter {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            let data = try encoder.encode(Self.rounded(summary))
+            let data = try encoder.encode(value)
             return String(decoding: data, as: UTF8.self) + "\n"
         } catch {
             // Encoding these plain value types cannot fail; keep the output parseable regardless.

@@ -5,7 +5,7 @@ import Foundation
 /// colour if ever). Every rate is shown with its 95% Wilson interval and its denominator:
 ///
 ///     completion                 71.2 %  [68.3, 73.9]  n=1000
-public struct TextSummaryReporter: Reporter {
+public struct TextSummaryReporter: Sendable {
     public static let identifier = "text"
     public static let fileExtension = "txt"
 

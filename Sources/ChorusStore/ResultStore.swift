@@ -59,6 +59,8 @@ public final class ResultStore: Sendable {
                         started_at TEXT NOT NULL,
                         ended_at TEXT,
                         status TEXT NOT NULL,
+                        gate TEXT,
+                        baseline TEXT,
                         aggregate TEXT
                     );
                     CREATE INDEX run_suite ON run(suite, started_at);
@@ -125,6 +127,22 @@ public final class ResultStore: Sendable {
             try db.execute(
                 sql: "UPDATE run SET status = ?, ended_at = ?, aggregate = ? WHERE id = ?",
                 arguments: [status.rawValue, endedAt, json, id])
+        }
+    }
+
+    /// Keeps the gate rules and the baseline (as JSON texts) a run is judged by, so its reports
+    /// can be rendered again from the database alone.
+    public func setJudgement(runID: Int64, gate: String?, baseline: String?) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE run SET gate = ?, baseline = ? WHERE id = ?", arguments: [gate, baseline, runID])
+        }
+    }
+
+    /// The gate rules and baseline stored with a run (JSON texts).
+    public func judgement(of run: StoredRun) throws(StoreError) -> (gate: String?, baseline: String?) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT gate, baseline FROM run WHERE id = ?", arguments: [run.id])
+            return (row?["gate"], row?["baseline"])
         }
     }
 

@@ -7,7 +7,10 @@ struct EntityExtractionTests {
     @Test("order numbers with and without a dash")
     func orderID() throws {
         let bot = try BotFixtures.bot("acme-v1")
-        #expect(bot.extractEntities(from: "where is order AB-123456?") == [ExtractedEntity(name: "order_id", value: "AB-123456")])
+        #expect(
+            bot.extractEntities(from: "where is order AB-123456?") == [
+                ExtractedEntity(name: "order_id", value: "AB-123456")
+            ])
         #expect(bot.extractEntities(from: "it's xy987654") == [ExtractedEntity(name: "order_id", value: "xy987654")])
         // Not part of a longer code or number.
         #expect(bot.extractEntities(from: "ABC-1234567").isEmpty)
@@ -16,7 +19,8 @@ struct EntityExtractionTests {
     @Test("a synonym maps to the canonical value, longest match first, whole words only")
     func productValues() throws {
         let bot = try BotFixtures.bot("acme-v1")
-        #expect(bot.extractEntities(from: "My EARBUDS broke") == [ExtractedEntity(name: "product", value: "headphones")])
+        #expect(
+            bot.extractEntities(from: "My EARBUDS broke") == [ExtractedEntity(name: "product", value: "headphones")])
         #expect(bot.extractEntities(from: "the mobile phone") == [ExtractedEntity(name: "product", value: "phone")])
         // "phone" inside "headphones" is not a phone.
         #expect(bot.extractEntities(from: "the headphones") == [ExtractedEntity(name: "product", value: "headphones")])
@@ -27,10 +31,11 @@ struct EntityExtractionTests {
     func several() throws {
         let bot = try BotFixtures.bot("acme-v1")
         let entities = bot.extractEntities(from: "Return the Laptop from AB-123456, tomorrow at 3pm")
-        #expect(Set(entities) == [
-            ExtractedEntity(name: "date", value: "tomorrow"), ExtractedEntity(name: "product", value: "laptop"),
-            ExtractedEntity(name: "order_id", value: "AB-123456"), ExtractedEntity(name: "time", value: "3pm"),
-        ])
+        #expect(
+            Set(entities) == [
+                ExtractedEntity(name: "date", value: "tomorrow"), ExtractedEntity(name: "product", value: "laptop"),
+                ExtractedEntity(name: "order_id", value: "AB-123456"), ExtractedEntity(name: "time", value: "3pm"),
+            ])
         // Listed values come first in text order, then pattern matches.
         #expect(entities.map(\.name) == ["product", "date", "order_id", "time"])
     }
@@ -38,10 +43,14 @@ struct EntityExtractionTests {
     @Test("Spanish values match without accents and keep their canonical spelling")
     func spanishAccents() throws {
         let bot = try BotFixtures.bot("acme-es")
-        #expect(bot.extractEntities(from: "quiero devolver el PORTATIL") == [ExtractedEntity(name: "product", value: "portátil")])
+        #expect(
+            bot.extractEntities(from: "quiero devolver el PORTATIL") == [
+                ExtractedEntity(name: "product", value: "portátil")
+            ])
         #expect(bot.extractEntities(from: "el raton") == [ExtractedEntity(name: "product", value: "ratón")])
         #expect(bot.extractEntities(from: "el sabado") == [ExtractedEntity(name: "date", value: "sábado")])
-        #expect(bot.extractEntities(from: "el ordenador portátil") == [ExtractedEntity(name: "product", value: "portátil")])
+        #expect(
+            bot.extractEntities(from: "el ordenador portátil") == [ExtractedEntity(name: "product", value: "portátil")])
     }
 
     @Test("the Spanish time pattern takes times, not order numbers")

@@ -31,10 +31,23 @@ struct ReferenceBotDialogueTests {
         let opening = dialogue.say("can I get my money back for order CD-987654?")
         #expect(opening.intent == "refund")
         #expect(opening.texts == ["Which item would you like to return?"])
-        #expect(dialogue.say("the earbuds").texts == ["I have started a refund for the headphones from order CD-987654."])
+        #expect(
+            dialogue.say("the earbuds").texts == ["I have started a refund for the headphones from order CD-987654."])
 
         var status = Dialogue(try BotFixtures.bot("acme-v1"))
-        #expect(status.say("where is my order XY-123123?").texts == ["Your order XY-123123 has shipped and will arrive in 2 days."])
+        #expect(
+            status.say("where is my order XY-123123?").texts == [
+                "Your order XY-123123 has shipped and will arrive in 2 days."
+            ])
+    }
+
+    @Test("an answer with a slot fills the active form even if it reads like another form's intent")
+    func answerBeatsFormSwitch() throws {
+        var dialogue = Dialogue(try BotFixtures.bot("acme-v1"))
+        _ = dialogue.say("I want to return an item")
+        #expect(dialogue.say("where is my order AB-123456 anyway").texts == ["Which item would you like to return?"])
+        #expect(dialogue.state.activeForm == "refund")
+        #expect(dialogue.state.slots == ["order_id": "AB-123456"])
     }
 
     @Test("one message can fill several slots")
@@ -44,21 +57,40 @@ struct ReferenceBotDialogueTests {
         #expect(dialogue.say("friday at 2pm").texts == ["Your appointment is booked for friday at 2pm."])
 
         var direct = Dialogue(try BotFixtures.bot("acme-v1"))
-        #expect(direct.say("book me an appointment tomorrow at 4:30pm").texts == ["Your appointment is booked for tomorrow at 4:30pm."])
+        #expect(
+            direct.say("book me an appointment tomorrow at 4:30pm").texts == [
+                "Your appointment is booked for tomorrow at 4:30pm."
+            ])
     }
 
     @Test("slot filling wins over a low-confidence fallback and reports the classifier's intent")
     func slotFillingBeatsFallback() throws {
-        let bot = try BotFixtures.bot("acme-v1")
+        // A bot whose examples share nothing with a bare order number, so the answer is
+        // certainly below the threshold; acme's `inform` examples would make it confident.
+        let definition = BotDefinition(
+            bot: "status", threshold: 0.3,
+            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
+            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
+            entities: ["order_id": EntityDefinition(pattern: "[A-Z]{2}-[0-9]{6}")],
+            intents: [
+                "order_status": IntentDefinition(
+                    examples: ["where is my order", "track my order"],
+                    form: FormDefinition(
+                        slots: [FormSlot(name: "order_id", ask: ["Order number?"])], done: ["Order {order_id} shipped."]
+                    )),
+                "greet": IntentDefinition(examples: ["hello", "hi"], replies: ["Hello!"]),
+            ])
+        let bot = try ReferenceBot(definition: definition)
         var dialogue = Dialogue(bot)
-        _ = dialogue.say("where is my order")
-        let text = "zq vvx AB-555666"
+        #expect(dialogue.say("where is my order").texts == ["Order number?"])
+        let text = "XY-555666"
         let prediction = bot.classify(text)
-        #expect(prediction.confidence < bot.definition.threshold)
+        #expect(prediction.confidence < definition.threshold)
         let reply = dialogue.say(text)
-        #expect(reply.texts == ["Your order AB-555666 has shipped and will arrive in 2 days."])
+        #expect(reply.texts == ["Order XY-555666 shipped."])
         #expect(reply.intent == prediction.intent)
         #expect(reply.confidence == prediction.confidence)
+        #expect(reply.entities == [ExtractedEntity(name: "order_id", value: "XY-555666")])
     }
 
     @Test("an answer that does not fill the slot falls back and keeps the form")
@@ -78,9 +110,10 @@ struct ReferenceBotDialogueTests {
         _ = dialogue.say("I want a refund")
         let reply = dialogue.say("what are your opening hours?")
         #expect(reply.intent == "opening_hours")
-        #expect(reply.texts == [
-            "We are open Monday to Saturday, 9am to 6pm.", "Which order is it? Please give me the order number.",
-        ])
+        #expect(
+            reply.texts == [
+                "We are open Monday to Saturday, 9am to 6pm.", "Which order is it? Please give me the order number.",
+            ])
         #expect(dialogue.state.activeForm == "refund")
     }
 
@@ -124,15 +157,20 @@ struct ReferenceBotDialogueTests {
         #expect(reply.texts == ["Connecting you to a human agent now."])
     }
 
-    @Test("fixed replies", arguments: [
-        ("hi", "Hello! How can I help you today?"),
-        ("bye", "Goodbye, have a nice day!"),
-        ("thanks a lot", "You're welcome!"),
-        ("when are you open?", "We are open Monday to Saturday, 9am to 6pm."),
-        ("are you a robot?", "I'm just a bot, but I'm happy to help with your orders."),
-        ("what is the capital of france", "Sorry, I can only help with orders, refunds, appointments and opening hours."),
-        ("the headphones", "Thanks. What can I do for you?"),
-    ])
+    @Test(
+        "fixed replies",
+        arguments: [
+            ("hi", "Hello! How can I help you today?"),
+            ("bye", "Goodbye, have a nice day!"),
+            ("thanks a lot", "You're welcome!"),
+            ("when are you open?", "We are open Monday to Saturday, 9am to 6pm."),
+            ("are you a robot?", "I'm just a bot, but I'm happy to help with your orders."),
+            (
+                "what is the capital of france",
+                "Sorry, I can only help with orders, refunds, appointments and opening hours."
+            ),
+            ("the headphones", "Thanks. What can I do for you?"),
+        ])
     func fixedReplies(text: String, reply: String) throws {
         var dialogue = Dialogue(try BotFixtures.bot("acme-v1"))
         #expect(dialogue.say(text).texts == [reply])
@@ -141,8 +179,12 @@ struct ReferenceBotDialogueTests {
     @Test("Spanish refund dialogue")
     func spanishDialogue() throws {
         var dialogue = Dialogue(try BotFixtures.bot("acme-es"))
-        #expect(dialogue.say("quiero devolver el portatil").texts == ["¿Qué pedido es? Dame el número de pedido, por favor."])
-        #expect(dialogue.say("es el AB-123456").texts == ["He iniciado el reembolso del portátil del pedido AB-123456."])
+        #expect(
+            dialogue.say("quiero devolver el portatil").texts == [
+                "¿Qué pedido es? Dame el número de pedido, por favor."
+            ])
+        #expect(
+            dialogue.say("es el AB-123456").texts == ["He iniciado el reembolso del portátil del pedido AB-123456."])
         var booking = Dialogue(try BotFixtures.bot("acme-es"))
         #expect(booking.say("quiero pedir una cita").texts == ["¿Qué día te viene bien?"])
         #expect(booking.say("el sábado").texts == ["¿A qué hora?"])

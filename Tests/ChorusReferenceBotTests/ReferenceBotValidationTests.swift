@@ -33,16 +33,20 @@ struct ReferenceBotValidationTests {
     func unknownSlotEntity() {
         let form = FormDefinition(slots: [FormSlot(name: "order_id", ask: ["Which order?"])], done: ["ok"])
         #expect(throws: ReferenceBotError.unknownSlotEntity(intent: "status", slot: "order_id", entity: "order_id")) {
-            try ReferenceBot(definition: definition(intents: ["status": IntentDefinition(examples: ["where"], form: form)]))
+            try ReferenceBot(
+                definition: definition(intents: ["status": IntentDefinition(examples: ["where"], form: form)]))
         }
     }
 
     @Test("other invalid definitions")
     func others() {
         #expect(throws: ReferenceBotError.noIntents) { try ReferenceBot(definition: definition(intents: [:])) }
-        #expect(throws: ReferenceBotError.thresholdOutOfRange(1.5)) { try ReferenceBot(definition: definition(threshold: 1.5)) }
+        #expect(throws: ReferenceBotError.thresholdOutOfRange(1.5)) {
+            try ReferenceBot(definition: definition(threshold: 1.5))
+        }
         #expect(throws: ReferenceBotError.intentWithoutExamples(intent: "greet")) {
-            try ReferenceBot(definition: definition(intents: ["greet": IntentDefinition(examples: [], replies: ["hi"])]))
+            try ReferenceBot(
+                definition: definition(intents: ["greet": IntentDefinition(examples: [], replies: ["hi"])]))
         }
         #expect(throws: ReferenceBotError.intentWithoutReplies(intent: "greet")) {
             try ReferenceBot(definition: definition(intents: ["greet": IntentDefinition(examples: ["hello"])]))

@@ -12,7 +12,9 @@ struct TextNormalizerTests {
     private func tokens(_ text: String) -> [String] {
         let result = TextNormalizer(foldDigits: false).normalize(text)
         return result.tokens.map { token in
-            String(String.UnicodeScalarView(result.scalars[Int(token.start)..<Int(token.end)].compactMap(Unicode.Scalar.init)))
+            String(
+                String.UnicodeScalarView(
+                    result.scalars[Int(token.start)..<Int(token.end)].compactMap(Unicode.Scalar.init)))
         }
     }
 

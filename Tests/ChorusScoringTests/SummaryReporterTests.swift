@@ -52,7 +52,11 @@ import Testing
         #expect(text.contains("Weakest intents by F1"))
         #expect(lines.contains { $0.hasPrefix("  affirm ") })
         // Labels only the target used (support 0) are not listed among the weakest intents.
-        #expect(!lines.contains { $0.hasPrefix("  fallback ") })
+        let weakest = text.components(separatedBy: "Weakest intents by F1\n")[1].components(separatedBy: "\n\n")[0]
+        #expect(
+            weakest.split(separator: "\n").map { $0.split(separator: " ")[0] } == [
+                "intent", "affirm", "refund", "hours", "provide_order",
+            ])
         #expect(lines.contains { $0.hasPrefix("  handoff ") && $0.hasSuffix("20.0 %  [ 3.6, 62.4]  n=5") })
         #expect(text.contains("Turns per completed conversation"))
         #expect(text.contains("Latency per reply (ms)"))

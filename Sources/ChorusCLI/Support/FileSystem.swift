@@ -18,3 +18,9 @@ enum FileSystem {
         }
     }
 }
+
+extension FileSystem {
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+}

@@ -17,6 +17,7 @@ struct RunExecution {
     struct Outcome {
         var run: StoredRun
         var aggregate: Aggregate
+        var failures: FailureAnalysis
     }
 
     func execute() async throws -> Outcome {
@@ -27,8 +28,8 @@ struct RunExecution {
                 name: RunID.make(suite: suite.suite), suite: suite.suite, suiteHash: input.loaded.contentHash,
                 suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: suite.seed,
                 conversations: conversations, chorusVersion: ChorusVersion.current, startedAt: now))
-        let aggregate = AggregateSink()
-        var sinks: [any RecordSink] = [aggregate, StoreSink(store: store, runID: run.id)]
+        let scoring = ScoringSink()
+        var sinks: [any RecordSink] = [scoring, StoreSink(store: store, runID: run.id)]
         if let transcripts {
             do throws(OutputFileError) {
                 sinks.append(try TranscriptSink(path: transcripts))
@@ -49,8 +50,8 @@ struct RunExecution {
         }
         for sink in sinks { try await sink.finish() }
         await input.target.shutdown()
-        try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate.aggregate)
-        return Outcome(run: run, aggregate: aggregate.aggregate)
+        try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: scoring.aggregate)
+        return Outcome(run: run, aggregate: scoring.aggregate, failures: scoring.failures)
     }
 }
 

@@ -207,10 +207,12 @@ public struct IntentClassifier: Sendable {
 
 /// An intent with the classifier's confidence in it.
 public struct IntentPrediction: Sendable, Equatable {
+    /// The intent's name.
     public var intent: String
     /// Cosine similarity to the nearest training example of the intent, from 0 to 1.
     public var confidence: Double
 
+    /// A prediction of `intent` with `confidence`.
     public init(intent: String, confidence: Double) {
         self.intent = intent
         self.confidence = confidence

@@ -12,10 +12,6 @@ struct TextNormalizer: Sendable {
     /// quantity shares its n-grams with the ones seen in training; entity matching keeps digits.
     var foldDigits: Bool
 
-    init(foldDigits: Bool) {
-        self.foldDigits = foldDigits
-    }
-
     /// Normalises `text` into scalars and word tokens.
     func normalize(_ text: String) -> NormalizedText {
         var out = NormalizedText()
@@ -29,7 +25,8 @@ struct TextNormalizer: Sendable {
 
         func closeWord() {
             if wordStart >= 0 {
-                out.tokens.append(NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), ideographic: false))
+                out.tokens.append(
+                    NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), ideographic: false))
                 wordStart = -1
             }
         }

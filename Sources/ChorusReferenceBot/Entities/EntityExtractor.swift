@@ -28,11 +28,10 @@ struct EntityExtractor: Sendable {
             if definition.values == nil && definition.pattern == nil {
                 throw .entityWithoutValuesOrPattern(entity: name)
             }
-            let normalizer = TextNormalizer(foldDigits: false)
             var spellings: [(String, String)] = (definition.values ?? []).map { ($0, $0) }
             spellings += (definition.synonyms ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (spelling, value) in spellings {
-                let scalars = normalizer.normalize(spelling).scalars
+                let scalars = TextNormalizer(foldDigits: false).normalize(spelling).scalars
                 if scalars.isEmpty { throw .emptyEntityValue(entity: name) }
                 surfaces.append(Surface(scalars: scalars, entity: name, value: value))
             }
@@ -75,9 +74,11 @@ struct EntityExtractor: Sendable {
             for start in 0...(text.count - needle.count) where text[start] == needle[0] {
                 let end = start + needle.count
                 guard text[start..<end].elementsEqual(needle) else { continue }
-                let startsWord = start == 0 || text[start - 1] == 0x20
+                let startsWord =
+                    start == 0 || text[start - 1] == 0x20
                     || ScalarClass.isIdeographic(text[start - 1]) || ScalarClass.isIdeographic(needle[0])
-                let endsWord = end == text.count || text[end] == 0x20
+                let endsWord =
+                    end == text.count || text[end] == 0x20
                     || ScalarClass.isIdeographic(text[end]) || ScalarClass.isIdeographic(needle[needle.count - 1])
                 if startsWord && endsWord { candidates.append((start, needle.count, index)) }
             }

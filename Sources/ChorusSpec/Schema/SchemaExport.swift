@@ -2,8 +2,11 @@
 /// descriptions the validator uses, for editor completion and checking.
 public enum SchemaExport {
     /// The JSON Schema of a scenario suite file, committed as `Scenarios/scenario.schema.json`.
+    ///
+    /// It describes one file of a suite, so `suite:` is not required: in a folder suite only one
+    /// file sets it, and an editor must not flag the others. The loader still requires it.
     public static func suiteJSONSchema() -> String {
-        jsonSchema(for: Suite.schema, title: "Chorus scenario suite")
+        jsonSchema(for: Suite.fragmentSchema, title: "Chorus scenario suite")
     }
 
     /// The JSON Schema of a reference bot file.

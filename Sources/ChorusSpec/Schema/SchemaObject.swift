@@ -35,6 +35,7 @@ public struct SchemaObject: Sendable {
 public struct SchemaProperty: Sendable {
     /// The key exactly as written in YAML (the model's `CodingKey` raw value).
     public var name: String
+    /// The shape of the value.
     public var schema: SchemaNode
     /// Whether the key must be present.
     public var required: Bool

@@ -52,6 +52,12 @@ struct SuiteValidator {
             for (key, present) in agendaKeys where !present {
                 report(path, "agenda \(quoted) is missing \"\(key)\"", at: .key)
             }
+        } else {
+            // A scripted user never answers slot questions or checks a success condition, so
+            // these keys would be silently ignored.
+            for (key, present) in [("answer_intent", goal.answerIntent != nil), ("success", goal.success != nil)] where present {
+                report(path.appending(key), "scripted \(quoted) cannot use \"\(key)\"; it applies to agenda goals only", at: .key)
+            }
         }
 
         let slots = goal.slots ?? [:]

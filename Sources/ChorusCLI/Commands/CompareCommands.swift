@@ -1,0 +1,153 @@
+import ArgumentParser
+import ChorusReports
+import ChorusScoring
+import ChorusSpec
+import ChorusStore
+import Foundation
+
+/// `chorus compare <suite> --target A --target B`: the same synthetic users against two
+/// versions, paired conversation by conversation.
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run the same synthetic conversations against two targets and list the ones that flipped.")
+
+    @Argument(help: "The suite: a folder of YAML files or one file.")
+    var suite: String
+
+    @Option(name: .long, help: "The two target files: --target A.yaml --target B.yaml.")
+    var target: [String]
+
+    @OptionGroup var options: RunOptions
+
+    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.max_drop=0.02 (repeatable).")
+    var gate: [String] = []
+
+    @Option(name: .long, help: "Output folder (default: Reports/compare/<run A>-vs-<run B>).")
+    var out: String?
+
+    func validate() throws {
+        guard target.count == 2 else { throw ValidationError("compare needs exactly two --target files") }
+        try options.validate()
+    }
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let store = try ResultStore(path: options.db)
+            var runs: [StoredRun] = []
+            var rules: [String: ChorusSpec.GateRule] = [:]
+            for path in target {
+                let input = try SuiteInput.load(suite: suite, target: path, seed: options.seed)
+                rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
+                Console.out("running \(input.loaded.suite.suite) against \(input.target.info.name)…")
+                let outcome = try await RunExecution(
+                    input: input, suitePath: suite, targetPath: path,
+                    conversations: options.conversations ?? input.loaded.suite.conversations,
+                    concurrency: options.concurrency, store: store, transcripts: nil
+                ).execute()
+                runs.append(outcome.run)
+            }
+            try PairedRuns.report(runs[0], runs[1], store: store, gate: rules, out: out)
+        }
+    }
+}
+
+/// `chorus diff <runA> <runB>`: compares two stored runs (paired when seed and suite match).
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Compare two stored runs (paired when their seed and suite match).")
+
+    @Argument(help: "The earlier run (the reference).")
+    var runA: String
+
+    @Argument(help: "The later run.")
+    var runB: String
+
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
+    @Option(name: .long, help: "Output folder (default: Reports/compare/<run A>-vs-<run B>).")
+    var out: String?
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let store = try StoreInput.open(db)
+            let a = try StoreInput.run(runA, in: store)
+            let b = try StoreInput.run(runB, in: store)
+            let rules = try store.judgement(of: b).gate.flatMap {
+                try? JSONDecoder().decode([String: ChorusSpec.GateRule].self, from: Data($0.utf8))
+            } ?? [:]
+            try PairedRuns.report(a, b, store: store, gate: rules, out: out)
+        }
+    }
+}
+
+/// The comparison of two stored runs: B diffed against A as its baseline, and — when both ran
+/// the same suite with the same seed — the conversations paired one to one.
+enum PairedRuns {
+    static func report(_ a: StoredRun, _ b: StoredRun, store: ResultStore, gate: [String: ChorusSpec.GateRule], out: String?) throws {
+        let reportA = try RunReport.load(run: a, from: store, chorusVersion: ChorusVersion.current)
+        let baseline = Baseline(
+            suite: a.suite, suiteHash: a.suiteHash, summary: reportA.summary,
+            failureClusters: reportA.failures.clusters.map(\.signature.key))
+        let failuresB = try RunReport.load(run: b, from: store, chorusVersion: ChorusVersion.current).failures
+        var report = RunReport(
+            run: b, aggregate: try store.aggregate(of: b), failures: failuresB, gate: gate, baseline: baseline,
+            chorusVersion: ChorusVersion.current)
+        let paired = a.seed == b.seed && a.suiteHash == b.suiteHash && a.shard == b.shard
+        if paired { report.comparison = try compare(a, b, store: store) }
+        let directory = out ?? "Reports/compare/\(a.name)-vs-\(b.name)"
+        let written = try ReportWriter.write(report, to: directory)
+
+        Console.out("A  \(a.name)  (\(a.target.name))")
+        Console.out("B  \(b.name)  (\(b.target.name))")
+        if let diff = report.diff {
+            var rows = [["metric", "A", "B", "B − A", "95% interval", ""]]
+            for delta in diff.metrics {
+                let interval = delta.low.map { String(format: "[%+.4f, %+.4f]", $0, delta.high ?? $0) } ?? ""
+                let mark = delta.regression ? "REGRESSION" : delta.improvement ? "improvement" : ""
+                rows.append([delta.name, String(format: "%.4f", delta.baseline), String(format: "%.4f", delta.current),
+                             String(format: "%+.4f", delta.delta), interval, mark])
+            }
+            Console.out(TextTable.render(rows))
+            let intents = diff.intents.filter(\.regression)
+            if !intents.isEmpty {
+                Console.out("Intent figures that regressed (Holm-adjusted p < 0.05):")
+                for delta in intents {
+                    Console.out(String(format: "  %@  %.3f → %.3f  (%+.3f [%+.3f, %+.3f], p=%.2g)", delta.name, delta.baseline,
+                                       delta.current, delta.delta, delta.low ?? 0, delta.high ?? 0, delta.pValue ?? 1))
+                }
+            }
+        }
+        if let comparison = report.comparison {
+            Console.out(
+                "paired: \(comparison.pairs) conversations; both passed \(comparison.bothPassed), only A \(comparison.onlyAPassed), "
+                    + "only B \(comparison.onlyBPassed), both failed \(comparison.bothFailed); McNemar p = "
+                    + String(format: "%.3g", comparison.mcnemarP))
+            for flip in comparison.flips.prefix(20) {
+                Console.out("  #\(flip.index) \(flip.a.goal) (\(flip.a.persona)): \(flip.a.outcome.rawValue) → \(flip.b.outcome.rawValue)   \(flip.replayB)")
+            }
+            if comparison.flips.count > 20 { Console.out("  … \(comparison.onlyAPassed + comparison.onlyBPassed - 20) more in the report") }
+        } else {
+            Console.out("not paired: the runs differ in seed, suite or shard")
+        }
+        Console.out("wrote \(written.joined(separator: ", "))")
+        try Verdict.conclude(report, quiet: true)
+    }
+
+    /// Streams both runs' conversations in chunks of a thousand indices and pairs them.
+    static func compare(_ a: StoredRun, _ b: StoredRun, store: ResultStore) throws -> PairedComparison {
+        var comparer = PairedComparer(replayA: RunReport.replayCommand(for: a), replayB: RunReport.replayCommand(for: b))
+        let chunk = 1000
+        var start = 0
+        while start < max(a.conversations, b.conversations) {
+            var left: [Int: ConversationRecord] = [:]
+            try store.forEachConversation(of: a, from: start, to: start + chunk - 1) { left[$0.index] = $0 }
+            try store.forEachConversation(of: b, from: start, to: start + chunk - 1) { right in
+                if let match = left[right.index] { comparer.add(a: match, b: right) }
+            }
+            start += chunk
+        }
+        return comparer.comparison(a: a.target, b: b.target)
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import ChorusReports
+import ChorusScoring
+import ChorusStore
+import Foundation
+
+/// `chorus runs`: lists the stored runs.
+struct RunsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "runs", abstract: "List the runs in the results database.")
+
+    @Option(name: .long, help: "Only the runs of this suite.")
+    var suite: String?
+
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let store = try StoreInput.open(db)
+            let runs = try store.runs(suite: suite)
+            var rows = [["run", "suite", "target", "seed", "conversations", "status", "started"]]
+            for run in runs {
+                let stored = try store.conversationCount(of: run)
+                rows.append([
+                    run.name, run.suite, run.target.name, "\(run.seed)", "\(stored)/\(run.conversations)",
+                    run.status.rawValue, run.startedAt,
+                ])
+            }
+            Console.out(runs.isEmpty ? "no runs in \(db)" : TextTable.render(rows))
+        }
+    }
+}
+
+/// `chorus show <run>`: prints a stored run's summary and verdict.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored run's summary.")
+
+    @Argument(help: "The run's name (or `latest`).")
+    var run: String
+
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let store = try StoreInput.open(db)
+            let stored = try StoreInput.run(run, in: store)
+            let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
+            Console.out("run \(stored.name) · \(stored.status.rawValue) · started \(stored.startedAt)")
+            Console.out(TextSummaryReporter().render(report.summary))
+            if let verdict = report.verdict {
+                Console.out("gate: \(verdict.passed ? "PASS" : "FAIL")")
+                for check in verdict.checks { Console.out("  \(check.passed ? "✓" : "✗") \(check.name): \(check.detail)") }
+            }
+        }
+    }
+}
+
+/// `chorus report <run> --format …`: renders a stored run's reports again, from the database alone.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write a stored run's reports again from the database.")
+
+    @Argument(help: "The run's name (or `latest`).")
+    var run: String
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Formats: json md html junit (default: all).")
+    var format: [String] = ReportWriter.allFormats
+
+    @Option(name: .long, help: "Output folder (default: Reports/runs/<run-id>).")
+    var out: String?
+
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            try ReportWriter.validate(format)
+            let store = try StoreInput.open(db)
+            let stored = try StoreInput.run(run, in: store)
+            let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
+            let written = try ReportWriter.write(report, to: out ?? "Reports/runs/\(stored.name)", formats: format)
+            Console.out("wrote \(written.joined(separator: ", "))")
+        }
+    }
+}
+
+/// `chorus baseline accept <run>`: makes a stored run the suite's baseline.
+struct BaselineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline", abstract: "Manage baselines.", subcommands: [Accept.self])
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "accept", abstract: "Write a stored run as its suite's baseline (commit the file).")
+
+        @Argument(help: "The run's name (or `latest`).")
+        var run: String
+
+        @Option(name: .long, help: "The baseline file (default: Reports/baselines/<suite>.json).")
+        var out: String?
+
+        @Option(name: .long, help: "The results database.")
+        var db = "Reports/chorus.sqlite"
+
+        func run() async throws {
+            try await CommandFailure.reporting {
+                let store = try StoreInput.open(db)
+                let stored = try StoreInput.run(run, in: store)
+                guard stored.status == .completed else {
+                    throw CommandFailure.badInput("run \(stored.name) is \(stored.status.rawValue); only a completed run can be a baseline")
+                }
+                let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
+                let baseline = Baseline(
+                    suite: stored.suite, suiteHash: stored.suiteHash, summary: report.summary,
+                    failureClusters: report.failures.clusters.map(\.signature.key))
+                let path = out ?? Baseline.path(forSuite: stored.suite)
+                try FileSystem.createDirectory((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+                try FileSystem.write(baseline.encoded(), to: path)
+                Console.out("baseline of suite \"\(stored.suite)\" written to \(path) from run \(stored.name)")
+            }
+        }
+    }
+}
+
+/// Plain-text tables with aligned columns.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let header = rows.first else { return "" }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+}

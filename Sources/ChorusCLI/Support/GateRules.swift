@@ -1,0 +1,63 @@
+import ChorusReports
+import ChorusSpec
+import Foundation
+
+/// The gate a run is judged by: the suite's `gate:` section with `--gate` overrides applied.
+enum GateRules {
+    static func resolve(suite: Suite, overrides: [String]) throws -> [String: GateRule] {
+        var evaluator = GateEvaluator(rules: suite.gate ?? [:])
+        do {
+            try evaluator.override(overrides)
+        } catch {
+            throw CommandFailure.badInput("--gate: \(error.description)")
+        }
+        return evaluator.rules
+    }
+
+    static func json(_ rules: [String: GateRule]) -> String? {
+        guard !rules.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(rules)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Loading a baseline for a run, with clear messages.
+enum BaselineFile {
+    static func load(_ path: String, suite: LoadedSuite) throws -> Baseline {
+        let baseline: Baseline
+        do {
+            baseline = try Baseline.load(path: path)
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        guard baseline.suite == suite.suite.suite else {
+            throw CommandFailure.badInput("\(path) is the baseline of suite \"\(baseline.suite)\", not \"\(suite.suite.suite)\"")
+        }
+        if baseline.suiteHash != suite.contentHash {
+            Console.error("note: the suite's files changed since the baseline was accepted; the diff compares different scenarios")
+        }
+        return baseline
+    }
+}
+
+/// The end of a judged run: prints the verdict and turns it into the exit code.
+enum Verdict {
+    static func conclude(_ report: RunReport, quiet: Bool) throws {
+        if let diff = report.diff, !diff.regressions.isEmpty {
+            Console.out("Regressions against the baseline (95% interval of the change):")
+            for delta in diff.regressions {
+                let interval = delta.low.map { String(format: " [%+.4f, %+.4f]", $0, delta.high ?? $0) } ?? ""
+                Console.out(String(format: "  %@  %.4f → %.4f  (%+.4f%@)", delta.name, delta.baseline, delta.current, delta.delta, interval))
+            }
+        }
+        guard let verdict = report.verdict else { return }
+        if verdict.passed {
+            Console.out("gate: PASS (\(verdict.checks.count) rules)")
+            return
+        }
+        Console.out("gate: FAIL")
+        for check in verdict.failures { Console.out("  ✗ \(check.name): \(check.detail)") }
+        throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(verdict.failures.map(\.name).joined(separator: ", "))")
+    }
+}

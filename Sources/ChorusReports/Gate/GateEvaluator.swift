@@ -1,0 +1,106 @@
+import ChorusScoring
+import ChorusSpec
+
+/// Applies a suite's gate (with command-line overrides) to a run: absolute `min`/`max` on the
+/// run's figures, and `max_drop`/`max_rise` against the baseline, failing only on significant
+/// changes beyond the tolerance (see `BaselineDiffer`).
+public struct GateEvaluator: Sendable {
+    public var rules: [String: GateRule]
+
+    public init(rules: [String: GateRule]) {
+        self.rules = rules
+    }
+
+    public func evaluate(_ summary: Summary, diff: BaselineDiff?) -> GateVerdict {
+        var checks: [GateCheck] = []
+        for metric in GateMetric.allCases {
+            guard let rule = rules[metric.rawValue] else { continue }
+            let actual = Self.value(metric, in: summary)
+            let shown = actual.map { Self.format($0, metric) } ?? "not available"
+            if let min = rule.min {
+                let passed = actual.map { $0 >= min } ?? true
+                checks.append(
+                    GateCheck(
+                        metric: metric.rawValue, kind: .min, threshold: min, actual: actual, passed: passed,
+                        detail: "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
+            }
+            if let max = rule.max {
+                let passed = actual.map { $0 <= max } ?? true
+                checks.append(
+                    GateCheck(
+                        metric: metric.rawValue, kind: .max, threshold: max, actual: actual, passed: passed,
+                        detail: "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
+            }
+            guard let delta = diff?.metrics.first(where: { $0.name == metric.rawValue }) else { continue }
+            for (kind, tolerance) in [(GateCheck.Kind.maxDrop, rule.maxDrop), (.maxRise, rule.maxRise)] {
+                guard let tolerance else { continue }
+                // A drop is a regression for figures where higher is better; a rise for the others.
+                let watched = (kind == .maxDrop) == delta.higherIsBetter
+                let passed = !(watched && delta.regression)
+                let interval = delta.low.map { low in " [\(Self.signed(low, metric)), \(Self.signed(delta.high ?? low, metric))]" } ?? ""
+                let significance = delta.significant ? "" : ", not significant"
+                checks.append(
+                    GateCheck(
+                        metric: metric.rawValue, kind: kind, threshold: tolerance, actual: delta.current,
+                        baseline: delta.baseline, low: delta.low, high: delta.high, passed: passed,
+                        detail: "\(metric.rawValue) \(Self.format(delta.current, metric)) vs baseline "
+                            + "\(Self.format(delta.baseline, metric)): \(Self.signed(delta.delta, metric))\(interval)"
+                            + "\(significance); \(kind.rawValue) \(Self.format(tolerance, metric))"))
+            }
+        }
+        return GateVerdict(checks: checks)
+    }
+
+    static func value(_ metric: GateMetric, in summary: Summary) -> Double? {
+        metric == .latencyP95 ? summary.latencyMs?.p95 : BaselineDiffer.rate(metric, in: summary)?.value
+    }
+
+    static func format(_ value: Double, _ metric: GateMetric) -> String {
+        metric == .latencyP95 ? "\(rounded(value, 2)) ms" : "\(rounded(value * 100, 2)) %"
+    }
+
+    static func signed(_ value: Double, _ metric: GateMetric) -> String {
+        (value >= 0 ? "+" : "") + (metric == .latencyP95 ? "\(rounded(value, 2)) ms" : "\(rounded(value * 100, 2)) pt")
+    }
+
+    static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}
+
+extension GateEvaluator {
+    /// Parses command-line overrides such as `completion_rate.min=0.7` into `rules`.
+    public mutating func override(_ assignments: [String]) throws(GateOverrideError) {
+        for assignment in assignments {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+            let key = parts.first?.split(separator: ".").map(String.init) ?? []
+            guard parts.count == 2, key.count == 2, let value = Double(parts[1]) else {
+                throw GateOverrideError("expected METRIC.BOUND=NUMBER, e.g. completion_rate.min=0.7; got \"\(assignment)\"")
+            }
+            guard GateMetric(rawValue: key[0]) != nil else {
+                let known = GateMetric.allCases.map(\.rawValue).joined(separator: ", ")
+                throw GateOverrideError("unknown gate metric \"\(key[0])\" (known: \(known))")
+            }
+            var rule = rules[key[0]] ?? GateRule()
+            switch key[1] {
+            case "min": rule.min = value
+            case "max": rule.max = value
+            case "max_drop": rule.maxDrop = value
+            case "max_rise": rule.maxRise = value
+            default: throw GateOverrideError("unknown gate bound \"\(key[1])\" (known: min, max, max_drop, max_rise)")
+            }
+            rules[key[0]] = rule
+        }
+    }
+}
+
+/// A `--gate` override that cannot be read.
+public struct GateOverrideError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,186 @@
+import ChorusScoring
+import Foundation
+
+/// Writes `junit.xml` for CI test reporters (Jenkins, GitLab, GitHub test-report actions).
+///
+/// One `<testsuite>` per goal, named `goal.<name>`: a `completion` test case that fails when the
+/// goal's completion rate fell significantly against the baseline (the 95% interval of the drop
+/// excludes zero and the drop exceeds the completion tolerance of the diff) and never fails without
+/// a baseline; then one informational, passing test case per failure cluster of the goal, its
+/// example transcript and replay command in `<system-out>`. Then `<testsuite name="gate">`, one
+/// test case per gate rule failing with the rule's numbers (one skipped case when there is no gate).
+///
+/// No timestamps, host names or durations, so the same report renders to the same bytes.
+public struct JUnitReporter: RunReporter {
+    public static let identifier = "junit"
+    public static let fileExtension = "xml"
+    public static let fileName = "junit.xml"
+
+    /// The most failure-cluster test cases per goal (the rest are counted in the suite's output).
+    public var maxClustersPerGoal: Int
+    /// The most turns of an example transcript.
+    public var maxTranscriptTurns: Int
+
+    public init(maxClustersPerGoal: Int = 50, maxTranscriptTurns: Int = 30) {
+        self.maxClustersPerGoal = maxClustersPerGoal
+        self.maxTranscriptTurns = maxTranscriptTurns
+    }
+
+    public func render(_ report: RunReport) -> String {
+        let suiteName = report.summary.suite
+        var suites = ReportFormat.goalNames(report).map { goalSuite($0, report) }
+        suites.append(gateSuite(report))
+        let tests = suites.reduce(0) { $0 + $1.cases.count }
+        let failures = suites.reduce(0) { $0 + $1.failures }
+        let skipped = suites.reduce(0) { $0 + $1.skipped }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"\(Escaping.xml("chorus \(suiteName)"))\" tests=\"\(tests)\" failures=\"\(failures)\" "
+        xml += "errors=\"0\" skipped=\"\(skipped)\">\n"
+        for suite in suites { xml += suite.render(classPrefix: "chorus.\(suiteName)") }
+        xml += "</testsuites>\n"
+        return xml
+    }
+
+    // MARK: - Goals
+
+    private func goalSuite(_ goal: String, _ report: RunReport) -> JUnitSuite {
+        var suite = JUnitSuite(name: "goal.\(goal)")
+        let counts = report.summary.goals[goal] ?? report.diff?.goals[goal]?.current ?? OutcomeCounts()
+        var completion = JUnitCase(name: "completion")
+        completion.output = "completed \(counts.completed) of \(counts.total): "
+            + Outcome.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: ", ")
+        if let shift = report.diff?.goals[goal] {
+            let tolerance = report.diff?.metrics.first { $0.name == "completion_rate" }?.tolerance ?? 0
+            let change = Self.completionChange(shift)
+            completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.total)"
+            if let change {
+                let text =
+                    "completion of goal \(goal) went from \(ReportFormat.percentText(change.baseline)) "
+                    + "(\(shift.baseline.completed)/\(shift.baseline.total)) to \(ReportFormat.percentText(change.current)) "
+                    + "(\(shift.current.completed)/\(shift.current.total)): \(ReportFormat.signed(change.delta * 100, 1)) pp "
+                    + "[\(ReportFormat.signed(change.low * 100, 1)), \(ReportFormat.signed(change.high * 100, 1))], "
+                    + "tolerance \(ReportFormat.fixed(tolerance * 100, 1)) pp"
+                completion.output += "\n" + text
+                if change.high < 0 && -change.delta > tolerance {
+                    completion.failure = JUnitFailure(message: text, type: "regression", body: text)
+                }
+            }
+        }
+        suite.cases.append(completion)
+
+        let clusters = report.failures.clusters.filter { $0.signature.goal == goal }
+        for (rank, cluster) in clusters.prefix(maxClustersPerGoal).enumerated() {
+            let sig = cluster.signature
+            var testCase = JUnitCase(
+                name: "cluster \(rank + 1): \(sig.outcome.rawValue) at turn \(sig.turn), "
+                    + "\(sig.expectedIntent ?? "?") → \(sig.predictedIntent ?? "?") (\(cluster.count) conversations)")
+            testCase.output = "\(cluster.count) conversations: \(sig.key)\nreplay: \(report.replay(cluster.example.index))\n"
+                + transcript(cluster.example)
+            suite.cases.append(testCase)
+        }
+        if clusters.count > maxClustersPerGoal {
+            suite.output = "… \(clusters.count - maxClustersPerGoal) more failure clusters of this goal (see report.html)"
+        }
+        return suite
+    }
+
+    /// The change of a goal's completion rate with its 95% interval (Newcombe's hybrid score
+    /// interval from the two Wilson intervals); `nil` when either run has no conversation of the goal.
+    static func completionChange(_ shift: OutcomeShift) -> (baseline: Double, current: Double, delta: Double, low: Double, high: Double)? {
+        guard let before = Wilson.interval(successes: shift.baseline.completed, trials: shift.baseline.total),
+            let after = Wilson.interval(successes: shift.current.completed, trials: shift.current.total)
+        else { return nil }
+        let p1 = Double(shift.baseline.completed) / Double(shift.baseline.total)
+        let p2 = Double(shift.current.completed) / Double(shift.current.total)
+        let delta = p2 - p1
+        let low = delta - ((p2 - after.low) * (p2 - after.low) + (before.high - p1) * (before.high - p1)).squareRoot()
+        let high = delta + ((after.high - p2) * (after.high - p2) + (p1 - before.low) * (p1 - before.low)).squareRoot()
+        return (p1, p2, delta, low, high)
+    }
+
+    private func transcript(_ record: ConversationRecord) -> String {
+        var lines = ["conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · \(record.outcome.rawValue)"]
+        for (number, turn) in record.turns.prefix(maxTranscriptTurns).enumerated() {
+            var intent = ""
+            if turn.expectedIntent != nil || turn.predictedIntent != nil {
+                intent = " [\(turn.expectedIntent ?? "?") → \(turn.predictedIntent ?? "?")]"
+            }
+            let marks = ReportFormat.marks(turn)
+            lines.append("\(number + 1). user: \(turn.user)")
+            lines.append("   bot: \(ReportFormat.botText(turn))\(intent)\(marks.isEmpty ? "" : " {\(marks.joined(separator: ", "))}")")
+        }
+        if record.turns.count > maxTranscriptTurns {
+            lines.append("… \(record.turns.count - maxTranscriptTurns) more turns")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Gate
+
+    private func gateSuite(_ report: RunReport) -> JUnitSuite {
+        var suite = JUnitSuite(name: "gate")
+        guard let verdict = report.verdict else {
+            var testCase = JUnitCase(name: "gate")
+            testCase.skipped = "the suite defines no release gate"
+            suite.cases.append(testCase)
+            return suite
+        }
+        for check in verdict.checks {
+            var testCase = JUnitCase(name: check.name)
+            testCase.output = check.detail
+            if !check.passed {
+                testCase.failure = JUnitFailure(message: check.detail, type: check.kind.rawValue, body: check.detail)
+            }
+            suite.cases.append(testCase)
+        }
+        return suite
+    }
+}
+
+/// One `<testsuite>` being assembled.
+private struct JUnitSuite {
+    var name: String
+    var cases: [JUnitCase] = []
+    /// Suite-level `<system-out>`, when there is something to say.
+    var output: String?
+
+    var failures: Int { cases.filter { $0.failure != nil }.count }
+    var skipped: Int { cases.filter { $0.skipped != nil }.count }
+
+    func render(classPrefix: String) -> String {
+        var xml = "  <testsuite name=\"\(Escaping.xml(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+        xml += "errors=\"0\" skipped=\"\(skipped)\">\n"
+        for testCase in cases { xml += testCase.render(className: "\(classPrefix).\(name)") }
+        if let output { xml += "    <system-out>\(Escaping.xmlText(output))</system-out>\n" }
+        xml += "  </testsuite>\n"
+        return xml
+    }
+}
+
+/// One `<testcase>`.
+private struct JUnitCase {
+    var name: String
+    var failure: JUnitFailure?
+    var skipped: String?
+    var output = ""
+
+    func render(className: String) -> String {
+        var xml = "    <testcase classname=\"\(Escaping.xml(className))\" name=\"\(Escaping.xml(name))\""
+        guard failure != nil || skipped != nil || !output.isEmpty else { return xml + "/>\n" }
+        xml += ">\n"
+        if let failure {
+            xml += "      <failure message=\"\(Escaping.xml(failure.message))\" type=\"\(Escaping.xml(failure.type))\">"
+            xml += Escaping.xmlText(failure.body) + "</failure>\n"
+        }
+        if let skipped { xml += "      <skipped message=\"\(Escaping.xml(skipped))\"/>\n" }
+        if !output.isEmpty { xml += "      <system-out>\(Escaping.xmlText(output))</system-out>\n" }
+        xml += "    </testcase>\n"
+        return xml
+    }
+}
+
+private struct JUnitFailure {
+    var message: String
+    var type: String
+    var body: String
+}

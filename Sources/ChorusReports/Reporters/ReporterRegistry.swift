@@ -1,0 +1,37 @@
+/// Renders a whole `RunReport` (summary, diff, gate verdict, failure analysis, paired comparison)
+/// as one output file's contents.
+///
+/// Like `Reporter`, rendering is pure: no file IO, no clock, no environment; the same report always
+/// renders to the same bytes. Writing `fileName` under the run's folder happens in the caller.
+/// (`Reporter` renders a `Summary` only; the two protocols are to be folded into one.)
+public protocol RunReporter: Sendable {
+    /// The name a user picks the reporter by (`md`, `html`, `junit`).
+    static var identifier: String { get }
+    /// The extension of the file the output is written to, without the dot.
+    static var fileExtension: String { get }
+    /// The conventional file name of the output in a run's folder (`report.md`, `junit.xml`).
+    static var fileName: String { get }
+    /// The complete output for `report`.
+    func render(_ report: RunReport) -> String
+}
+
+/// The run reporters by identifier, so the CLI can turn `--format md,html` into reporters.
+public enum ReporterRegistry {
+    /// Every run reporter type, in the order their identifiers are listed.
+    public static let reporterTypes: [any RunReporter.Type] = [
+        MarkdownReporter.self, HTMLReporter.self, JUnitReporter.self,
+    ]
+
+    /// Every identifier, in a fixed order: `md`, `html`, `junit`.
+    public static var identifiers: [String] { reporterTypes.map { $0.identifier } }
+
+    /// A reporter with default settings for `identifier`, or `nil` when none has that name.
+    public static func reporter(for identifier: String) -> (any RunReporter)? {
+        switch identifier {
+        case MarkdownReporter.identifier: MarkdownReporter()
+        case HTMLReporter.identifier: HTMLReporter()
+        case JUnitReporter.identifier: JUnitReporter()
+        default: nil
+        }
+    }
+}

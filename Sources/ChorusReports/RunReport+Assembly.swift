@@ -1,0 +1,43 @@
+import ChorusScoring
+import ChorusSpec
+import ChorusStore
+import Foundation
+
+extension RunReport {
+    /// Assembles the report of a run from its parts: the summary, diff and verdict are computed
+    /// here, so `chorus run` and `chorus report` (from the database alone) agree exactly.
+    public init(
+        run: StoredRun, aggregate: Aggregate, failures: FailureAnalysis, gate: [String: GateRule],
+        baseline: Baseline?, chorusVersion: String
+    ) {
+        let summary = Summary(suite: run.suite, target: run.target, seed: run.seed, aggregate: aggregate)
+        let diff = baseline.map {
+            BaselineDiffer(gate: gate).diff(
+                baseline: $0, current: summary, currentClusters: failures.clusters.map(\.signature.key))
+        }
+        let verdict = gate.isEmpty ? nil : GateEvaluator(rules: gate).evaluate(summary, diff: diff)
+        self.init(
+            runName: run.name, summary: summary, diff: diff, verdict: verdict, failures: failures, comparison: nil,
+            replayCommand: RunReport.replayCommand(for: run), chorusVersion: chorusVersion)
+    }
+
+    /// Reads a stored run's report: its aggregate, its conversations (streamed through the
+    /// failure analysis), and the gate and baseline it was judged by.
+    public static func load(run: StoredRun, from store: ResultStore, chorusVersion: String) throws(StoreError) -> RunReport {
+        let aggregate = try store.aggregate(of: run)
+        var analyzer = FailureAnalyzer()
+        try store.forEachConversation(of: run) { analyzer.add($0) }
+        let judgement = try store.judgement(of: run)
+        let decoder = JSONDecoder()
+        let gate = judgement.gate.flatMap { try? decoder.decode([String: GateRule].self, from: Data($0.utf8)) } ?? [:]
+        let baseline = judgement.baseline.flatMap { try? decoder.decode(Baseline.self, from: Data($0.utf8)) }
+        return RunReport(
+            run: run, aggregate: aggregate, failures: analyzer.analysis(), gate: gate, baseline: baseline,
+            chorusVersion: chorusVersion)
+    }
+
+    /// `chorus replay <suite> --target <target> --seed <seed> --conversation {i}` for a run.
+    public static func replayCommand(for run: StoredRun) -> String {
+        "chorus replay \(run.suitePath) --target \(run.targetPath) --seed \(run.seed) --conversation {i}"
+    }
+}

@@ -1,0 +1,98 @@
+import ChorusScoring
+
+/// The contents of `summary.json`: the summary's keys at the top level (schema
+/// `chorus.summary/1`), plus `run`, and `diff`, `verdict`, `failures` and `comparison` when the
+/// report has them. Transcripts stay out (they are in the database and the transcripts file);
+/// clusters and flips carry conversation indices and replay commands instead.
+struct SummaryDocument: Encodable {
+    var report: RunReport
+    var summary: Summary
+
+    enum Keys: String, CodingKey {
+        case run, diff, verdict, failures, comparison
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(report.runName, forKey: .run)
+        try c.encodeIfPresent(report.diff, forKey: .diff)
+        if let verdict = report.verdict {
+            try c.encode(Verdict(passed: verdict.passed, checks: verdict.checks), forKey: .verdict)
+        }
+        try c.encode(Failures(report.failures, report: report), forKey: .failures)
+        try c.encodeIfPresent(report.comparison.map { Comparison($0) }, forKey: .comparison)
+    }
+
+    struct Verdict: Encodable {
+        var passed: Bool
+        var checks: [GateCheck]
+    }
+
+    struct Failures: Encodable {
+        struct Cluster: Encodable {
+            var signature: FailureSignature
+            var count: Int
+            var example: Int
+            var replay: String
+        }
+
+        var clusters: [Cluster]
+        var failing_conversations: Int
+        var fallback_utterances: [UtteranceCount]
+        var abandonment: [String: AbandonmentFunnel]
+
+        init(_ analysis: FailureAnalysis, report: RunReport) {
+            clusters = analysis.clusters.map {
+                Cluster(signature: $0.signature, count: $0.count, example: $0.example.index, replay: report.replay($0.example.index))
+            }
+            failing_conversations = analysis.failingConversations
+            fallback_utterances = analysis.fallbackUtterances
+            abandonment = analysis.abandonment
+        }
+    }
+
+    struct Comparison: Encodable {
+        struct FlipEntry: Encodable {
+            var index: Int
+            var goal: String
+            var persona: String
+            var outcome_a: Outcome
+            var outcome_b: Outcome
+            var replay_a: String
+            var replay_b: String
+        }
+
+        var a: String
+        var b: String
+        var pairs: Int
+        var both_passed: Int
+        var only_a_passed: Int
+        var only_b_passed: Int
+        var both_failed: Int
+        var mcnemar_p: Double
+        var delta: Double
+        var low: Double
+        var high: Double
+        var flips: [FlipEntry]
+
+        init(_ c: PairedComparison) {
+            a = c.a.name
+            b = c.b.name
+            pairs = c.pairs
+            both_passed = c.bothPassed
+            only_a_passed = c.onlyAPassed
+            only_b_passed = c.onlyBPassed
+            both_failed = c.bothFailed
+            mcnemar_p = JSONSummaryReporter.round(c.mcnemarP, 6)
+            delta = JSONSummaryReporter.round(c.delta, 6)
+            low = JSONSummaryReporter.round(c.low, 6)
+            high = JSONSummaryReporter.round(c.high, 6)
+            flips = c.flips.map {
+                FlipEntry(
+                    index: $0.index, goal: $0.a.goal, persona: $0.a.persona, outcome_a: $0.a.outcome,
+                    outcome_b: $0.b.outcome, replay_a: $0.replayA, replay_b: $0.replayB)
+            }
+        }
+    }
+}

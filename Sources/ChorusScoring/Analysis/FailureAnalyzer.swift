@@ -1,0 +1,118 @@
+import ChorusSpec
+
+/// Builds a `FailureAnalysis` from a run's conversations, one at a time, in bounded memory.
+///
+/// A conversation is analysed when it did not complete or met a fallback. Its signature is taken
+/// at the first turn that went wrong (an error, a fallback, an unwanted handoff, an intent the bot
+/// got wrong, a failed expectation), else at its last turn. Slot values the user gave are
+/// replaced by `{slot}` and digits by `#`, so one cluster collects every order number.
+public struct FailureAnalyzer: Sendable {
+    /// At most this many distinct signatures and utterances are tracked; later new ones are
+    /// counted in `failingConversations` only (a run with more distinct failures than this
+    /// needs its largest clusters, not its long tail).
+    public let capacity: Int
+    private var clusters: [FailureSignature: (count: Int, example: ConversationRecord)] = [:]
+    private var utterances: [String: Int] = [:]
+    private var funnels: [String: AbandonmentFunnel] = [:]
+    private var failing = 0
+
+    public init(capacity: Int = 10_000) {
+        self.capacity = capacity
+    }
+
+    public mutating func add(_ record: ConversationRecord) {
+        funnels[record.goal, default: AbandonmentFunnel()].conversations += 1
+        let slots = record.turns.flatMap(\.expectedSlots)
+        for turn in record.turns where turn.fallback {
+            let text = Self.normalise(turn.user, slots: slots, lowercase: true)
+            if utterances[text] != nil || utterances.count < capacity { utterances[text, default: 0] += 1 }
+        }
+        if record.outcome == .abandoned {
+            var funnel = funnels[record.goal]!
+            funnel.abandoned += 1
+            funnel.byTurn[record.turns.count, default: 0] += 1
+            let stage = record.turns.last?.expectedSlots.map(\.name).joined(separator: "+") ?? ""
+            funnel.byStage[stage.isEmpty ? "request" : stage, default: 0] += 1
+            funnels[record.goal] = funnel
+        }
+        let hadFallback = record.turns.contains { $0.fallback }
+        guard record.outcome != .completed || hadFallback, !record.turns.isEmpty else { return }
+        failing += 1
+        let position = record.turns.firstIndex(where: Self.wentWrong) ?? record.turns.count - 1
+        let turn = record.turns[position]
+        let reply = turn.error.map { "error: \($0.rawValue)" } ?? Self.normalise(turn.bot.first ?? "", slots: slots, lowercase: false)
+        let signature = FailureSignature(
+            goal: record.goal, outcome: record.outcome, turn: position + 1, expectedIntent: turn.expectedIntent,
+            predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120)))
+        if let existing = clusters[signature] {
+            clusters[signature] = (existing.count + 1, existing.example)
+        } else if clusters.count < capacity {
+            clusters[signature] = (1, record)
+        }
+    }
+
+    /// The analysis: the `clusterLimit` largest clusters and `utteranceLimit` most frequent
+    /// fallback utterances, ties broken by name so the result is deterministic.
+    public func analysis(clusterLimit: Int = 50, utteranceLimit: Int = 25) -> FailureAnalysis {
+        let ranked = clusters.sorted { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : a.key < b.key
+        }
+        let top = ranked.prefix(clusterLimit).map {
+            FailureCluster(signature: $0.key, count: $0.value.count, example: $0.value.example)
+        }
+        let texts = utterances.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+        return FailureAnalysis(
+            clusters: top, failingConversations: failing,
+            fallbackUtterances: texts.prefix(utteranceLimit).map { UtteranceCount(text: $0.key, count: $0.value) },
+            abandonment: funnels.filter { $0.value.abandoned > 0 })
+    }
+
+    static func wentWrong(_ turn: TurnRecord) -> Bool {
+        if turn.error != nil || turn.fallback || turn.handoff || !turn.failures.isEmpty { return true }
+        if let expected = turn.expectedIntent, let predicted = turn.predictedIntent { return expected != predicted }
+        return false
+    }
+
+    /// `text` with slot values replaced by `{name}`, digit runs by `#`, spaces collapsed.
+    static func normalise(_ text: String, slots: [Entity], lowercase: Bool) -> String {
+        var text = text
+        for slot in slots where !slot.value.isEmpty {
+            text = text.replacingAll(slot.value, with: "{\(slot.name)}")
+        }
+        var out = ""
+        var lastWasDigit = false
+        var lastWasSpace = true
+        for character in lowercase ? text.lowercased() : text {
+            if character.isNumber {
+                if !lastWasDigit { out.append("#") }
+                lastWasDigit = true
+                lastWasSpace = false
+            } else if character.isWhitespace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+                lastWasDigit = false
+            } else {
+                out.append(character)
+                lastWasDigit = false
+                lastWasSpace = false
+            }
+        }
+        return out.hasSuffix(" ") ? String(out.dropLast()) : out
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement`, without Foundation.
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

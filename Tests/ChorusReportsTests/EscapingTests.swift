@@ -1,0 +1,34 @@
+@testable import ChorusReports
+import Testing
+
+@Suite struct EscapingTests {
+    @Test func htmlEscapesTheFiveMarkupCharacters() {
+        #expect(Escaping.html("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(Escaping.html("héllo 你好") == "héllo 你好")
+    }
+
+    @Test func xmlAlsoEscapesLineBreaksAndReplacesForbiddenControls() {
+        #expect(Escaping.xml("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&apos;")
+        #expect(Escaping.xml("one\ntwo\tthree") == "one&#10;two&#9;three")
+        #expect(Escaping.xml("bell\u{07}null\u{00}") == "bell\u{FFFD}null\u{FFFD}")
+        #expect(Escaping.xmlText("one\ntwo <x>") == "one\ntwo &lt;x&gt;")
+    }
+
+    @Test func markdownCannotBreakATableOrInjectHTML() {
+        let escaped = Escaping.markdown("a | b\nc `d` <img src=x> *e* [f](g) & h\r\ni")
+        #expect(escaped == "a \\| b<br>c \\`d\\` &lt;img src=x&gt; \\*e\\* \\[f\\](g) &amp; h<br>i")
+        #expect(!escaped.contains("\n"))
+    }
+
+    @Test func markdownCodeSpanOutlastsBackticksInside() {
+        #expect(Escaping.markdownCode("chorus replay x") == "`chorus replay x`")
+        #expect(Escaping.markdownCode("a ` b ``c") == "```a ` b ``c```")
+        #expect(Escaping.markdownCode("`x") == "`` `x ``")
+        #expect(Escaping.markdownCode("a|b\nc") == "`a\\|b c`")
+    }
+
+    @Test func truncationMarksTheCut() {
+        #expect(Escaping.truncated("abcdef", 4) == "abc…")
+        #expect(Escaping.truncated("abc", 4) == "abc")
+    }
+}

@@ -1,0 +1,33 @@
+import ChorusReports
+import Testing
+
+@Suite struct ReporterRegistryTests {
+    @Test func identifiersExtensionsAndFileNames() {
+        #expect(ReporterRegistry.identifiers == ["md", "html", "junit"])
+        #expect(MarkdownReporter.fileExtension == "md" && MarkdownReporter.fileName == "report.md")
+        #expect(HTMLReporter.fileExtension == "html" && HTMLReporter.fileName == "report.html")
+        #expect(JUnitReporter.fileExtension == "xml" && JUnitReporter.fileName == "junit.xml")
+    }
+
+    @Test(arguments: ["md", "html", "junit"])
+    func looksUpEveryIdentifier(_ identifier: String) throws {
+        let reporter = try #require(ReporterRegistry.reporter(for: identifier))
+        #expect(type(of: reporter).identifier == identifier)
+        #expect(!reporter.render(ReportFixtures.report).isEmpty)
+    }
+
+    @Test func unknownIdentifierHasNoReporter() {
+        #expect(ReporterRegistry.reporter(for: "pdf") == nil)
+        #expect(ReporterRegistry.reporter(for: "MD") == nil)
+    }
+
+    @Test(arguments: ["md", "html", "junit"])
+    func renderingIsDeterministic(_ identifier: String) throws {
+        let reporter = try #require(ReporterRegistry.reporter(for: identifier))
+        // Dictionaries iterate in a different order per process and per instance; output must not.
+        var reordered = ReportFixtures.report
+        reordered.summary.goals = Dictionary(uniqueKeysWithValues: reordered.summary.goals.reversed())
+        reordered.summary.intents = Dictionary(uniqueKeysWithValues: reordered.summary.intents.reversed())
+        #expect(reporter.render(ReportFixtures.report) == reporter.render(reordered))
+    }
+}
