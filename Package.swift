@@ -69,9 +69,13 @@ let package = Package(
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusScoring", "ChorusReports"]),
         .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusReports", "ChorusTestSupport"]),
-        .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusTestSupport"]),
+        .testTarget(
+            name: "ChorusStoreTests",
+            dependencies: ["ChorusStore", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusRunner", "ChorusTestSupport"]),
-        .testTarget(name: "ChorusCLITests", dependencies: ["ChorusCLI", "ChorusTestSupport"]),
+        .testTarget(
+            name: "ChorusCLITests",
+            dependencies: ["ChorusCLI", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

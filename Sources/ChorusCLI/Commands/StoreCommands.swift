@@ -135,3 +135,40 @@ enum TextTable {
         }.joined(separator: "\n")
     }
 }
+
+/// `chorus history <suite>`: the headline figures across stored runs, as a table and a chart.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Show a suite's headline metrics across stored runs.")
+
+    @Argument(help: "The suite's name (as in its `suite:` key).")
+    var suite: String
+
+    @Option(name: .long, help: "Also write the history as an HTML page with charts.")
+    var html: String?
+
+    @Option(name: .long, help: "Only the last N runs.")
+    var last: Int = 50
+
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let store = try StoreInput.open(db)
+            let runs = try store.runs(suite: suite).filter { $0.status == .completed }.suffix(max(1, last))
+            guard !runs.isEmpty else { throw CommandFailure.badInput("no completed runs of suite \"\(suite)\" in \(db)") }
+            let points = try runs.map { run in
+                HistoryReport.Point(
+                    run: run.name, target: run.target.name, seed: run.seed, startedAt: run.startedAt,
+                    summary: Summary(suite: run.suite, target: run.target, seed: run.seed, aggregate: try store.aggregate(of: run)))
+            }
+            let history = HistoryReport(suite: suite, points: points)
+            Console.out(history.text())
+            if let html {
+                try FileSystem.write(history.html(), to: html)
+                Console.out("wrote \(html)")
+            }
+        }
+    }
+}

@@ -31,9 +31,10 @@ public struct BaselineDiffer: Sendable {
         let before = baseline.summary
         var metrics: [MetricDelta] = []
         for (metric, higherIsBetter) in Self.headline {
-            guard let old = Self.rate(metric, in: before), let new = Self.rate(metric, in: current) else { continue }
-            let difference = ProportionDifference(
-                successes1: old.successes, trials1: old.n, successes2: new.successes, trials2: new.n)
+            guard let old = Self.rate(metric, in: before), let new = Self.rate(metric, in: current),
+                let difference = ProportionDifference(
+                    successes1: old.successes, trials1: old.n, successes2: new.successes, trials2: new.n)
+            else { continue }
             let rule = gate[metric.rawValue]
             metrics.append(
                 MetricDelta(

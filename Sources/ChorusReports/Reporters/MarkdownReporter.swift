@@ -114,7 +114,7 @@ public struct MarkdownReporter: RunReporter {
                 : ["Metric", "Value", "95% interval", "n"],
             rightAligned: [1, 2, 3, 4, 5])
         for row in rows {
-            var cells = [ReportFormat.label(row.key)]
+            var cells = [Escaping.markdown(ReportFormat.label(row.key))]
             if let metric = row.metric {
                 cells += [ReportFormat.percentText(metric.value), ReportFormat.interval(metric), String(metric.n)]
             } else if let delta = row.delta {

@@ -1,0 +1,75 @@
+import ChorusScoring
+
+/// The headline figures of a suite's stored runs, oldest first: the botmaster's morning view.
+public struct HistoryReport: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var run: String
+        public var target: String
+        public var seed: UInt64
+        public var startedAt: String
+        public var summary: Summary
+
+        public init(run: String, target: String, seed: UInt64, startedAt: String, summary: Summary) {
+            self.run = run
+            self.target = target
+            self.seed = seed
+            self.startedAt = startedAt
+            self.summary = summary
+        }
+    }
+
+    /// One line of the history: its name, whether it is a rate (shown in %), and how to read it.
+    public struct Series: Sendable {
+        public var name: String
+        public var isRate: Bool
+        public var value: @Sendable (Summary) -> Double?
+    }
+
+    public var suite: String
+    public var points: [Point]
+
+    public init(suite: String, points: [Point]) {
+        self.suite = suite
+        self.points = points
+    }
+
+    public static let series: [Series] = [
+        Series(name: "completion", isRate: true, value: { $0.metrics.completionRate?.value }),
+        Series(name: "intent accuracy", isRate: true, value: { $0.metrics.intentAccuracy?.value }),
+        Series(name: "fallback", isRate: true, value: { $0.metrics.fallbackRate?.value }),
+        Series(name: "handoff", isRate: true, value: { $0.metrics.handoffRate?.value }),
+        Series(name: "abandonment", isRate: true, value: { $0.metrics.abandonmentRate?.value }),
+        Series(name: "error", isRate: true, value: { $0.metrics.errorRate?.value }),
+        Series(name: "latency p95 (ms)", isRate: false, value: { $0.latencyMs?.p95 }),
+    ]
+
+    /// A plain-text table, one row per run.
+    public func text() -> String {
+        var rows = [["run", "target", "n"] + Self.series.map(\.name)]
+        for point in points {
+            rows.append(
+                [point.run, point.target, "\(point.summary.conversations)"]
+                    + Self.series.map { series in
+                        series.value(point.summary).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
+                    })
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column < 2
+                    ? cell + String(repeating: " ", count: widths[column] - cell.count)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    static func format(_ value: Double, isRate: Bool) -> String {
+        isRate ? "\(rounded(value * 100, 1)) %" : "\(rounded(value, 2))"
+    }
+
+    static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}
