@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "ChorusTestSupport", dependencies: ["ChorusSpec", "ChorusTargets", "ChorusRunner"]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
-        .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot"]),
         .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusScoring", "ChorusReports"]),
         .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusReports", "ChorusTestSupport"]),
         .testTarget(

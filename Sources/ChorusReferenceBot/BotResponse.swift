@@ -1,3 +1,4 @@
+import ChorusSpec
 /// The reference bot's answer to one user message, with what its NLU understood.
 public struct BotResponse: Sendable, Equatable {
     /// The bot's messages for this turn, in order.
@@ -8,13 +9,13 @@ public struct BotResponse: Sendable, Equatable {
     /// The classifier's confidence in its prediction (cosine similarity, 0…1).
     public var confidence: Double
     /// The entities found in the user message.
-    public var entities: [ExtractedEntity]
+    public var entities: [Entity]
     /// Whether the bot handed the conversation to a human.
     public var handoff: Bool
 
     /// A response; `entities` default to none and `handoff` to `false`.
     public init(
-        texts: [String], intent: String, confidence: Double, entities: [ExtractedEntity] = [], handoff: Bool = false
+        texts: [String], intent: String, confidence: Double, entities: [Entity] = [], handoff: Bool = false
     ) {
         self.texts = texts
         self.intent = intent

@@ -5,7 +5,7 @@ extension ReferenceBot {
     struct Turn {
         let bot: ReferenceBot
         let prediction: IntentPrediction
-        let entities: [ExtractedEntity]
+        let entities: [Entity]
         let variant: Int
 
         /// A reply reporting the classifier's prediction.
@@ -48,7 +48,7 @@ extension ReferenceBot {
         /// Fills the form's missing slots from this message's entities (each entity fills at
         /// most one slot); returns how many it filled.
         @discardableResult
-        func fillSlots(of form: FormDefinition, from entities: [ExtractedEntity], into state: inout ConversationState)
+        func fillSlots(of form: FormDefinition, from entities: [Entity], into state: inout ConversationState)
             -> Int
         {
             var used = Set<Int>()

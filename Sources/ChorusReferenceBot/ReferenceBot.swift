@@ -43,7 +43,7 @@ public final class ReferenceBot: Sendable {
     }
 
     /// The entities in `text`.
-    public func extractEntities(from text: String) -> [ExtractedEntity] {
+    public func extractEntities(from text: String) -> [Entity] {
         extractor.extract(from: text)
     }
 

@@ -23,7 +23,7 @@ public struct ReferenceTarget: Target {
             let response = bot.respond(to: text, state: &state)
             return BotReply(
                 texts: response.texts, intent: response.intent, confidence: response.confidence,
-                entities: response.entities.map { Entity(name: $0.name, value: $0.value) }, handoff: response.handoff)
+                entities: response.entities, handoff: response.handoff)
         }
     }
 }

@@ -1,21 +1,16 @@
 import ChorusReferenceBot
 import ChorusSpec
 import Foundation
-import Yams
 
-/// Loads the bot files under `Fixtures/bots/` for tests.
-///
-/// Decodes with Yams directly because the bot loader with located diagnostics lives in
-/// ChorusSpec and this module must not depend on files; tests only need the value.
+/// Loads the bot files under `Fixtures/bots/` for tests, through the same loader (with
+/// located diagnostics) that `chorus` uses.
 enum BotFixtures {
     /// The repository root, found from this file's location.
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func definition(_ name: String) throws -> BotDefinition {
-        let url = root.appendingPathComponent("Fixtures/bots/\(name).yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try YAMLDecoder().decode(BotDefinition.self, from: text)
+        try BotLoader.load(path: root.appendingPathComponent("Fixtures/bots/\(name).yaml").path)
     }
 
     static func bot(_ name: String) throws -> ReferenceBot {

@@ -9,9 +9,9 @@ struct EntityExtractionTests {
         let bot = try BotFixtures.bot("acme-v1")
         #expect(
             bot.extractEntities(from: "where is order AB-123456?") == [
-                ExtractedEntity(name: "order_id", value: "AB-123456")
+                Entity(name: "order_id", value: "AB-123456")
             ])
-        #expect(bot.extractEntities(from: "it's xy987654") == [ExtractedEntity(name: "order_id", value: "xy987654")])
+        #expect(bot.extractEntities(from: "it's xy987654") == [Entity(name: "order_id", value: "xy987654")])
         // Not part of a longer code or number.
         #expect(bot.extractEntities(from: "ABC-1234567").isEmpty)
     }
@@ -20,10 +20,10 @@ struct EntityExtractionTests {
     func productValues() throws {
         let bot = try BotFixtures.bot("acme-v1")
         #expect(
-            bot.extractEntities(from: "My EARBUDS broke") == [ExtractedEntity(name: "product", value: "headphones")])
-        #expect(bot.extractEntities(from: "the mobile phone") == [ExtractedEntity(name: "product", value: "phone")])
+            bot.extractEntities(from: "My EARBUDS broke") == [Entity(name: "product", value: "headphones")])
+        #expect(bot.extractEntities(from: "the mobile phone") == [Entity(name: "product", value: "phone")])
         // "phone" inside "headphones" is not a phone.
-        #expect(bot.extractEntities(from: "the headphones") == [ExtractedEntity(name: "product", value: "headphones")])
+        #expect(bot.extractEntities(from: "the headphones") == [Entity(name: "product", value: "headphones")])
         #expect(bot.extractEntities(from: "my phones and laptops").isEmpty)
     }
 
@@ -33,8 +33,8 @@ struct EntityExtractionTests {
         let entities = bot.extractEntities(from: "Return the Laptop from AB-123456, tomorrow at 3pm")
         #expect(
             Set(entities) == [
-                ExtractedEntity(name: "date", value: "tomorrow"), ExtractedEntity(name: "product", value: "laptop"),
-                ExtractedEntity(name: "order_id", value: "AB-123456"), ExtractedEntity(name: "time", value: "3pm"),
+                Entity(name: "date", value: "tomorrow"), Entity(name: "product", value: "laptop"),
+                Entity(name: "order_id", value: "AB-123456"), Entity(name: "time", value: "3pm"),
             ])
         // Listed values come first in text order, then pattern matches.
         #expect(entities.map(\.name) == ["product", "date", "order_id", "time"])
@@ -45,29 +45,29 @@ struct EntityExtractionTests {
         let bot = try BotFixtures.bot("acme-es")
         #expect(
             bot.extractEntities(from: "quiero devolver el PORTATIL") == [
-                ExtractedEntity(name: "product", value: "portátil")
+                Entity(name: "product", value: "portátil")
             ])
-        #expect(bot.extractEntities(from: "el raton") == [ExtractedEntity(name: "product", value: "ratón")])
-        #expect(bot.extractEntities(from: "el sabado") == [ExtractedEntity(name: "date", value: "sábado")])
+        #expect(bot.extractEntities(from: "el raton") == [Entity(name: "product", value: "ratón")])
+        #expect(bot.extractEntities(from: "el sabado") == [Entity(name: "date", value: "sábado")])
         #expect(
-            bot.extractEntities(from: "el ordenador portátil") == [ExtractedEntity(name: "product", value: "portátil")])
+            bot.extractEntities(from: "el ordenador portátil") == [Entity(name: "product", value: "portátil")])
     }
 
     @Test("the Spanish time pattern takes times, not order numbers")
     func spanishTime() throws {
         let bot = try BotFixtures.bot("acme-es")
-        #expect(bot.extractEntities(from: "a las 10") == [ExtractedEntity(name: "time", value: "10")])
-        #expect(bot.extractEntities(from: "mejor a las 16:30") == [ExtractedEntity(name: "time", value: "16:30")])
-        #expect(bot.extractEntities(from: "sobre las 17h").contains(ExtractedEntity(name: "time", value: "17h")))
-        #expect(bot.extractEntities(from: "es el AB-123456") == [ExtractedEntity(name: "order_id", value: "AB-123456")])
+        #expect(bot.extractEntities(from: "a las 10") == [Entity(name: "time", value: "10")])
+        #expect(bot.extractEntities(from: "mejor a las 16:30") == [Entity(name: "time", value: "16:30")])
+        #expect(bot.extractEntities(from: "sobre las 17h").contains(Entity(name: "time", value: "17h")))
+        #expect(bot.extractEntities(from: "es el AB-123456") == [Entity(name: "order_id", value: "AB-123456")])
         #expect(bot.extractEntities(from: "pedido 123456").isEmpty)
     }
 
     @Test("Chinese values match without word boundaries; order numbers next to Han characters")
     func chinese() throws {
         let bot = try BotFixtures.bot("acme-zh")
-        #expect(bot.extractEntities(from: "我的蓝牙耳机坏了") == [ExtractedEntity(name: "product", value: "耳机")])
-        #expect(bot.extractEntities(from: "订单AB123456到哪了") == [ExtractedEntity(name: "order_id", value: "AB123456")])
-        #expect(bot.extractEntities(from: "我要退笔记本电脑") == [ExtractedEntity(name: "product", value: "笔记本电脑")])
+        #expect(bot.extractEntities(from: "我的蓝牙耳机坏了") == [Entity(name: "product", value: "耳机")])
+        #expect(bot.extractEntities(from: "订单AB123456到哪了") == [Entity(name: "order_id", value: "AB123456")])
+        #expect(bot.extractEntities(from: "我要退笔记本电脑") == [Entity(name: "product", value: "笔记本电脑")])
     }
 }

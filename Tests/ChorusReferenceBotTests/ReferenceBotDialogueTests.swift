@@ -14,7 +14,7 @@ struct ReferenceBotDialogueTests {
         #expect(dialogue.state.activeForm == "refund")
 
         let order = dialogue.say("it's AB-123456")
-        #expect(order.entities == [ExtractedEntity(name: "order_id", value: "AB-123456")])
+        #expect(order.entities == [Entity(name: "order_id", value: "AB-123456")])
         #expect(order.texts == ["Which item would you like to return?"])
 
         let item = dialogue.say("the headphones")
@@ -90,7 +90,7 @@ struct ReferenceBotDialogueTests {
         #expect(reply.texts == ["Order XY-555666 shipped."])
         #expect(reply.intent == prediction.intent)
         #expect(reply.confidence == prediction.confidence)
-        #expect(reply.entities == [ExtractedEntity(name: "order_id", value: "XY-555666")])
+        #expect(reply.entities == [Entity(name: "order_id", value: "XY-555666")])
     }
 
     @Test("an answer that does not fill the slot falls back and keeps the form")

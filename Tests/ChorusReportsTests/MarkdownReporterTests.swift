@@ -42,7 +42,7 @@ import Testing
 
     @Test func intentsClustersUtterancesAbandonmentComparisonAndLatency() {
         let text = reporter.render(ReportFixtures.report)
-        #expect(text.contains("| refund | 1.000 | 0.500 | 0.667 | 4 | — | — | -0.283 ❌ regression |"))
+        #expect(text.contains("| refund | 1.000 | 0.333 | 0.500 | 6 | — | -0.617 ❌ regression | -0.450 ❌ regression |"))
         #expect(text.contains("`chorus replay Scenarios/acme --target Fixtures/targets/acme-v2.yaml --conversation 1`"))
         #expect(text.contains("| 1 🆕 | 2 | refund | abandoned | 1 |"))
         #expect(text.contains("| 2 | refund my &lt;order&gt; |"))

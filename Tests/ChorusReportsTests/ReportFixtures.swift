@@ -28,9 +28,9 @@ enum ReportFixtures {
     }
 
     /// A refund conversation whose user gives up after two fallbacks.
-    static func refundAbandoned(_ index: Int) -> ConversationRecord {
+    static func refundAbandoned(_ index: Int, persona: String = "hasty") -> ConversationRecord {
         ConversationRecord(
-            index: index, persona: "hasty", goal: "refund", outcome: .abandoned,
+            index: index, persona: persona, goal: "refund", outcome: .abandoned,
             turns: [
                 TurnRecord(
                     user: "refnud plz", expectedIntent: "refund", predictedIntent: "nlu_fallback", confidence: 0.31,
@@ -84,13 +84,13 @@ enum ReportFixtures {
     static let diff = BaselineDiff(
         metrics: [
             MetricDelta(
-                name: "intent_accuracy", baseline: 0.9, current: 0.7, low: -0.35, high: -0.05, pValue: 0.012,
+                name: "intent_accuracy", baseline: 0.9, current: 6.0 / 11, low: -0.35, high: -0.05, pValue: 0.012,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
             MetricDelta(
                 name: "completion_rate", baseline: 0.8, current: 0.5, low: -0.52, high: -0.08, pValue: 0.004,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
             MetricDelta(
-                name: "fallback_rate", baseline: 0.1, current: 0.3077, low: 0.02, high: 0.39, pValue: 0.03,
+                name: "fallback_rate", baseline: 0.1, current: 4.0 / 12, low: 0.02, high: 0.39, pValue: 0.03,
                 higherIsBetter: false, tolerance: 0.05, significant: true),
             MetricDelta(
                 name: "handoff_rate", baseline: 0.1, current: 0.125, low: -0.2, high: 0.25, pValue: 0.8,
@@ -107,13 +107,13 @@ enum ReportFixtures {
         ],
         intents: [
             MetricDelta(
-                name: "hours.f1", baseline: 0.8, current: 0.8, low: -0.2, high: 0.2, pValue: 1, higherIsBetter: true,
+                name: "hours.f1", baseline: 0.9, current: 0.8, low: -0.2, high: 0.2, pValue: 1, higherIsBetter: true,
                 tolerance: 0.05, significant: false),
             MetricDelta(
-                name: "refund.f1", baseline: 0.95, current: 0.6667, low: -0.5, high: -0.06, pValue: 0.02,
+                name: "refund.f1", baseline: 0.95, current: 0.5, low: -0.5, high: -0.06, pValue: 0.02,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
             MetricDelta(
-                name: "refund.recall", baseline: 0.95, current: 0.5, low: -0.7, high: -0.2, pValue: 0.01,
+                name: "refund.recall", baseline: 0.95, current: 2.0 / 6, low: -0.7, high: -0.2, pValue: 0.01,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
         ],
         confusionMoves: [
@@ -137,8 +137,8 @@ enum ReportFixtures {
             high: 0.52, passed: false,
             detail: "completion_rate 0.500 fell 0.300 [0.080, 0.520] below the baseline 0.800 (max_drop 0.05)"),
         GateCheck(
-            metric: "fallback_rate", kind: .max, threshold: 0.25, actual: 0.3077, passed: false,
-            detail: "fallback_rate 0.308 is above 0.250"),
+            metric: "fallback_rate", kind: .max, threshold: 0.25, actual: 4.0 / 12, passed: false,
+            detail: "fallback_rate 0.333 is above 0.250"),
     ])
 
     static let signatureAbandoned = FailureSignature(
@@ -169,7 +169,7 @@ enum ReportFixtures {
         delta: -0.125, low: -0.4, high: 0.15,
         flips: [
             Flip(
-                index: 5, a: refundCompleted(5), b: refundAbandoned(5),
+                index: 5, a: refundCompleted(5), b: refundAbandoned(5, persona: "calm"),
                 replayA: "chorus replay Scenarios/acme --target Fixtures/targets/acme-v1.yaml --conversation 5",
                 replayB: "chorus replay Scenarios/acme --target Fixtures/targets/acme-v2.yaml --conversation 5")
         ])

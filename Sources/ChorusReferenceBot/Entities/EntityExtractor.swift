@@ -49,19 +49,19 @@ struct EntityExtractor: Sendable {
 
     /// The entities in `text`: listed values in text order, then pattern matches in text order;
     /// the same name and value is reported once.
-    func extract(from text: String) -> [ExtractedEntity] {
-        var found: [ExtractedEntity] = []
+    func extract(from text: String) -> [Entity] {
+        var found: [Entity] = []
         if !surfaces.isEmpty {
             for match in valueMatches(in: normalizer.normalize(text).scalars) {
-                found.append(ExtractedEntity(name: match.entity, value: match.value))
+                found.append(Entity(name: match.entity, value: match.value))
             }
         }
         for (entity, pattern) in patterns {
             for range in pattern.matchRanges(in: text) where !range.isEmpty {
-                found.append(ExtractedEntity(name: entity, value: String(text[range])))
+                found.append(Entity(name: entity, value: String(text[range])))
             }
         }
-        var seen = Set<ExtractedEntity>()
+        var seen = Set<Entity>()
         return found.filter { seen.insert($0).inserted }
     }
 

@@ -33,6 +33,8 @@ extension HTMLReporter {
         thead th { font-size: 12px; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); white-space: nowrap; }
         tbody th { font-weight: 600; max-width: 320px; overflow-wrap: anywhere; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.status, table.rates tbody th { white-space: nowrap; }
+        td.rule code { white-space: nowrap; overflow-wrap: normal; }
         td.text { overflow-wrap: anywhere; max-width: 760px; }
         td.chart { padding-top: 2px; padding-bottom: 2px; }
         td.chart svg, td .bar { vertical-align: middle; }

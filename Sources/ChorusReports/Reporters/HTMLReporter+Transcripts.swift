@@ -19,7 +19,8 @@ extension HTMLReporter {
             html += "\(h(sig.predictedIntent ?? "?"))</span>"
             if new.contains(sig.key) { html += " <span class=\"badge new\">new</span>" }
             html += "</summary>\n"
-            html += "<p class=\"signature\">Bot: <q>\(h(sig.reply))</q></p>\n"
+            html += sig.reply.isEmpty
+                ? "<p class=\"signature muted\">No bot reply.</p>\n" : "<p class=\"signature\">Bot: <q>\(h(sig.reply))</q></p>\n"
             html += "<p class=\"replay\">Replay conversation \(cluster.example.index): <code>\(h(report.replay(cluster.example.index)))</code></p>\n"
             html += transcript(cluster.example, highlight: sig.turn)
             html += "</details>\n"

@@ -144,7 +144,7 @@ public struct HTMLReporter: RunReporter {
             if diffed {
                 if let delta = row.delta {
                     html += "<td class=\"num\">\(h(ReportFormat.value(of: delta.name, delta.baseline)))</td>"
-                    html += "<td class=\"num\">\(h(ReportFormat.change(delta)))</td><td>\(statusBadge(delta))</td>"
+                    html += "<td class=\"num\">\(h(ReportFormat.change(delta)))</td><td class=\"status\">\(statusBadge(delta))</td>"
                 } else {
                     html += "<td></td><td></td><td></td>"
                 }
@@ -184,7 +184,7 @@ public struct HTMLReporter: RunReporter {
             html += "<td class=\"num\">\(h(value(delta.baseline)))</td><td class=\"num\">\(h(value(delta.current)))</td>"
             html += "<td class=\"num\">\(h(isIntent ? ReportFormat.scoreChange(delta) : ReportFormat.change(delta)))</td>"
             html += "<td class=\"num\">\(delta.pValue.map { h(ReportFormat.pValue($0)) } ?? "—")</td>"
-            html += "<td class=\"num\">\(h(tolerance))</td><td>\(statusBadge(delta))</td></tr>\n"
+            html += "<td class=\"num\">\(h(tolerance))</td><td class=\"status\">\(statusBadge(delta))</td></tr>\n"
         }
         html += "</tbody></table></div>\n"
         html += more(intentRows.count - maxRows, "significant intent changes")
@@ -237,7 +237,7 @@ public struct HTMLReporter: RunReporter {
         html += "<th>Result</th><th>Detail</th></tr></thead>\n<tbody>\n"
         for check in verdict.checks {
             let interval = check.low.flatMap { low in check.high.map { "[\(ReportFormat.fixed(low, 3)), \(ReportFormat.fixed($0, 3))]" } }
-            html += "<tr\(check.passed ? "" : " class=\"bad\"")><td><code>\(h(check.name))</code></td>"
+            html += "<tr\(check.passed ? "" : " class=\"bad\"")><td class=\"rule\"><code>\(h(check.name))</code></td>"
             html += "<td class=\"num\">\(ReportFormat.fixed(check.threshold, 3))</td>"
             html += "<td class=\"num\">\(check.actual.map { ReportFormat.fixed($0, 3) } ?? "n/a")</td>"
             html += "<td class=\"num\">\(check.baseline.map { ReportFormat.fixed($0, 3) } ?? "—")</td>"

@@ -228,7 +228,7 @@ public struct MarkdownReporter: RunReporter {
             table.rows.append([
                 String(rank + 1) + (new.contains(sig.key) ? " 🆕" : ""), String(cluster.count), cell(sig.goal),
                 sig.outcome.rawValue, String(sig.turn),
-                cell(sig.expectedIntent ?? "?") + " → " + cell(sig.predictedIntent ?? "?"), cell("“\(sig.reply)”"),
+                cell(sig.expectedIntent ?? "?") + " → " + cell(sig.predictedIntent ?? "?"), sig.reply.isEmpty ? "_(no reply)_" : cell("“\(sig.reply)”"),
                 Escaping.markdownCode(report.replay(cluster.example.index)),
             ])
         }
