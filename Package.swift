@@ -63,7 +63,9 @@ let package = Package(
             ]),
         .executableTarget(name: "chorus", dependencies: ["ChorusCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // fixture helpers and fake targets for tests.
-        .target(name: "ChorusTestSupport", dependencies: ["ChorusSpec", "ChorusTargets", "ChorusRunner"]),
+        .target(
+            name: "ChorusTestSupport",
+            dependencies: ["ChorusSpec", "ChorusTargets", "ChorusRunner", .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot"]),
@@ -72,6 +74,12 @@ let package = Package(
         .testTarget(
             name: "ChorusStoreTests",
             dependencies: ["ChorusStore", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ChorusTargetsTests",
+            dependencies: [
+                "ChorusTargets", "ChorusServer", "ChorusTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusRunner", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusCLITests",

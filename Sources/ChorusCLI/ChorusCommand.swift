@@ -12,7 +12,8 @@ public struct ChorusCommand: AsyncParsableCommand {
         version: ChorusVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ReplayCommand.self, CompareCommand.self, DiffCommand.self,
-            RunsCommand.self, ShowCommand.self, ReportCommand.self, BaselineCommand.self, HistoryCommand.self,
+            RunsCommand.self, ShowCommand.self, ReportCommand.self, BaselineCommand.self, HistoryCommand.self, MergeCommand.self,
+            ServeBotCommand.self, ProbeCommand.self,
         ]
     )
 

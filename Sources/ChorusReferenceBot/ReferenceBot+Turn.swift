@@ -19,7 +19,7 @@ extension ReferenceBot {
         func render(_ variants: [String], slots: [String: String]) -> String {
             var values = slots
             for entity in entities where values[entity.name] == nil { values[entity.name] = entity.value }
-            return ReplyTemplate.render(variants, turn: variant, values: values)
+            return ReplyTemplate.render(variants, turn: variant, values: values, parsed: bot.templates)
         }
 
         /// Hands the conversation to a human and forgets any form.
@@ -72,7 +72,7 @@ extension ReferenceBot {
                 state.activeForm = intent
                 return reply([render(missing.ask, slots: state.slots)])
             }
-            let done = ReplyTemplate.render(form.done, turn: variant, values: state.slots)
+            let done = ReplyTemplate.render(form.done, turn: variant, values: state.slots, parsed: bot.templates)
             state.activeForm = nil
             state.slots = [:]
             return reply([done])

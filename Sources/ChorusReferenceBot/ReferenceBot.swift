@@ -28,6 +28,8 @@ public final class ReferenceBot: Sendable {
     /// The trained intent classifier.
     public let classifier: IntentClassifier
     private let extractor: EntityExtractor
+    /// Every reply text of the definition, parsed once, so a turn never parses a template.
+    let templates: [String: Template]
 
     /// Validates `definition` and trains the classifier on its examples.
     public init(definition: BotDefinition) throws(ReferenceBotError) {
@@ -35,6 +37,12 @@ public final class ReferenceBot: Sendable {
         self.definition = definition
         self.extractor = try EntityExtractor(definition.entities)
         self.classifier = IntentClassifier(examples: definition.intents.mapValues(\.examples))
+        var texts = definition.fallback.replies + definition.handoff.replies
+        for intent in definition.intents.values {
+            texts += intent.replies ?? []
+            if let form = intent.form { texts += form.done + form.slots.flatMap(\.ask) }
+        }
+        templates = Dictionary(texts.map { ($0, Template($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The classifier's prediction for `text`, without any conversation.

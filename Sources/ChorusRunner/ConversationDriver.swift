@@ -20,8 +20,9 @@ public struct ConversationDriver: Sendable {
     }
 
     /// Runs conversation `index` to its end. Never throws: a target failure is recorded on the
-    /// turn and ends the conversation with outcome `error`.
-    public func run(conversation index: Int) async -> ConversationRecord {
+    /// turn and ends the conversation with outcome `error`. With `due` (open-loop load), the
+    /// first reply's latency counts from when the conversation was due, not from when it started.
+    public func run(conversation index: Int, due: ContinuousClock.Instant? = nil) async -> ConversationRecord {
         var user = SyntheticUser(suite: suite, conversation: index)
         var turns: [TurnRecord] = []
         let clock = ContinuousClock()
@@ -35,8 +36,10 @@ public struct ConversationDriver: Sendable {
         }
         var message = user.opening()
         var outcome = Outcome.error
+        var due = due
         while true {
-            let start = clock.now
+            let start = due.map { min($0, clock.now) } ?? clock.now
+            due = nil
             let reply: BotReply
             do {
                 reply = try await session.send(message.text)

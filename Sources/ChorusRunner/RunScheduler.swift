@@ -1,53 +1,95 @@
 import ChorusScoring
 
-/// Runs a sequence of conversations with bounded concurrency and hands the records to a
-/// consumer in order.
+/// Runs a plan of conversations with bounded concurrency and hands the records to a consumer
+/// in plan order.
 ///
-/// It starts `concurrency` conversations and starts the next one each time one finishes (a
-/// closed loop). Records are emitted in plan order; a small reorder buffer holds the ones that
-/// finished early, and no conversation starts more than `window` positions ahead of the last
-/// emitted one, so memory stays flat however long the run and however slow one conversation.
+/// Closed loop (the default): `concurrency` conversations are in flight, and the next one starts
+/// each time one finishes. Open loop (`rate`): conversation *p* of the plan is due at
+/// `start + p / rate` whatever the bot does, with `concurrency` as a cap; a conversation that
+/// starts late because the cap was reached has its first reply's latency measured from when it
+/// was due, so a stalled bot shows in the latencies instead of slowing the load down
+/// (no coordinated omission).
+///
+/// Records are emitted in plan order; a small reorder buffer holds the ones that finished early,
+/// and no conversation starts more than `window` positions ahead of the last emitted one, so
+/// memory stays flat however long the run and however slow one conversation.
 public struct RunScheduler: Sendable {
     public let concurrency: Int
+    /// Conversations started per second (open loop), or `nil` (closed loop).
+    public let rate: Double?
     public let window: Int
 
-    public init(concurrency: Int) {
+    public init(concurrency: Int, rate: Double? = nil) {
         self.concurrency = max(1, concurrency)
+        self.rate = rate.flatMap { $0 > 0 ? $0 : nil }
         window = max(4 * self.concurrency, 64)
     }
 
-    /// Runs the conversations `indices` (in that order), calling `consume` for each record in
-    /// the same order. Stops starting new conversations when the task is cancelled or `consume`
-    /// throws; conversations already started finish and are consumed first (unless it threw).
-    public func run<Indices: RandomAccessCollection & Sendable>(
-        _ indices: Indices, driver: ConversationDriver, consume: (ConversationRecord) async throws -> Void
-    ) async throws where Indices.Element == Int, Indices.Index == Int {
-        try await withThrowingTaskGroup(of: (Int, ConversationRecord).self) { group in
-            let first = indices.startIndex
+    private enum Event: Sendable {
+        case finished(Int, ConversationRecord)
+        case due
+    }
+
+    /// Runs the conversations of `plan` in order, calling `consume` for each record in the same
+    /// order. Stops starting new conversations when `stop` is raised or the task is cancelled;
+    /// conversations already started finish and are consumed first. If `consume` throws, the
+    /// run stops.
+    public func run<Plan: RandomAccessCollection & Sendable>(
+        _ plan: Plan, driver: ConversationDriver, stop: StopFlag = StopFlag(),
+        consume: (ConversationRecord) async throws -> Void
+    ) async throws where Plan.Element == Int, Plan.Index == Int {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rate = rate
+        try await withThrowingTaskGroup(of: Event.self) { group in
+            let first = plan.startIndex
             var started = 0
             var emitted = 0
             var inFlight = 0
+            var waitingForDue = false
             var pending: [Int: ConversationRecord] = [:]
-            var stopping = false
             func startMore() {
-                while !stopping, inFlight < concurrency, started < indices.count, started < emitted + window {
+                while !stop.isRaised, !Task.isCancelled, inFlight < concurrency, started < plan.count, started < emitted + window {
+                    var due: ContinuousClock.Instant?
+                    if let rate {
+                        let instant = start.advanced(by: .seconds(Double(started) / rate))
+                        if clock.now < instant {
+                            if !waitingForDue {
+                                waitingForDue = true
+                                group.addTask {
+                                    try? await clock.sleep(until: instant)
+                                    return .due
+                                }
+                            }
+                            return
+                        }
+                        due = instant
+                    }
                     let position = started
-                    let index = indices[first + position]
-                    group.addTask { (position, await driver.run(conversation: index)) }
+                    let index = plan[first + position]
+                    group.addTask { .finished(position, await driver.run(conversation: index, due: due)) }
                     started += 1
                     inFlight += 1
                 }
             }
             startMore()
-            while let (position, record) = try await group.next() {
-                inFlight -= 1
-                pending[position] = record
-                while let ready = pending.removeValue(forKey: emitted) {
-                    try await consume(ready)
-                    emitted += 1
+            while let event = try await group.next() {
+                switch event {
+                case .due:
+                    waitingForDue = false
+                case .finished(let position, let record):
+                    inFlight -= 1
+                    pending[position] = record
+                    while let ready = pending.removeValue(forKey: emitted) {
+                        try await consume(ready)
+                        emitted += 1
+                    }
                 }
-                if Task.isCancelled { stopping = true }
                 startMore()
+                // A pending wake-up for the next due conversation must not keep a stopped run alive.
+                if stop.isRaised || Task.isCancelled, inFlight == 0 {
+                    group.cancelAll()
+                }
             }
         }
     }

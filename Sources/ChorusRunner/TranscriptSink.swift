@@ -9,8 +9,9 @@ public final class TranscriptSink: RecordSink {
     private var buffer = ""
     private var pending = 0
 
-    public init(path: String) throws(OutputFileError) {
-        file = try OutputFile(path: path)
+    /// With `append`, adds to an existing file (a resumed run).
+    public init(path: String, append: Bool = false) throws(OutputFileError) {
+        file = try OutputFile(path: path, append: append)
         buffer.reserveCapacity(1 << 16)
     }
 

@@ -170,9 +170,10 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// The aggregate kept when the run finished, or recomputed from its conversations.
-    public func aggregate(of run: StoredRun) throws(StoreError) -> Aggregate {
-        let stored: String? = try read { db in
+    /// The aggregate kept when the run finished, or (with `recompute`, or when none was kept)
+    /// recomputed from its stored conversations.
+    public func aggregate(of run: StoredRun, recompute: Bool = false) throws(StoreError) -> Aggregate {
+        let stored: String? = recompute ? nil : try read { db in
             try String.fetchOne(db, sql: "SELECT aggregate FROM run WHERE id = ?", arguments: [run.id])
         }
         if let stored, let aggregate = try? JSONDecoder().decode(Aggregate.self, from: Data(stored.utf8)) {

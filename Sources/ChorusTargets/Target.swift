@@ -57,13 +57,20 @@ public struct BotReply: Sendable, Equatable {
     public var entities: [Entity]?
     /// A handoff flag reported by the target itself, when it has one.
     public var handoff: Bool?
+    /// The responses as the target sent them (bodies, lines), for `chorus probe`; the runner
+    /// does not keep them.
+    public var raw: [String]
 
-    public init(texts: [String], intent: String? = nil, confidence: Double? = nil, entities: [Entity]? = nil, handoff: Bool? = nil) {
+    public init(
+        texts: [String], intent: String? = nil, confidence: Double? = nil, entities: [Entity]? = nil, handoff: Bool? = nil,
+        raw: [String] = []
+    ) {
         self.texts = texts
         self.intent = intent
         self.confidence = confidence
         self.entities = entities
         self.handoff = handoff
+        self.raw = raw
     }
 }
 

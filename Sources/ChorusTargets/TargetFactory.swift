@@ -3,15 +3,27 @@ import ChorusSpec
 
 /// Makes the target a target file describes.
 public enum TargetFactory {
-    /// Loads a target file and everything it refers to (a reference bot's definition).
-    public static func make(path: String) throws(SpecError) -> any Target {
+    /// Loads a target file and everything it refers to (a reference bot's definition), checks
+    /// that every `${ENV_VAR}` it references is set, and makes the target. Nothing connects or
+    /// starts until the first conversation.
+    public static func make(path: String, options: TargetOptions = TargetOptions()) throws(SpecError) -> any Target {
         let loaded = try TargetLoader.load(path: path)
-        return try make(loaded)
+        return try make(loaded, options: options)
     }
 
-    public static func make(_ loaded: LoadedTarget) throws(SpecError) -> any Target {
+    public static func make(_ loaded: LoadedTarget, options: TargetOptions = TargetOptions()) throws(SpecError) -> any Target {
+        let unset = loaded.unsetSecrets(in: options.environment)
+        guard unset.isEmpty else { throw SpecError(unset) }
         let config = loaded.config
         let name = config.name ?? Self.baseName(of: loaded.path)
+        let environment = options.environment
+        let headers = (config.headers ?? [:]).sorted { $0.key < $1.key }.map {
+            ($0.key, RequestTemplate($0.value, escaping: .none, environment: environment))
+        }
+        func transport() -> HTTPTransport {
+            HTTPTransport(settings: TransportSettings(config: config, concurrency: options.concurrency), clock: options.clock)
+        }
+        func expanded(_ text: String) -> String { SecretReference.expand(text, environment: environment) }
         switch config.kind {
         case .reference:
             let botPath = Self.resolve(config.bot ?? "", relativeTo: loaded.directory)
@@ -22,7 +34,56 @@ public enum TargetFactory {
             } catch {
                 throw SpecError([Diagnostic(file: botPath, line: 0, column: 0, message: "\(error)")])
             }
+        case .rasa:
+            let url = config.url ?? ""
+            let detail = Self.redacted(url) + (config.parse == true ? " (with /model/parse)" : "")
+            return RasaTarget(
+                info: TargetInfo(kind: "rasa", name: name, detail: detail), baseURL: expanded(url), parse: config.parse ?? false,
+                headers: headers, transport: transport())
+        case .http:
+            let mapping: HTTPTarget.Mapping
+            do {
+                mapping = try HTTPTarget.Mapping(config.response ?? .init(texts: "$"))
+            } catch {
+                throw SpecError([Diagnostic(file: loaded.path, line: 0, column: 0, message: error.description)])
+            }
+            func call(_ method: HTTPMethod?, _ url: String, _ body: String?, _ sessionID: String? = nil) -> HTTPTarget.CallTemplate {
+                HTTPTarget.CallTemplate(
+                    method: method ?? .POST, url: RequestTemplate(url, escaping: .url, environment: environment),
+                    body: body.map { RequestTemplate($0, escaping: .json, environment: environment) },
+                    sessionID: sessionID.flatMap { try? ReplyPath(parsing: $0) })
+            }
+            let method = config.method ?? .POST
+            return HTTPTarget(
+                info: TargetInfo(kind: "http", name: name, detail: "\(method.rawValue) \(Self.redacted(config.url ?? ""))"),
+                turn: call(method, config.url ?? "", config.body), headers: headers, mapping: mapping,
+                start: config.session?.start.map { call($0.method, $0.url, $0.body, $0.sessionID) },
+                stop: config.session?.stop.map { call($0.method, $0.url, $0.body) }, transport: transport())
+        case .openai:
+            var all = headers
+            if let key = config.apiKey {
+                all.insert(("Authorization", RequestTemplate("Bearer " + key, escaping: .none, environment: environment)), at: 0)
+            }
+            let url = config.url ?? ""
+            return OpenAITarget(
+                info: TargetInfo(kind: "openai", name: name, detail: "\(config.model ?? "") at \(Self.redacted(url))"),
+                baseURL: expanded(url), model: config.model ?? "", systemPrompt: config.systemPrompt,
+                temperature: config.temperature, headers: all, transport: transport())
+        case .process:
+            let command = config.command ?? ""
+            let arguments = config.args ?? []
+            let settings = TransportSettings(config: config, concurrency: options.concurrency)
+            return ProcessTarget(
+                info: TargetInfo(kind: "process", name: name, detail: ([command] + arguments).joined(separator: " ")),
+                host: ProcessHost(command: command, arguments: arguments, directory: loaded.directory),
+                timeout: settings.timeout, limiter: config.rateLimit.map { RateLimiter(rate: $0, clock: options.clock) })
         }
+    }
+
+    /// A URL as reports may show it: `${VAR}` references stay unexpanded and any
+    /// `user:password@` is removed.
+    static func redacted(_ url: String) -> String {
+        url.replacingOccurrences(of: #"://[^/@]*@"#, with: "://", options: .regularExpression)
     }
 
     /// `path` joined to `directory` unless it is absolute.

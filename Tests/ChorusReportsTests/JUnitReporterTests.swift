@@ -50,6 +50,7 @@ import Testing
         #expect(attribute(failure, "message") == ReportFixtures.verdict.checks[1].detail)
         #expect(attribute(failure, "type") == "max_drop")
         #expect(cases[0].elements(forName: "failure").isEmpty)
+        #expect(cases[0].elements(forName: "system-out").first?.stringValue == "completion_rate 0.500 is at least 0.400")
     }
 
     @Test func goalCompletionFailsOnlyOnASignificantDrop() throws {

@@ -84,13 +84,13 @@ enum ReportFixtures {
     static let diff = BaselineDiff(
         metrics: [
             MetricDelta(
-                name: "intent_accuracy", baseline: 0.9, current: 6.0 / 11, low: -0.35, high: -0.05, pValue: 0.012,
+                name: "intent_accuracy", baseline: 0.9, current: 6.0 / 11, low: -0.62, high: -0.09, pValue: 0.012,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
             MetricDelta(
                 name: "completion_rate", baseline: 0.8, current: 0.5, low: -0.52, high: -0.08, pValue: 0.004,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
             MetricDelta(
-                name: "fallback_rate", baseline: 0.1, current: 4.0 / 12, low: 0.02, high: 0.39, pValue: 0.03,
+                name: "fallback_rate", baseline: 0.1, current: 4.0 / 12, low: 0.05, high: 0.42, pValue: 0.03,
                 higherIsBetter: false, tolerance: 0.05, significant: true),
             MetricDelta(
                 name: "handoff_rate", baseline: 0.1, current: 0.125, low: -0.2, high: 0.25, pValue: 0.8,
@@ -110,10 +110,10 @@ enum ReportFixtures {
                 name: "hours.f1", baseline: 0.9, current: 0.8, low: -0.2, high: 0.2, pValue: 1, higherIsBetter: true,
                 tolerance: 0.05, significant: false),
             MetricDelta(
-                name: "refund.f1", baseline: 0.95, current: 0.5, low: -0.5, high: -0.06, pValue: 0.02,
+                name: "refund.f1", baseline: 0.95, current: 0.5, low: -0.75, high: -0.12, pValue: 0.02,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
             MetricDelta(
-                name: "refund.recall", baseline: 0.95, current: 2.0 / 6, low: -0.7, high: -0.2, pValue: 0.01,
+                name: "refund.recall", baseline: 0.95, current: 2.0 / 6, low: -0.95, high: -0.24, pValue: 0.01,
                 higherIsBetter: true, tolerance: 0.05, significant: true),
         ],
         confusionMoves: [

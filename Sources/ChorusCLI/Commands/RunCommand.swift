@@ -14,11 +14,11 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a scenario suite against a target, score it, and apply the gate.")
 
-    @Argument(help: "The suite: a folder of YAML files or one file.")
-    var suite: String
+    @Argument(help: "The suite: a folder of YAML files or one file (not with --resume).")
+    var suite: String?
 
-    @Option(name: .long, help: "The target file (e.g. Fixtures/targets/acme-v1.yaml).")
-    var target: String
+    @Option(name: .long, help: "The target file, e.g. Fixtures/targets/acme-v1.yaml (not with --resume).")
+    var target: String?
 
     @OptionGroup var options: RunOptions
 
@@ -34,35 +34,92 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit (default: all).")
     var format: [String] = ReportWriter.allFormats
 
+    @Option(name: .long, help: "Continue a stored run that was killed or interrupted, by its name.")
+    var resume: String?
+
+    @Option(name: .long, help: "Run only shard K of N (0-based), e.g. --shard 2/8.")
+    var shard: String?
+
+    @Option(name: .long, help: "Run shard $JOB_COMPLETION_INDEX of N (a Kubernetes Indexed Job).")
+    var shards: Int?
+
     @Flag(name: .long, help: "Print nothing but errors and the verdict.")
     var quiet = false
 
     func validate() throws {
         try options.validate()
+        if resume == nil, suite == nil || target == nil {
+            throw ValidationError("give a suite and --target (or --resume <run>)")
+        }
+        if resume != nil, suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil || options.conversations != nil {
+            throw ValidationError("--resume continues a stored run as it was started: drop the suite, --target, --seed, --conversations and shard options")
+        }
+        if shard != nil, shards != nil { throw ValidationError("give --shard K/N or --shards N, not both") }
+        if let shard, RunPlan.Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4; got \"\(shard)\"")
+        }
+        if let shards, shards < 1 { throw ValidationError("--shards must be at least 1") }
     }
 
     func run() async throws {
         try await CommandFailure.reporting {
             try ReportWriter.validate(format)
-            let input = try SuiteInput.load(suite: suite, target: target, seed: options.seed)
+            let store = try ResultStore(path: options.db)
+            let resumed = try resume.map { name throws in try StoreInput.run(name, in: store) }
+            let suitePath = resumed?.suitePath ?? suite ?? ""
+            let targetPath = resumed?.targetPath ?? target ?? ""
+            let input = try SuiteInput.load(
+                suite: suitePath, target: targetPath, seed: resumed?.seed ?? options.seed, concurrency: options.concurrency)
+            if let resumed {
+                guard resumed.status != .completed else {
+                    throw CommandFailure.badInput("run \(resumed.name) is already complete")
+                }
+                guard resumed.suiteHash == input.loaded.contentHash else {
+                    throw CommandFailure.badInput(
+                        "the suite's files changed since run \(resumed.name) started; it cannot be resumed exactly")
+                }
+            }
             let rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
             let reference = try baseline.map { path throws in try BaselineFile.load(path, suite: input.loaded) }
-            let store = try ResultStore(path: options.db)
+            let clock = ContinuousClock()
+            let started = clock.now
             let outcome = try await RunExecution(
-                input: input, suitePath: suite, targetPath: target,
-                conversations: options.conversations ?? input.loaded.suite.conversations,
-                concurrency: options.concurrency, store: store, transcripts: options.transcripts
+                input: input, suitePath: suitePath, targetPath: targetPath,
+                conversations: resumed?.conversations ?? options.conversations ?? input.loaded.suite.conversations,
+                shard: try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards),
+                concurrency: options.concurrency, rate: options.rate, store: store, transcripts: options.transcripts,
+                quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed
             ).execute()
+            let complete = outcome.status == .completed
             try store.setJudgement(runID: outcome.run.id, gate: GateRules.json(rules), baseline: reference?.encoded())
-            let report = RunReport(
-                run: outcome.run, aggregate: outcome.aggregate, failures: outcome.failures, gate: rules,
+            var report = RunReport(
+                run: outcome.run, aggregate: outcome.aggregate, failures: outcome.failures, gate: complete ? rules : [:],
                 baseline: reference, chorusVersion: ChorusVersion.current)
+            if resumed != nil {
+                // The failure analysis, like the aggregate, covers every stored conversation.
+                report = try RunReport.load(run: outcome.run, from: store, chorusVersion: ChorusVersion.current)
+            }
             let directory = out ?? "Reports/runs/\(outcome.run.name)"
             let written = try ReportWriter.write(report, to: directory, formats: format)
             if !quiet {
                 Console.out(TextSummaryReporter().render(report.summary))
+                Console.out(
+                    RunStats(
+                        conversations: outcome.played.conversations, turns: outcome.played.turns,
+                        elapsed: clock.now - started
+                    ).line)
                 Console.out("run \(outcome.run.name) stored in \(options.db)")
                 Console.out("wrote \((written + [options.transcripts].compactMap { $0 }).joined(separator: ", "))")
+            }
+            if let reason = outcome.stopReason {
+                let resumeCommand = "chorus run --resume \(outcome.run.name) --db \(options.db)"
+                let interrupted = reason == "interrupted"
+                throw CommandFailure(
+                    kind: interrupted ? .interrupted : .target,
+                    message: "\(interrupted ? "interrupted" : reason); \(report.summary.conversations) conversations stored. Resume with: \(resumeCommand)")
+            }
+            if report.summary.conversations > 0, report.summary.outcomes.error == report.summary.conversations {
+                throw CommandFailure(kind: .target, message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
             }
             try Verdict.conclude(report, quiet: quiet)
         }
@@ -86,8 +143,19 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Write every conversation as JSON Lines to this file.")
     var transcripts: String?
 
+    @Option(name: .long, help: "Open-loop load: start this many conversations per second (--concurrency caps those in flight).")
+    var rate: Double?
+
+    @Option(name: .long, help: "Serve live Prometheus metrics on this port during the run.")
+    var metricsPort: Int?
+
+    @Option(name: .long, help: "Stop early (exit 3) when more than this share of conversations end in a target error.")
+    var maxErrorRate: Double?
+
     func validate() throws {
         if let conversations, conversations < 1 { throw ValidationError("--conversations must be at least 1") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let rate, !(rate > 0) { throw ValidationError("--rate must be above 0") }
+        if let maxErrorRate, !(0...1).contains(maxErrorRate) { throw ValidationError("--max-error-rate must be between 0 and 1") }
     }
 }

@@ -9,6 +9,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         case gateFailed = 1
         case badInput = 2
         case target = 3
+        /// Ctrl-C, by the shell's convention (128 + SIGINT).
+        case interrupted = 130
     }
 
     var kind: Kind

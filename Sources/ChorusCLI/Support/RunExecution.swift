@@ -1,45 +1,86 @@
 import ChorusRunner
 import ChorusScoring
+import ChorusServer
 import ChorusStore
 import Foundation
 
-/// One run from start to end: records it in the store, streams every conversation to the
-/// aggregate, the database and the transcripts file, and marks the run completed.
+/// One run from start to end: records it in the store (or picks up a stored run to resume),
+/// streams every conversation to the scoring, the database, the transcripts file and the live
+/// metrics, draws the progress line, and marks the run completed — or interrupted, when Ctrl-C
+/// or the error limit stopped it, so it can be resumed.
 struct RunExecution {
     var input: SuiteInput
     var suitePath: String
     var targetPath: String
+    /// Conversations of the whole run (all shards).
     var conversations: Int
+    var shard = RunPlan.Shard.whole
     var concurrency: Int
+    var rate: Double?
     var store: ResultStore
     var transcripts: String?
+    var quiet = true
+    var metricsPort: Int?
+    /// Stop early when more than this share of conversations end in a transport error.
+    var maxErrorRate: Double?
+    /// The stored run to continue, for `--resume`.
+    var resume: StoredRun?
 
     struct Outcome {
         var run: StoredRun
         var aggregate: Aggregate
         var failures: FailureAnalysis
+        var status: RunStatus
+        /// Why the run stopped early, when it did.
+        var stopReason: String?
+        /// What this process played (a resumed run's earlier share is not counted).
+        var played: LiveMetrics.Snapshot
     }
 
     func execute() async throws -> Outcome {
         let suite = input.loaded.suite
-        let now = Timestamp.now()
-        let run = try store.createRun(
-            StoredRun(
-                name: RunID.make(suite: suite.suite), suite: suite.suite, suiteHash: input.loaded.contentHash,
-                suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: suite.seed,
-                conversations: conversations, chorusVersion: ChorusVersion.current, startedAt: now))
+        let run: StoredRun
+        if let resume {
+            run = resume
+        } else {
+            run = try store.createRun(
+                StoredRun(
+                    name: RunID.make(suite: suite.suite), suite: suite.suite, suiteHash: input.loaded.contentHash,
+                    suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: suite.seed,
+                    conversations: conversations, shard: shard == .whole ? nil : shard.description,
+                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now()))
+        }
+        let done = resume == nil ? [] : try store.conversationIndices(of: run)
+        let plan = RunPlan(total: conversations, shard: shard, excluding: done)
+        let metrics = LiveMetrics(planned: plan.count, alreadyDone: done.count)
+        let stop = StopFlag()
         let scoring = ScoringSink()
-        var sinks: [any RecordSink] = [scoring, StoreSink(store: store, runID: run.id)]
+        var sinks: [any RecordSink] = [scoring, StoreSink(store: store, runID: run.id), LiveMetricsSink(metrics: metrics)]
         if let transcripts {
             do throws(OutputFileError) {
-                sinks.append(try TranscriptSink(path: transcripts))
+                sinks.append(try TranscriptSink(path: transcripts, append: resume != nil))
             } catch {
                 throw CommandFailure.badInput(error.description)
             }
         }
+        if let maxErrorRate { sinks.append(ErrorRateGuard(limit: maxErrorRate, stop: stop)) }
+
+        let interrupt = InterruptSignal(stop: stop)
+        let progress = ProgressLine.make(metrics: metrics, label: run.name, quiet: quiet).map { line in
+            Task { await line.run() }
+        }
+        let server = metricsPort.map { port in
+            Task { try await MetricsServer(port: port, text: { metrics.prometheusText() }).run() }
+        }
+        defer {
+            progress?.cancel()
+            server?.cancel()
+            withExtendedLifetime(interrupt) {}
+        }
+
         let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: run.name)
         do {
-            try await RunScheduler(concurrency: concurrency).run(0..<conversations, driver: driver) { record in
+            try await RunScheduler(concurrency: concurrency, rate: rate).run(plan, driver: driver, stop: stop) { record in
                 for sink in sinks { try await sink.consume(record) }
             }
         } catch {
@@ -49,10 +90,46 @@ struct RunExecution {
             throw error
         }
         for sink in sinks { try await sink.finish() }
+        progress?.cancel()
+        _ = await progress?.value
         await input.target.shutdown()
-        try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: scoring.aggregate)
-        return Outcome(run: run, aggregate: scoring.aggregate, failures: scoring.failures)
+
+        if stop.isRaised {
+            try store.finishRun(id: run.id, status: .interrupted, endedAt: Timestamp.now(), aggregate: nil)
+            return Outcome(run: run, aggregate: scoring.aggregate, failures: scoring.failures, status: .interrupted, stopReason: stop.why, played: metrics.snapshot)
+        }
+        // A resumed run's figures cover every stored conversation, not just this process's share.
+        let aggregate = resume == nil ? scoring.aggregate : try store.aggregate(of: run, recompute: true)
+        try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate)
+        var finished = run
+        finished.status = .completed
+        return Outcome(run: finished, aggregate: aggregate, failures: scoring.failures, status: .completed, stopReason: nil, played: metrics.snapshot)
     }
+}
+
+/// Stops a run early when the share of conversations ending in a transport error exceeds the
+/// limit (checked once 20 conversations have finished, so one early error does not stop it).
+final class ErrorRateGuard: RecordSink {
+    let limit: Double
+    let stop: StopFlag
+    private var conversations = 0
+    private var errors = 0
+
+    init(limit: Double, stop: StopFlag) {
+        self.limit = limit
+        self.stop = stop
+    }
+
+    func consume(_ record: ConversationRecord) async throws {
+        conversations += 1
+        if record.outcome == .error { errors += 1 }
+        if conversations >= 20, Double(errors) / Double(conversations) > limit, !stop.isRaised {
+            let share = String(format: "%.1f%%", Double(errors) / Double(conversations) * 100)
+            stop.raise("\(errors) of \(conversations) conversations (\(share)) ended in a target error, above --max-error-rate")
+        }
+    }
+
+    func finish() async throws {}
 }
 
 /// Wall-clock times for the store (never in deterministic outputs).

@@ -10,7 +10,7 @@ struct SuiteInput {
 
     /// Loads the suite at `suitePath` (seed overridden when given) and the target file.
     /// Every problem in either is reported as located diagnostics (a `SpecError`).
-    static func load(suite suitePath: String, target targetPath: String, seed: UInt64? = nil) throws -> SuiteInput {
+    static func load(suite suitePath: String, target targetPath: String, seed: UInt64? = nil, concurrency: Int = 16) throws -> SuiteInput {
         var loaded = try SuiteLoader.load(path: suitePath)
         if let seed { loaded.suite.seed = seed }
         let compiled: CompiledSuite

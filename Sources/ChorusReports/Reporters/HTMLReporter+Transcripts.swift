@@ -9,7 +9,11 @@ extension HTMLReporter {
         html += "\(failures.clusters.count) clusters, largest first</small></h2>\n"
         guard !failures.clusters.isEmpty else { return html + "<p class=\"muted\">No failure clusters.</p>\n" }
         let new = Set(report.diff?.newFailureClusters ?? [])
+        let budget = html.utf8.count + maxTranscriptBytes
+        var shown = 0
         for (rank, cluster) in failures.clusters.prefix(maxTranscripts).enumerated() {
+            guard html.utf8.count < budget else { break }
+            shown += 1
             let sig = cluster.signature
             // The largest clusters are open, so a screenshot or a print shows their transcripts.
             html += "<details class=\"cluster\"\(rank < 5 ? " open" : "")><summary>"
@@ -25,7 +29,7 @@ extension HTMLReporter {
             html += transcript(cluster.example, highlight: sig.turn)
             html += "</details>\n"
         }
-        return html + more(failures.clusters.count - maxTranscripts, "clusters")
+        return html + more(failures.clusters.count - shown, "clusters")
     }
 
     func comparisonSection(_ c: PairedComparison) -> String {
@@ -44,7 +48,11 @@ extension HTMLReporter {
         html += "</tbody></table>\n"
         guard !c.flips.isEmpty else { return html + "<p class=\"muted\">No conversation flipped.</p>\n" }
         html += "<h3>Flipped conversations <small>\(c.flips.count)</small></h3>\n"
+        let budget = html.utf8.count + maxTranscriptBytes
+        var shown = 0
         for (position, flip) in c.flips.prefix(maxTranscripts).enumerated() {
+            guard html.utf8.count < budget else { break }
+            shown += 1
             html += "<details class=\"flip\"\(position < 3 ? " open" : "")><summary><span class=\"rank\">#\(flip.index)</span> "
             html += "<b>\(h(flip.a.goal))</b> · \(h(flip.a.persona)) · A <span class=\"outcome \(flip.a.outcome.rawValue)\">"
             html += "\(flip.a.outcome.rawValue)</span> → B <span class=\"outcome \(flip.b.outcome.rawValue)\">"
@@ -57,7 +65,7 @@ extension HTMLReporter {
             }
             html += "</div></details>\n"
         }
-        return html + more(c.flips.count - maxTranscripts, "flipped conversations")
+        return html + more(c.flips.count - shown, "flipped conversations")
     }
 
     /// A conversation as chat turns: the user's message, the bot's reply, what was meant and

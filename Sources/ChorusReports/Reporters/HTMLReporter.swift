@@ -26,12 +26,19 @@ public struct HTMLReporter: RunReporter {
     public var maxTranscriptTurns: Int
     /// The most intents on each axis of the confusion matrix (the rest are summed as "other").
     public var maxConfusionLabels: Int
+    /// The most UTF-8 bytes of transcripts per section (clusters, flips): bots with very long
+    /// replies would otherwise make a page no browser opens comfortably.
+    public var maxTranscriptBytes: Int
 
-    public init(maxRows: Int = 100, maxTranscripts: Int = 25, maxTranscriptTurns: Int = 40, maxConfusionLabels: Int = 25) {
+    public init(
+        maxRows: Int = 100, maxTranscripts: Int = 25, maxTranscriptTurns: Int = 40, maxConfusionLabels: Int = 25,
+        maxTranscriptBytes: Int = 1_000_000
+    ) {
         self.maxRows = maxRows
         self.maxTranscripts = maxTranscripts
         self.maxTranscriptTurns = maxTranscriptTurns
         self.maxConfusionLabels = maxConfusionLabels
+        self.maxTranscriptBytes = maxTranscriptBytes
     }
 
     public func render(_ report: RunReport) -> String {
@@ -235,7 +242,7 @@ public struct HTMLReporter: RunReporter {
         var html = "<h2>Gate <small>\(verdict.passed ? "passed" : "failed")</small></h2>\n<div class=\"scroll\"><table>\n"
         html += "<thead><tr><th>Rule</th><th>Threshold</th><th>Run</th><th>Baseline</th><th>Δ interval</th>"
         html += "<th>Result</th><th>Detail</th></tr></thead>\n<tbody>\n"
-        for check in verdict.checks {
+        for check in verdict.checks.prefix(maxRows) {
             let interval = check.low.flatMap { low in check.high.map { "[\(ReportFormat.fixed(low, 3)), \(ReportFormat.fixed($0, 3))]" } }
             html += "<tr\(check.passed ? "" : " class=\"bad\"")><td class=\"rule\"><code>\(h(check.name))</code></td>"
             html += "<td class=\"num\">\(ReportFormat.fixed(check.threshold, 3))</td>"
@@ -245,7 +252,7 @@ public struct HTMLReporter: RunReporter {
             html += "<td>\(check.passed ? "<span class=\"badge good\">pass</span>" : "<span class=\"badge bad\">fail</span>")</td>"
             html += "<td>\(h(check.detail))</td></tr>\n"
         }
-        return html + "</tbody></table></div>\n"
+        return html + "</tbody></table></div>\n" + more(verdict.checks.count - maxRows, "rules")
     }
 
     private func intentsSection(_ report: RunReport) -> String {

@@ -73,8 +73,9 @@ public struct JUnitReporter: RunReporter {
             let sig = cluster.signature
             var testCase = JUnitCase(
                 name: "cluster \(rank + 1): \(sig.outcome.rawValue) at turn \(sig.turn), "
-                    + "\(sig.expectedIntent ?? "?") → \(sig.predictedIntent ?? "?") (\(cluster.count) conversations)")
-            testCase.output = "\(cluster.count) conversations: \(sig.key)\nreplay: \(report.replay(cluster.example.index))\n"
+                    + "\(sig.expectedIntent ?? "?") → \(sig.predictedIntent ?? "?") "
+                    + "(\(ReportFormat.count(cluster.count, "conversation")))")
+            testCase.output = "\(ReportFormat.count(cluster.count, "conversation")): \(sig.key)\nreplay: \(report.replay(cluster.example.index))\n"
                 + transcript(cluster.example)
             suite.cases.append(testCase)
         }
@@ -127,8 +128,9 @@ public struct JUnitReporter: RunReporter {
         }
         for check in verdict.checks {
             var testCase = JUnitCase(name: check.name)
-            testCase.output = check.detail
-            if !check.passed {
+            if check.passed {
+                testCase.output = check.detail
+            } else {
                 testCase.failure = JUnitFailure(message: check.detail, type: check.kind.rawValue, body: check.detail)
             }
             suite.cases.append(testCase)

@@ -45,7 +45,8 @@ public struct MarkdownReporter: RunReporter {
         // The footer is reserved up front so it always fits; the transcripts get whatever is left.
         var document = BudgetedDocument(budget: characterBudget - footer.utf16.count)
         document.append(header(report), section: "header")
-        document.append(verdict(report), section: "verdict")
+        // The verdict is the point of the report: it is always written, its rule list cut to fit.
+        document.appendAlways(verdict(report, budget: document.remaining - 2))
         document.append(rates(report), section: "rates")
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
@@ -77,7 +78,7 @@ public struct MarkdownReporter: RunReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func verdict(_ report: RunReport) -> String {
+    private func verdict(_ report: RunReport, budget: Int) -> String {
         let regressions = report.diff?.regressions ?? []
         guard let verdict = report.verdict else {
             var line = "### ➖ No gate — the suite defines no release gate"
@@ -98,10 +99,17 @@ public struct MarkdownReporter: RunReporter {
                 + (failures.count > 5 ? ", …" : ""),
             "",
         ]
+        // Room for the closing "… N more" line.
+        var room = budget - lines.joined(separator: "\n").utf16.count - 60
+        var listed = 0
         for check in failures.prefix(maxRows) {
-            lines.append("- " + Escaping.markdownCode(check.name) + ": " + Escaping.markdown(truncated(check.detail, 2)))
+            let line = "- " + Escaping.markdownCode(check.name) + ": " + Escaping.markdown(truncated(check.detail, 2))
+            guard line.utf16.count + 1 <= room else { break }
+            lines.append(line)
+            room -= line.utf16.count + 1
+            listed += 1
         }
-        if failures.count > maxRows { lines.append("- … \(failures.count - maxRows) more failed rules") }
+        if failures.count > listed { lines.append("- … \(failures.count - listed) more failed rules") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -228,7 +236,8 @@ public struct MarkdownReporter: RunReporter {
             table.rows.append([
                 String(rank + 1) + (new.contains(sig.key) ? " 🆕" : ""), String(cluster.count), cell(sig.goal),
                 sig.outcome.rawValue, String(sig.turn),
-                cell(sig.expectedIntent ?? "?") + " → " + cell(sig.predictedIntent ?? "?"), sig.reply.isEmpty ? "_(no reply)_" : cell("“\(sig.reply)”"),
+                cell(sig.expectedIntent ?? "?") + " → " + cell(sig.predictedIntent ?? "?"),
+                sig.reply.isEmpty ? "_(no reply)_" : cell("“\(sig.reply)”"),
                 Escaping.markdownCode(report.replay(cluster.example.index)),
             ])
         }
@@ -328,7 +337,7 @@ public struct MarkdownReporter: RunReporter {
     }
 
     private func footer(_ report: RunReport) -> String {
-        "\n<sub>Chorus \(Escaping.html(report.chorusVersion)) · rates with 95% Wilson intervals · "
+        "<sub>Chorus \(Escaping.html(report.chorusVersion)) · rates with 95% Wilson intervals · "
             + "a regression is a change whose 95% interval excludes zero and exceeds the gate's tolerance · "
             + "full report: report.html</sub>\n"
     }
@@ -368,15 +377,27 @@ private struct BudgetedDocument {
     /// UTF-16 code units still free.
     var remaining: Int { budget - text.utf16.count }
 
+    /// Appends `section` (and a blank line) whether it fits or not.
+    mutating func appendAlways(_ section: String) {
+        text += Self.block(section)
+    }
+
     /// Appends `section` (and a blank line) when it fits, otherwise one line saying it was left out.
     mutating func append(_ section: String, section name: String) {
-        let block = section.hasSuffix("\n") ? section + "\n" : section + "\n\n"
+        let block = Self.block(section)
         if block.utf16.count <= remaining {
             text += block
         } else {
             let note = "_The \(name) section is left out: the report reached its size limit (see report.html)._\n\n"
             if note.utf16.count <= remaining { text += note }
         }
+    }
+
+    /// `section` ending in exactly one blank line, so sections are separated evenly.
+    private static func block(_ section: String) -> String {
+        var trimmed = Substring(section)
+        while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
+        return trimmed + "\n\n"
     }
 }
 

@@ -144,6 +144,11 @@ enum ReportFormat {
         return names.sorted()
     }
 
+    /// `1 conversation`, `2 conversations`.
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
     /// A share `part / whole`, 0 when `whole` is 0.
     static func share(_ part: Int, of whole: Int) -> Double {
         whole > 0 ? Double(part) / Double(whole) : 0

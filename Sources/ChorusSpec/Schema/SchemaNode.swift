@@ -75,4 +75,6 @@ public enum SchemaStringFormat: String, Sendable {
     case regex
     /// A vocab generation pattern (`ValuePattern`).
     case valuePattern
+    /// A path into a JSON reply (`ReplyPath`), e.g. `$.messages[*].text`.
+    case replyPath
 }

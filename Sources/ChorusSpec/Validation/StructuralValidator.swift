@@ -197,6 +197,15 @@ struct StructuralValidator {
                         at: node.mark, pointingAt: scalar.string, offset: error.offset,
                         "invalid vocab pattern \"\(scalar.string)\": \(error.reason) (offset \(error.offset))"))
             }
+        case .replyPath:
+            do {
+                _ = try ReplyPath(parsing: scalar.string)
+            } catch {
+                valueErrors.append(
+                    file.diagnostic(
+                        at: node.mark, pointingAt: scalar.string, offset: error.offset,
+                        "invalid reply path \"\(scalar.string)\" in \(place.label): \(error.reason) (offset \(error.offset))"))
+            }
         }
     }
 

@@ -1,0 +1,63 @@
+import ArgumentParser
+import ChorusSpec
+import ChorusTargets
+import Foundation
+
+/// `chorus probe --target T`: one greeting in a fresh conversation, to check a target file
+/// before a long run. Prints what came back and what Chorus extracted from it; exits 0 on a
+/// reply, 3 when the target failed, 2 for a bad target file.
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Send one message to a target and show what Chorus extracts from the reply.")
+
+    @Option(name: .long, help: "The target file.")
+    var target: String
+
+    @Option(name: .long, help: "The message to send.")
+    var text = "hello"
+
+    func run() async throws {
+        try await CommandFailure.reporting {
+            let made = try TargetFactory.make(path: target, options: TargetOptions(concurrency: 1))
+            Console.out("target \(made.info.name) (\(made.info.kind)): \(made.info.detail)")
+            Console.out("user > \(text)")
+            let outcome = await Self.exchange(made, text: text)
+            await made.shutdown()
+            switch outcome {
+            case .success(let reply):
+                Console.out(Self.describe(reply))
+            case .failure(let error):
+                throw CommandFailure(kind: .target, message: "the target failed: \(error.kind.rawValue): \(error.detail)")
+            }
+        }
+    }
+
+    /// One message in a fresh conversation.
+    static func exchange(_ target: any Target, text: String) async -> Result<BotReply, TargetError> {
+        do throws(TargetError) {
+            var session = try await target.makeSession(conversationID: "probe-\(UUID().uuidString.prefix(8).lowercased())")
+            let reply = try await session.send(text)
+            await session.close()
+            return .success(reply)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func describe(_ reply: BotReply) -> String {
+        var lines: [String] = []
+        for raw in reply.raw { lines.append("raw   < \(raw.trimmingCharacters(in: .whitespacesAndNewlines))") }
+        for text in reply.texts { lines.append("bot   < \(text)") }
+        if reply.texts.isEmpty { lines.append("bot   < (no text)") }
+        lines.append("texts:      \(reply.texts.count)")
+        lines.append("intent:     \(reply.intent ?? "not available")")
+        lines.append("confidence: \(reply.confidence.map { String(format: "%.3f", $0) } ?? "not available")")
+        let entities = reply.entities.map { list in
+            list.isEmpty ? "none" : list.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+        }
+        lines.append("entities:   \(entities ?? "not available")")
+        lines.append("handoff:    \(reply.handoff.map { $0 ? "yes" : "no" } ?? "not available")")
+        return lines.joined(separator: "\n")
+    }
+}

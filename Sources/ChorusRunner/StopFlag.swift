@@ -1,0 +1,19 @@
+import Synchronization
+
+/// Asks a run to stop starting conversations (Ctrl-C, or too many errors); the ones in flight
+/// finish and are stored, so the run can be resumed where it stopped.
+public final class StopFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    private let reason = Mutex<String?>(nil)
+
+    public init() {}
+
+    public var isRaised: Bool { raised.load(ordering: .relaxed) }
+    public var why: String? { reason.withLock { $0 } }
+
+    /// Raises the flag; the first reason given is kept.
+    public func raise(_ why: String) {
+        reason.withLock { if $0 == nil { $0 = why } }
+        raised.store(true, ordering: .relaxed)
+    }
+}

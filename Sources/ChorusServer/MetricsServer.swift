@@ -1,0 +1,29 @@
+import Hummingbird
+
+/// Serves a running run's counts for Prometheus at `GET /metrics` (text exposition format).
+public struct MetricsServer: Sendable {
+    public let host: String
+    public let port: Int
+    private let text: @Sendable () -> String
+
+    /// `text` renders the current metrics; it is called once per scrape.
+    public init(host: String = "127.0.0.1", port: Int, text: @escaping @Sendable () -> String) {
+        self.host = host
+        self.port = port
+        self.text = text
+    }
+
+    /// Serves until the task is cancelled.
+    public func run() async throws {
+        let router = Router()
+        let text = text
+        router.get("metrics") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text())))
+        }
+        let application = Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "chorus"))
+        try await application.runService(gracefulShutdownSignals: [])
+    }
+}

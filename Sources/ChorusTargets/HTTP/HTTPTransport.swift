@@ -1,0 +1,224 @@
+import AsyncHTTPClient
+import ChorusSpec
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// Sends the requests of every HTTP kind (`rasa`, `http`, `openai`): one `HTTPClient` with a
+/// connection pool sized to the run's concurrency, a deadline per turn, retries with
+/// exponential back-off and jitter only where they are safe, an optional shared rate limit, and
+/// every failure classified as a `TargetError`.
+///
+/// Safe to retry: a connection that could not be made (nothing was sent), and HTTP 429 and 503,
+/// waiting `Retry-After` seconds when the server says so. Never retried: other statuses, a
+/// connection dropped after the request went out (the bot may have acted on it), timeouts.
+public final class HTTPTransport: Sendable {
+    public let settings: TransportSettings
+    private let clock: any WaitClock
+    private let limiter: RateLimiter?
+    private let client: HTTPClient
+    private let isShutDown = Mutex(false)
+    /// The largest response body read.
+    static let maximumBody = 8 << 20
+
+    public init(settings: TransportSettings, clock: any WaitClock = SystemWaitClock()) {
+        self.settings = settings
+        self.clock = clock
+        limiter = settings.rateLimit.map { RateLimiter(rate: $0, clock: clock) }
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: settings.connections)
+        // Fail fast on a refused connection: the retries below decide, with back-off.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = HTTPClient.Configuration.Timeout(
+            connect: .nanoseconds(Int64(settings.timeout.nanoseconds)), read: nil)
+        configuration.httpVersion = .http1Only
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    deinit {
+        // A target that was never shut down (a failed run) must not leave the client running.
+        if !isShutDown.withLock({ $0 }) { client.shutdown { _ in } }
+    }
+
+    /// Closes the connections; the transport cannot be used afterwards.
+    public func shutdown() async {
+        let already = isShutDown.withLock { done in
+            defer { done = true }
+            return done
+        }
+        if !already { try? await client.shutdown() }
+    }
+
+    /// The time one turn has left, started when the turn starts.
+    public struct TurnBudget: Sendable {
+        /// The real-time deadline the requests are given.
+        let deadline: NIODeadline
+        /// The same deadline on the wait clock, for deciding whether a back-off fits.
+        let waitDeadline: Duration
+    }
+
+    /// Starts the budget of one turn.
+    public func beginTurn() -> TurnBudget {
+        TurnBudget(
+            deadline: .now() + .nanoseconds(Int64(settings.timeout.nanoseconds)),
+            waitDeadline: clock.now + settings.timeout)
+    }
+
+    /// A request to send.
+    public struct Request: Sendable {
+        public var method: ChorusSpec.HTTPMethod
+        public var url: String
+        public var headers: [(String, String)]
+        public var body: String?
+
+        public init(method: ChorusSpec.HTTPMethod, url: String, headers: [(String, String)] = [], body: String? = nil) {
+            self.method = method
+            self.url = url
+            self.headers = headers
+            self.body = body
+        }
+    }
+
+    /// A successful (2xx) response.
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: String
+
+        /// The body as JSON; a body that is not JSON is a malformed reply.
+        public func json(_ what: String) throws(TargetError) -> JSON {
+            do {
+                return try JSONDecoder().decode(JSON.self, from: Data(body.utf8))
+            } catch {
+                throw TargetError(.malformedReply, "\(what): the response is not JSON (\(Self.excerpt(body)))")
+            }
+        }
+
+        static func excerpt(_ text: String) -> String {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { return "empty body" }
+            return trimmed.count > 60 ? "\"\(trimmed.prefix(60))…\"" : "\"\(trimmed)\""
+        }
+    }
+
+    /// Sends `request` within `budget`, retrying where safe; returns a 2xx response or throws
+    /// the classified failure of the last attempt. `what` names the call in error details.
+    public func send(_ request: Request, budget: TurnBudget, what: String) async throws(TargetError) -> Response {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body {
+            if !outgoing.headers.contains(name: "Content-Type") {
+                outgoing.headers.add(name: "Content-Type", value: "application/json")
+            }
+            outgoing.body = .bytes(ByteBuffer(string: body))
+        }
+        var attempt = 0
+        while true {
+            if let limiter {
+                do { try await limiter.acquire() } catch { throw TargetError(.connection, "\(what): cancelled") }
+            }
+            let failure: Failure
+            do {
+                let response = try await client.execute(outgoing, deadline: budget.deadline)
+                let status = Int(response.status.code)
+                let buffer = try await response.body.collect(upTo: Self.maximumBody)
+                let body = String(buffer: buffer)
+                if (200..<300).contains(status) { return Response(status: status, body: body) }
+                let retryAfter = response.headers.first(name: "Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                failure = Failure(
+                    error: TargetError(.httpStatus, "\(what): HTTP \(status)\(Self.reason(status))"),
+                    retryable: status == 429 || status == 503, retryAfter: retryAfter)
+            } catch {
+                failure = Self.classify(error, what: what)
+            }
+            guard failure.retryable, attempt < settings.retries else { throw failure.error }
+            let wait = failure.retryAfter.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) } ?? backoff(attempt)
+            // A wait that would outlast the turn cannot help: report the failure now.
+            guard clock.now + wait < budget.waitDeadline else { throw failure.error }
+            do { try await clock.sleep(for: wait) } catch { throw failure.error }
+            attempt += 1
+        }
+    }
+
+    /// The wait before retry `attempt + 1`: `backoff · 2^attempt`, with "equal jitter" (half
+    /// fixed, half random) so many conversations retrying at once spread out.
+    func backoff(_ attempt: Int) -> Duration {
+        let full = Double(settings.backoff.nanoseconds) * pow(2, Double(min(attempt, 16)))
+        return .nanoseconds(Int64(full / 2 + Double.random(in: 0...(full / 2))))
+    }
+
+    struct Failure {
+        var error: TargetError
+        var retryable: Bool
+        var retryAfter: Double?
+    }
+
+    /// The class of a transport error, and whether retrying is safe.
+    static func classify(_ error: any Error, what: String) -> Failure {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
+                return Failure(error: TargetError(.timeout, "\(what): no reply within the timeout"), retryable: false)
+            case .connectTimeout:
+                return Failure(error: TargetError(.timeout, "\(what): could not connect within the timeout"), retryable: false)
+            case .remoteConnectionClosed:
+                return Failure(
+                    error: TargetError(.connection, "\(what): the server closed the connection before replying"),
+                    retryable: false)
+            case .cancelled:
+                return Failure(error: TargetError(.connection, "\(what): cancelled"), retryable: false)
+            case .bodyLengthMismatch, .contentLengthMissing:
+                return Failure(error: TargetError(.malformedReply, "\(what): \(error)"), retryable: false)
+            default:
+                return Failure(error: TargetError(.connection, "\(what): \(error)"), retryable: false)
+            }
+        }
+        if let error = error as? IOError {
+            // Failing to connect means nothing was sent; a reset afterwards may follow a request
+            // the bot has already acted on.
+            switch error.errnoCode {
+            case ECONNREFUSED:
+                return Failure(error: TargetError(.connection, "\(what): connection refused"), retryable: true)
+            case ECONNRESET:
+                return Failure(error: TargetError(.connection, "\(what): connection reset"), retryable: false)
+            default:
+                return Failure(error: TargetError(.connection, "\(what): \(error)"), retryable: false)
+            }
+        }
+        if error is NIOConnectionError || error is ChannelError {
+            let refused = "\(error)".contains("refused") || "\(error)".contains("ECONNREFUSED") || "\(error)".contains("errno: 111")
+            let text = refused ? "connection refused" : "could not connect (\(error))"
+            return Failure(error: TargetError(.connection, "\(what): \(text)"), retryable: true)
+        }
+        if error is CancellationError {
+            return Failure(error: TargetError(.connection, "\(what): cancelled"), retryable: false)
+        }
+        return Failure(error: TargetError(.connection, "\(what): \(error)"), retryable: false)
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 400: " Bad Request"
+        case 401: " Unauthorized"
+        case 403: " Forbidden"
+        case 404: " Not Found"
+        case 429: " Too Many Requests"
+        case 500: " Internal Server Error"
+        case 502: " Bad Gateway"
+        case 503: " Service Unavailable"
+        case 504: " Gateway Timeout"
+        default: ""
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
