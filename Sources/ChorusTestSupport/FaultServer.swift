@@ -61,7 +61,7 @@ public final class FaultServer: Sendable {
     private func answer(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let buffer = try await request.body.collect(upTo: 1 << 20)
         var headers: [String: String] = [:]
-        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        for field in request.headers { headers[field.name.rawName] = field.value }
         let entry = Recorded(
             method: request.method.rawValue, path: request.uri.path, headers: headers, body: String(buffer: buffer))
         let count = recorded.withLock { list in

@@ -20,7 +20,7 @@ struct TargetLoaderTests {
         let error = #expect(throws: SpecError.self) { try TargetLoader.load(path: folder.appendingPathComponent("target.yaml").path) }
         #expect(
             error?.diagnostics.map { "\($0.line):\($0.column): \($0.message)" } == [
-                "1:7: \"kind\" must be one of \"reference\", found \"referense\" (did you mean \"reference\"?)",
+                "1:7: \"kind\" must be one of \"reference\", \"rasa\", \"http\", \"openai\", \"process\", found \"referense\" (did you mean \"reference\"?)",
                 "2:1: unknown key \"bto\" in target (did you mean \"bot\"?)",
             ])
     }

@@ -46,7 +46,7 @@ import Testing
         #expect(
             error?.diagnostics.map { "\($0.line):\($0.column): \($0.message)" } == [
                 "4:25: environment variable \"TEST_BOT_TOKEN\" is not set (\"headers.Authorization\" uses it)",
-                "5:40: environment variable \"TEST_BOT_TOKEN\" is not set (\"body\" uses it)",
+                "5:35: environment variable \"TEST_BOT_TOKEN\" is not set (\"body\" uses it)",
             ])
     }
 }

@@ -37,7 +37,7 @@ struct CompareCommand: AsyncParsableCommand {
             var runs: [StoredRun] = []
             var rules: [String: ChorusSpec.GateRule] = [:]
             for path in target {
-                let input = try SuiteInput.load(suite: suite, target: path, seed: options.seed)
+                let input = try SuiteInput.load(suite: suite, target: path, seed: options.seed, concurrency: options.concurrency)
                 rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
                 Console.out("running \(input.loaded.suite.suite) against \(input.target.info.name)…")
                 let outcome = try await RunExecution(

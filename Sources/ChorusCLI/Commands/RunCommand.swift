@@ -83,21 +83,24 @@ struct RunCommand: AsyncParsableCommand {
             let reference = try baseline.map { path throws in try BaselineFile.load(path, suite: input.loaded) }
             let clock = ContinuousClock()
             let started = clock.now
+            let plannedShard = try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards)
             let outcome = try await RunExecution(
                 input: input, suitePath: suitePath, targetPath: targetPath,
                 conversations: resumed?.conversations ?? options.conversations ?? input.loaded.suite.conversations,
-                shard: try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards),
+                shard: plannedShard,
                 concurrency: options.concurrency, rate: options.rate, store: store, transcripts: options.transcripts,
                 quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed
             ).execute()
-            let complete = outcome.status == .completed
+            // The gate judges whole runs: a shard's verdict waits for `chorus merge` and `chorus report`.
+            let judged = outcome.status == .completed && plannedShard == .whole
             try store.setJudgement(runID: outcome.run.id, gate: GateRules.json(rules), baseline: reference?.encoded())
             var report = RunReport(
-                run: outcome.run, aggregate: outcome.aggregate, failures: outcome.failures, gate: complete ? rules : [:],
+                run: outcome.run, aggregate: outcome.aggregate, failures: outcome.failures, gate: judged ? rules : [:],
                 baseline: reference, chorusVersion: ChorusVersion.current)
             if resumed != nil {
                 // The failure analysis, like the aggregate, covers every stored conversation.
                 report = try RunReport.load(run: outcome.run, from: store, chorusVersion: ChorusVersion.current)
+                if !judged { report.verdict = nil }
             }
             let directory = out ?? "Reports/runs/\(outcome.run.name)"
             let written = try ReportWriter.write(report, to: directory, formats: format)

@@ -19,7 +19,7 @@ struct SuiteInput {
         } catch {
             throw SpecError([Diagnostic(file: suitePath, line: 0, column: 0, message: error.description)])
         }
-        let target = try TargetFactory.make(path: targetPath)
+        let target = try TargetFactory.make(path: targetPath, options: TargetOptions(concurrency: concurrency))
         return SuiteInput(loaded: loaded, compiled: compiled, target: target)
     }
 }

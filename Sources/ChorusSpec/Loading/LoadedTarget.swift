@@ -26,7 +26,7 @@ public struct LoadedTarget: Sendable {
     /// Located errors for the referenced variables that `environment` does not set, one per
     /// reference; empty when all are set.
     public func unsetSecrets(in environment: [String: String]) -> [Diagnostic] {
-        secrets.filter { environment[$0.variable] == nil }.map(\.unsetDiagnostic)
+        secrets.filter { environment[$0.variable] == nil }.map(\.unsetDiagnostic).sortedForReport()
     }
 
     static func resolve(_ path: String, against directory: String) -> String {

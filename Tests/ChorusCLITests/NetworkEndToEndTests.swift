@@ -1,0 +1,125 @@
+import ChorusTestSupport
+import Foundation
+import Testing
+
+/// The network path end to end with the built binary: `chorus serve-bot` on a free port, and
+/// `chorus run` against it through the `rasa` and `http` targets gives what the embedded bot
+/// gives; secrets stay out of every file Chorus writes; `chorus probe` checks a target.
+@Suite(.serialized) struct NetworkEndToEndTests {
+    /// `chorus serve-bot` running acme-v1 on a free port, stopped with SIGTERM at the end.
+    final class ServedBot {
+        let process = Process()
+        let port: Int
+
+        init() throws {
+            let output = Pipe()
+            process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
+            process.arguments = ["serve-bot", "Fixtures/bots/acme-v1.yaml", "--port", "0"]
+            process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            // The first line announces the bound port: "serving bot "acme" on http://127.0.0.1:PORT (…)".
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            let match = text.firstMatch(of: /127\.0\.0\.1:(\d+)/)
+            port = match.flatMap { Int($0.1) } ?? 0
+        }
+
+        /// Stops the server; returns its exit status.
+        func stop() -> Int32 {
+            process.terminate()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+
+        /// `Fixtures/targets/<name>.yaml` pointed at this server's port, written into `folder`.
+        func target(_ name: String, in folder: String) throws -> String {
+            let text = try String(contentsOfFile: Fixtures.path("Fixtures/targets/\(name).yaml"), encoding: .utf8)
+            let path = "\(folder)/\(name).yaml"
+            try text.replacingOccurrences(of: "127.0.0.1:5005", with: "127.0.0.1:\(port)")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+    }
+
+    @Test func rasaAndHTTPTargetsGiveTheEmbeddedBotsOutcomesIntentsAndMetrics() throws {
+        let server = try ServedBot()
+        defer { _ = server.stop() }
+        #expect(server.port > 0)
+        let folder = try Fixtures.temporaryDirectory("chorus-network")
+        let rasa = try server.target("acme-v1-rasa", in: folder)
+        let http = try server.target("acme-v1-http", in: folder)
+        let seed = ["--seed", "42"]
+        let (embedded, _) = try CLI.run(seed, target: CLI.v1, conversations: 200, expectStatus: nil)
+        let (viaRasa, _) = try CLI.run(seed, target: rasa, conversations: 200, expectStatus: nil)
+        let (viaHTTP, _) = try CLI.run(seed, target: http, conversations: 200, expectStatus: nil)
+        let expected = try CLI.deterministicSummary(embedded)
+        #expect(try CLI.deterministicSummary(viaRasa) == expected)
+        #expect(try CLI.deterministicSummary(viaHTTP) == expected)
+        let lines = try CLI.transcriptLines(embedded)
+        #expect(lines.count == 200)
+        #expect(try CLI.transcriptLines(viaRasa) == lines)
+        #expect(try CLI.transcriptLines(viaHTTP) == lines)
+        let summary = try CLI.json("\(viaRasa)/summary.json")
+        #expect((summary["outcomes"] as? [String: Int])?["error"] ?? 0 == 0)
+    }
+
+    @Test func theSecretIsSentButWrittenNowhere() throws {
+        let server = try ServedBot()
+        defer { _ = server.stop() }
+        let folder = try Fixtures.temporaryDirectory("chorus-secret")
+        let openai = try server.target("acme-openai", in: folder)
+        let secret = "sk-chorus-\(UUID().uuidString)"
+        let directory = try Fixtures.temporaryDirectory("chorus-run")
+        let arguments = [
+            "run", CLI.suite, "--target", openai, "--conversations", "40", "--out", directory,
+            "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite",
+        ]
+        let result = try ChorusProcess.run(arguments, environment: ["CHORUS_OPENAI_KEY": secret])
+        #expect(result.status <= 1, "\(result.stderr)")
+        let summary = try CLI.json("\(directory)/summary.json")
+        #expect((summary["outcomes"] as? [String: Int])?.values.reduce(0, +) == 40)
+        #expect((summary["outcomes"] as? [String: Int])?["error"] ?? 0 == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: directory)
+        #expect(files.contains("chorus.sqlite") && files.contains("transcripts.jsonl") && files.contains("summary.json"))
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: "\(directory)/\(file)") else { continue }
+            #expect(data.range(of: Data(secret.utf8)) == nil, "the secret is in \(file)")
+        }
+        #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
+
+        let unset = try ChorusProcess.run(arguments, environment: ["CHORUS_OPENAI_KEY_OTHER": "x"])
+        if ProcessInfo.processInfo.environment["CHORUS_OPENAI_KEY"] == nil {
+            #expect(unset.status == 2)
+            #expect(unset.stderr.contains("environment variable \"CHORUS_OPENAI_KEY\" is not set"))
+            #expect(unset.stderr.contains("acme-openai.yaml:9:10: error:"))
+        }
+    }
+
+    @Test func probeShowsWhatChorusExtractsOrWhyItFailed() throws {
+        let server = try ServedBot()
+        let folder = try Fixtures.temporaryDirectory("chorus-probe")
+        let rasa = try server.target("acme-v1-rasa", in: folder)
+        let probe = try ChorusProcess.run(["probe", "--target", rasa])
+        #expect(probe.status == 0, "\(probe.stderr)")
+        #expect(probe.stdout.contains("bot   < "))
+        #expect(probe.stdout.contains("intent:     greet"))
+        #expect(probe.stdout.contains("raw   < [{"))
+        let process = try ChorusProcess.run(["probe", "--target", "Fixtures/targets/acme-process.yaml", "--text", "where is my order AB-123456"])
+        #expect(process.status == 0, "\(process.stderr)")
+        #expect(process.stdout.contains("entities:   order_id=AB-123456"))
+        #expect(server.stop() == 0, "serve-bot stops cleanly on SIGTERM")
+
+        let down = try ChorusProcess.run(["probe", "--target", rasa])
+        #expect(down.status == 3)
+        #expect(down.stderr.contains("the target failed: connection: webhook: connection refused"))
+        let bad = try ChorusProcess.run(["probe", "--target", "Fixtures/targets/nope.yaml"])
+        #expect(bad.status == 2)
+    }
+}
