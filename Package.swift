@@ -42,7 +42,10 @@ let package = Package(
         // store: SQLite results database.
         .target(
             name: "ChorusStore",
-            dependencies: ["ChorusScoring", "ChorusRunner", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ChorusScoring", "ChorusRunner", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
         .target(name: "ChorusReports", dependencies: ["ChorusScoring", "ChorusStore"]),
         // the reference bot served over HTTP (Rasa REST, OpenAI-compatible).

@@ -1,34 +1,46 @@
 /// Minimal JSON text building for the per-conversation hot path, where `JSONEncoder`'s
 /// reflection and allocation would dominate. Output is compact and keys keep their given order.
 public enum JSONText {
-    /// Appends `value` as a JSON string literal.
+    /// Appends `value` as a JSON string literal. Works on UTF-8 bytes: text that needs no
+    /// escaping (nearly all of it) is appended in one piece.
     public static func appendString(_ value: String, to out: inout String) {
         out.append("\"")
-        var start = value.unicodeScalars.startIndex
-        let scalars = value.unicodeScalars
-        var index = start
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+        var value = value
+        let clean = value.withUTF8 { bytes -> Bool in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String?
+                var width = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 are valid JSON but break JavaScript readers of the line.
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    if index > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    out.append(escape)
+                    start = index + width
+                }
+                index += width
             }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[start..<index])
-                out.append(escape)
-                start = scalars.index(after: index)
+            if start > 0, start < bytes.count {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             }
-            index = scalars.index(after: index)
+            return start == 0
         }
-        out.unicodeScalars.append(contentsOf: scalars[start..<scalars.endIndex])
+        if clean { out.append(value) }
         out.append("\"")
     }
 

@@ -29,11 +29,14 @@ public struct BotServer: Sendable {
 
     /// Serves until the task is cancelled or, with `handleSignals`, SIGINT or SIGTERM arrives
     /// (then it finishes the requests in flight). `onStarted` gets the bound port.
-    public func run(handleSignals: Bool = false, onStarted: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func run(handleSignals: Bool = false, onStarted: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         var logger = Logger(label: "chorus.serve-bot")
         logger.logLevel = .warning
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "chorus-serve-bot"),
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "chorus-serve-bot"),
             onServerRunning: { channel in await onStarted(channel.localAddress?.port ?? 0) }, logger: logger)
         if handleSignals {
             try await app.runService()
@@ -78,7 +81,9 @@ public struct BotServer: Sendable {
         let metadata = BotServerMessages.Metadata(
             intent: .init(name: response.intent, confidence: response.confidence),
             entities: BotServerMessages.entities(response.entities), handoff: response.handoff)
-        return response.texts.map { BotServerMessages.WebhookMessage(recipient_id: sender, text: $0, metadata: metadata) }
+        return response.texts.map {
+            BotServerMessages.WebhookMessage(recipientID: sender, text: $0, metadata: metadata)
+        }
     }
 
     func parse(_ text: String, sender: String?) -> BotServerMessages.ParseResponse {
@@ -86,16 +91,19 @@ public struct BotServer: Sendable {
             let entry = store.entry("rasa:\(sender)")
             if entry.lastText == text, let response = entry.lastResponse {
                 let intent = BotServerMessages.Intent(name: response.intent, confidence: response.confidence)
-                return .init(text: text, intent: intent, entities: BotServerMessages.entities(response.entities), intent_ranking: [intent])
+                return .init(
+                    text: text, intent: intent, entities: BotServerMessages.entities(response.entities),
+                    intentRanking: [intent])
             }
         }
         // Like Rasa's FallbackClassifier: below the threshold the intent is the fallback intent.
         let prediction = bot.classify(text)
-        let name = prediction.confidence >= bot.definition.threshold ? prediction.intent : bot.definition.fallback.intent
+        let name =
+            prediction.confidence >= bot.definition.threshold ? prediction.intent : bot.definition.fallback.intent
         let intent = BotServerMessages.Intent(name: name, confidence: prediction.confidence)
         return .init(
             text: text, intent: intent, entities: BotServerMessages.entities(bot.extractEntities(from: text)),
-            intent_ranking: [BotServerMessages.Intent(name: prediction.intent, confidence: prediction.confidence)])
+            intentRanking: [BotServerMessages.Intent(name: prediction.intent, confidence: prediction.confidence)])
     }
 
     func chat(_ request: BotServerMessages.ChatRequest) throws -> BotServerMessages.ChatResponse {
@@ -115,8 +123,8 @@ public struct BotServer: Sendable {
         let answerWords = answer.split(separator: " ").count
         return BotServerMessages.ChatResponse(
             id: "chatcmpl-\(key.hashValue & 0xFFFF_FFFF)", model: request.model ?? bot.definition.bot,
-            choices: [.init(index: 0, message: .init(role: "assistant", content: answer), finish_reason: "stop")],
-            usage: .init(prompt_tokens: words, completion_tokens: answerWords, total_tokens: words + answerWords))
+            choices: [.init(index: 0, message: .init(role: "assistant", content: answer), finishReason: "stop")],
+            usage: .init(promptTokens: words, completionTokens: answerWords, totalTokens: words + answerWords))
     }
 
     /// A key for a message history (stable within the server's process).

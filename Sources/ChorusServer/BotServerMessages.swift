@@ -12,9 +12,14 @@ enum BotServerMessages {
     /// One message of a webhook answer. `metadata` is a `chorus serve-bot` extension carrying
     /// what the dialogue understood, so a generic `http` target can read it with paths.
     struct WebhookMessage: ResponseEncodable {
-        var recipient_id: String
+        var recipientID: String
         var text: String
         var metadata: Metadata
+
+        enum CodingKeys: String, CodingKey {
+            case text, metadata
+            case recipientID = "recipient_id"
+        }
     }
 
     struct Metadata: Encodable {
@@ -43,7 +48,12 @@ enum BotServerMessages {
         var text: String
         var intent: Intent
         var entities: [ParsedEntity]
-        var intent_ranking: [Intent]
+        var intentRanking: [Intent]
+
+        enum CodingKeys: String, CodingKey {
+            case text, intent, entities
+            case intentRanking = "intent_ranking"
+        }
     }
 
     struct ChatMessage: Codable {
@@ -60,13 +70,24 @@ enum BotServerMessages {
     struct ChatChoice: Encodable {
         var index: Int
         var message: ChatMessage
-        var finish_reason: String
+        var finishReason: String
+
+        enum CodingKeys: String, CodingKey {
+            case index, message
+            case finishReason = "finish_reason"
+        }
     }
 
     struct ChatUsage: Encodable {
-        var prompt_tokens: Int
-        var completion_tokens: Int
-        var total_tokens: Int
+        var promptTokens: Int
+        var completionTokens: Int
+        var totalTokens: Int
+
+        enum CodingKeys: String, CodingKey {
+            case promptTokens = "prompt_tokens"
+            case completionTokens = "completion_tokens"
+            case totalTokens = "total_tokens"
+        }
     }
 
     struct ChatResponse: ResponseEncodable {

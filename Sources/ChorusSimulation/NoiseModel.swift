@@ -64,35 +64,35 @@ public struct NoiseModel: Sendable {
     }
 
     /// Each run of three or more ASCII letters gets, with probability `rate`, one letter replaced
-    /// by a neighbour on a QWERTY keyboard (case kept).
+    /// by a neighbour on a QWERTY keyboard (case kept). Works on UTF-8 bytes: only ASCII letters
+    /// change, so every other character passes through untouched.
     static func typos(in text: String, rate: Double, using generator: inout SeededGenerator) -> String {
-        var scalars = Array(text.unicodeScalars)
+        var bytes = Array(text.utf8)
+        var changed = false
         var index = 0
-        while index < scalars.count {
-            guard Self.isASCIILetter(scalars[index]) else {
+        while index < bytes.count {
+            guard Self.isASCIILetter(bytes[index]) else {
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, Self.isASCIILetter(scalars[end]) { end += 1 }
+            while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
             if end - index >= 3, generator.chance(rate) {
                 let position = index + generator.below(end - index)
-                let original = scalars[position]
-                let lower = Unicode.Scalar(original.value | 0x20)!
-                if let neighbours = KeyboardLayout.qwerty[lower], !neighbours.isEmpty {
+                let original = bytes[position]
+                if let neighbours = KeyboardLayout.qwerty[original | 0x20], !neighbours.isEmpty {
                     let replacement = generator.pick(neighbours)
-                    scalars[position] = original.value < 0x61 ? Unicode.Scalar(replacement.value & ~0x20)! : replacement
+                    bytes[position] = original < 0x61 ? replacement & ~0x20 : replacement
+                    changed = true
                 }
             }
             index = end
         }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private static func flipFirstLetter(_ text: String) -> String {
@@ -116,7 +116,16 @@ extension Unicode.GeneralCategory {
 extension String {
     /// The string without leading and trailing spaces, and with runs of spaces collapsed.
     func trimmingSpaces() -> String {
-        split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Most utterances are already tidy: check before rebuilding.
+        var previousWasSpace = true
+        var tidy = true
+        for byte in utf8 {
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { tidy = false; break }
+            previousWasSpace = isSpace
+        }
+        if tidy && !previousWasSpace { return self }
+        return split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }
 

@@ -207,17 +207,34 @@ public final class ResultStore: Sendable {
                         expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            var conversationRow = RowBinder(conversation)
+            var turnRow = RowBinder(turn)
             for record in records {
-                try conversation.execute(arguments: [
-                    run, record.index, record.persona, record.goal, record.outcome.rawValue, record.turns.count,
-                ])
+                conversationRow.bind(run)
+                conversationRow.bind(record.index)
+                conversationRow.bind(record.persona)
+                conversationRow.bind(record.goal)
+                conversationRow.bind(record.outcome.rawValue)
+                conversationRow.bind(record.turns.count)
+                try conversationRow.step()
                 for (number, t) in record.turns.enumerated() {
-                    try turn.execute(arguments: [
-                        run, record.index, number, t.user, t.expectedIntent, t.predictedIntent, t.confidence,
-                        Self.json(t.expectedSlots), t.entities.map(Self.json), t.fallback, t.handoff,
-                        Self.json(t.bot), t.latencyMs, t.error?.rawValue, t.errorDetail,
-                        t.failures.isEmpty ? nil : Self.json(t.failures),
-                    ])
+                    turnRow.bind(run)
+                    turnRow.bind(record.index)
+                    turnRow.bind(number)
+                    turnRow.bind(t.user)
+                    turnRow.bind(t.expectedIntent)
+                    turnRow.bind(t.predictedIntent)
+                    turnRow.bind(t.confidence)
+                    turnRow.bind(Self.json(t.expectedSlots))
+                    turnRow.bind(t.entities.map(Self.json))
+                    turnRow.bind(t.fallback)
+                    turnRow.bind(t.handoff)
+                    turnRow.bind(Self.json(t.bot))
+                    turnRow.bind(t.latencyMs)
+                    turnRow.bind(t.error?.rawValue)
+                    turnRow.bind(t.errorDetail)
+                    turnRow.bind(t.failures.isEmpty ? nil : Self.json(t.failures))
+                    try turnRow.step()
                 }
             }
         }

@@ -62,7 +62,8 @@ public struct BotReply: Sendable, Equatable {
     public var raw: [String]
 
     public init(
-        texts: [String], intent: String? = nil, confidence: Double? = nil, entities: [Entity]? = nil, handoff: Bool? = nil,
+        texts: [String], intent: String? = nil, confidence: Double? = nil, entities: [Entity]? = nil,
+        handoff: Bool? = nil,
         raw: [String] = []
     ) {
         self.texts = texts

@@ -11,7 +11,9 @@ public enum TargetFactory {
         return try make(loaded, options: options)
     }
 
-    public static func make(_ loaded: LoadedTarget, options: TargetOptions = TargetOptions()) throws(SpecError) -> any Target {
+    public static func make(_ loaded: LoadedTarget, options: TargetOptions = TargetOptions()) throws(SpecError)
+        -> any Target
+    {
         let unset = loaded.unsetSecrets(in: options.environment)
         guard unset.isEmpty else { throw SpecError(unset) }
         let config = loaded.config
@@ -21,7 +23,8 @@ public enum TargetFactory {
             ($0.key, RequestTemplate($0.value, escaping: .none, environment: environment))
         }
         func transport() -> HTTPTransport {
-            HTTPTransport(settings: TransportSettings(config: config, concurrency: options.concurrency), clock: options.clock)
+            HTTPTransport(
+                settings: TransportSettings(config: config, concurrency: options.concurrency), clock: options.clock)
         }
         func expanded(_ text: String) -> String { SecretReference.expand(text, environment: environment) }
         switch config.kind {
@@ -30,7 +33,8 @@ public enum TargetFactory {
             let definition = try BotLoader.load(path: botPath)
             do {
                 let bot = try ReferenceBot(definition: definition)
-                return ReferenceTarget(bot: bot, info: TargetInfo(kind: "reference", name: name, detail: config.bot ?? ""))
+                return ReferenceTarget(
+                    bot: bot, info: TargetInfo(kind: "reference", name: name, detail: config.bot ?? ""))
             } catch {
                 throw SpecError([Diagnostic(file: botPath, line: 0, column: 0, message: "\(error)")])
             }
@@ -38,7 +42,8 @@ public enum TargetFactory {
             let url = config.url ?? ""
             let detail = Self.redacted(url) + (config.parse == true ? " (with /model/parse)" : "")
             return RasaTarget(
-                info: TargetInfo(kind: "rasa", name: name, detail: detail), baseURL: expanded(url), parse: config.parse ?? false,
+                info: TargetInfo(kind: "rasa", name: name, detail: detail), baseURL: expanded(url),
+                parse: config.parse ?? false,
                 headers: headers, transport: transport())
         case .http:
             let mapping: HTTPTarget.Mapping
@@ -47,22 +52,27 @@ public enum TargetFactory {
             } catch {
                 throw SpecError([Diagnostic(file: loaded.path, line: 0, column: 0, message: error.description)])
             }
-            func call(_ method: HTTPMethod?, _ url: String, _ body: String?, _ sessionID: String? = nil) -> HTTPTarget.CallTemplate {
+            func call(_ method: HTTPMethod?, _ url: String, _ body: String?, _ sessionID: String? = nil)
+                -> HTTPTarget.CallTemplate
+            {
                 HTTPTarget.CallTemplate(
-                    method: method ?? .POST, url: RequestTemplate(url, escaping: .url, environment: environment),
+                    method: method ?? .post, url: RequestTemplate(url, escaping: .url, environment: environment),
                     body: body.map { RequestTemplate($0, escaping: .json, environment: environment) },
                     sessionID: sessionID.flatMap { try? ReplyPath(parsing: $0) })
             }
-            let method = config.method ?? .POST
+            let method = config.method ?? .post
             return HTTPTarget(
-                info: TargetInfo(kind: "http", name: name, detail: "\(method.rawValue) \(Self.redacted(config.url ?? ""))"),
+                info: TargetInfo(
+                    kind: "http", name: name, detail: "\(method.rawValue) \(Self.redacted(config.url ?? ""))"),
                 turn: call(method, config.url ?? "", config.body), headers: headers, mapping: mapping,
                 start: config.session?.start.map { call($0.method, $0.url, $0.body, $0.sessionID) },
                 stop: config.session?.stop.map { call($0.method, $0.url, $0.body) }, transport: transport())
         case .openai:
             var all = headers
             if let key = config.apiKey {
-                all.insert(("Authorization", RequestTemplate("Bearer " + key, escaping: .none, environment: environment)), at: 0)
+                all.insert(
+                    ("Authorization", RequestTemplate("Bearer " + key, escaping: .none, environment: environment)),
+                    at: 0)
             }
             let url = config.url ?? ""
             return OpenAITarget(
@@ -76,7 +86,8 @@ public enum TargetFactory {
             return ProcessTarget(
                 info: TargetInfo(kind: "process", name: name, detail: ([command] + arguments).joined(separator: " ")),
                 host: ProcessHost(command: command, arguments: arguments, directory: loaded.directory),
-                timeout: settings.timeout, limiter: config.rateLimit.map { RateLimiter(rate: $0, clock: options.clock) })
+                timeout: settings.timeout, limiter: config.rateLimit.map { RateLimiter(rate: $0, clock: options.clock) }
+            )
         }
     }
 

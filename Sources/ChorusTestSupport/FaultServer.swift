@@ -71,12 +71,14 @@ public final class FaultServer: Sendable {
         switch plan(entry, count) {
         case .json(let text):
             return Response(
-                status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
         case .status(let code, let retryAfter):
             var fields: HTTPFields = [.contentType: "text/plain"]
             if let retryAfter { fields[.retryAfter] = String(retryAfter) }
             return Response(
-                status: .init(code: code), headers: fields, body: .init(byteBuffer: ByteBuffer(string: "fault \(code)")))
+                status: .init(code: code), headers: fields, body: .init(byteBuffer: ByteBuffer(string: "fault \(code)"))
+            )
         case .malformed:
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],

@@ -28,8 +28,8 @@ import Testing
             } else {
                 #expect(differences.count == 1)
                 if let (intended, hit) = differences.first {
-                    let neighbours = KeyboardLayout.qwerty[intended.unicodeScalars.first!] ?? []
-                    #expect(neighbours.contains(hit.unicodeScalars.first!))
+                    let neighbours = KeyboardLayout.qwerty[intended.asciiValue!] ?? []
+                    #expect(neighbours.contains(hit.asciiValue!))
                 }
             }
         }

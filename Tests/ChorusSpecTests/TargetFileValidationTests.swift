@@ -20,8 +20,12 @@ struct TargetFileValidationTests {
     }
 
     @Test func loadsEveryKind() throws {
-        let rasa = try Self.load("kind: rasa\nurl: http://127.0.0.1:5005\nparse: true\ntimeout: 2.5\nretries: 0\nrate_limit: 20\n")
-        #expect(rasa.config == TargetConfig(kind: .rasa, url: "http://127.0.0.1:5005", parse: true, timeout: 2.5, retries: 0, rateLimit: 20))
+        let rasa = try Self.load(
+            "kind: rasa\nurl: http://127.0.0.1:5005\nparse: true\ntimeout: 2.5\nretries: 0\nrate_limit: 20\n")
+        #expect(
+            rasa.config
+                == TargetConfig(
+                    kind: .rasa, url: "http://127.0.0.1:5005", parse: true, timeout: 2.5, retries: 0, rateLimit: 20))
         let http = try Self.load(
             """
             kind: http
@@ -38,12 +42,13 @@ struct TargetFileValidationTests {
               start: {url: "https://bot.example.com/sessions", body: '{"user": "{conversation_id}"}', session_id: $.id}
               stop: {method: DELETE, url: "https://bot.example.com/sessions/{session_id}"}
             """)
-        #expect(http.config.method == .PUT)
+        #expect(http.config.method == .put)
         #expect(http.config.response?.entities == TargetConfig.EntityMapping(path: "$.nlu.entities[*]"))
         #expect(http.config.session?.start?.sessionID == "$.id")
         #expect(http.secrets.map(\.variable) == ["BOT_TOKEN"])
         #expect(http.secrets.first?.unsetDiagnostic.line == 4)
-        let openai = try Self.load("kind: openai\nurl: http://localhost:8000/v1\nmodel: m\napi_key: ${KEY}\nsystem_prompt: Be kind.\n")
+        let openai = try Self.load(
+            "kind: openai\nurl: http://localhost:8000/v1\nmodel: m\napi_key: ${KEY}\nsystem_prompt: Be kind.\n")
         #expect(openai.config.apiKey == "${KEY}")
         #expect(openai.secrets.map(\.setting) == ["api_key"])
         let process = try Self.load("kind: process\ncommand: python3\nargs: [bot.py, --quiet]\n")
@@ -52,7 +57,8 @@ struct TargetFileValidationTests {
 
     @Test func theShippedNetworkTargetsLoad() throws {
         for name in ["acme-v1-rasa", "acme-v1-http", "acme-openai", "acme-process"] {
-            let target = try TargetLoader.load(path: Fixtures.packageRoot.appendingPathComponent("Fixtures/targets/\(name).yaml").path)
+            let target = try TargetLoader.load(
+                path: Fixtures.packageRoot.appendingPathComponent("Fixtures/targets/\(name).yaml").path)
             #expect(target.config.name == name)
         }
     }
@@ -66,10 +72,11 @@ struct TargetFileValidationTests {
             ])
         // Once the shape is right, the kind's own requirements are checked.
         #expect(try Self.problems("kind: rasa\nparse: true\n") == ["1:7: a \"rasa\" target needs \"url\""])
-        #expect(try Self.problems("kind: rasa\nurl: http://x\nretries: -1\ntimeout: 0\n") == [
-            "3:10: \"retries\" must be at least 0, found -1",
-            "4:10: \"timeout\" must be greater than 0, found 0",
-        ])
+        #expect(
+            try Self.problems("kind: rasa\nurl: http://x\nretries: -1\ntimeout: 0\n") == [
+                "3:10: \"retries\" must be at least 0, found -1",
+                "4:10: \"timeout\" must be greater than 0, found 0",
+            ])
         #expect(
             try Self.problems("kind: http\nurl: http://x\nresponse:\n  textz: $.t\n") == [
                 "4:3: unknown key \"textz\" in response (did you mean \"texts\"?)",
@@ -113,7 +120,9 @@ struct TargetFileValidationTests {
 
     @Test func secretReferencesAreExpandedFromTheEnvironment() throws {
         #expect(try SecretReference.variables(in: "Bearer ${A} and ${B_2}") == ["A", "B_2"])
-        #expect(SecretReference.expand("Bearer ${A}/${MISSING}", environment: ["A": "x\"y"], transform: { $0.uppercased() }) == "Bearer X\"Y/${MISSING}")
+        #expect(
+            SecretReference.expand("Bearer ${A}/${MISSING}", environment: ["A": "x\"y"], transform: { $0.uppercased() })
+                == "Bearer X\"Y/${MISSING}")
         #expect(throws: SecretSyntaxError.self) { try SecretReference.variables(in: "${UNCLOSED") }
     }
 }

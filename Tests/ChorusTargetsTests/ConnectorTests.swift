@@ -19,12 +19,16 @@ import Testing
             let target = try TargetFactory.make(path: path)
             let replies = try await TargetTests.play(target, TargetTests.script)
             await target.shutdown()
-            #expect(replies.map(TargetTests.extracted) == Self.expected.map { reply in
-                var copy = reply
-                copy.handoff = nil  // Rasa's REST channel has no handoff flag.
-                return copy
-            })
-            #expect(target.info == TargetInfo(kind: "rasa", name: "rasa", detail: "http://127.0.0.1:\(port) (with /model/parse)"))
+            #expect(
+                replies.map(TargetTests.extracted)
+                    == Self.expected.map { reply in
+                        var copy = reply
+                        copy.handoff = nil  // Rasa's REST channel has no handoff flag.
+                        return copy
+                    })
+            #expect(
+                target.info
+                    == TargetInfo(kind: "rasa", name: "rasa", detail: "http://127.0.0.1:\(port) (with /model/parse)"))
             #expect(replies[0].raw.count == 2)
         }
     }
@@ -62,12 +66,15 @@ import Testing
                 system_prompt: You are Acme's helpful assistant.
                 api_key: ${TEST_OPENAI_KEY}
                 """)
-            let target = try TargetFactory.make(path: path, options: TargetOptions(environment: ["TEST_OPENAI_KEY": "sk-test"]))
+            let target = try TargetFactory.make(
+                path: path, options: TargetOptions(environment: ["TEST_OPENAI_KEY": "sk-test"]))
             let replies = try await TargetTests.play(target, TargetTests.script)
             await target.shutdown()
             #expect(replies.map(\.texts) == Self.expected.map { [$0.texts.joined(separator: "\n")] })
             #expect(replies.allSatisfy { $0.intent == nil && $0.entities == nil && $0.confidence == nil })
-            #expect(target.info == TargetInfo(kind: "openai", name: "openai", detail: "acme-v1 at http://127.0.0.1:\(port)/v1"))
+            #expect(
+                target.info
+                    == TargetInfo(kind: "openai", name: "openai", detail: "acme-v1 at http://127.0.0.1:\(port)/v1"))
         }
     }
 
@@ -84,15 +91,40 @@ import Testing
                 messages.append(["role": "user", "content": text])
                 let body = String(decoding: try JSONEncoder().encode(["messages": messages]), as: UTF8.self)
                 let response = try await transport.send(
-                    HTTPTransport.Request(method: .POST, url: "http://127.0.0.1:\(port)/v1/chat/completions", body: body),
+                    HTTPTransport.Request(
+                        method: .post, url: "http://127.0.0.1:\(port)/v1/chat/completions", body: body),
                     budget: transport.beginTurn(), what: "chat")
-                guard case .string(let answer)? = try ReplyPath(parsing: "$.choices[0].message.content").first(in: response.json("chat"))
-                else { Issue.record("no answer"); return }
+                guard
+                    case .string(let answer)? = try ReplyPath(parsing: "$.choices[0].message.content").first(
+                        in: response.json("chat"))
+                else {
+                    Issue.record("no answer")
+                    return
+                }
                 answers.append(answer)
                 messages.append(["role": "assistant", "content": answer])
             }
             await transport.shutdown()
             #expect(answers == expected)
+        }
+    }
+
+    @Test func theServerReportsItsHealthAndPerSenderState() async throws {
+        try await TargetTests.withBotServer { port in
+            let target = try TargetFactory.make(
+                path: TargetTests.write("r.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\n"))
+            _ = try await TargetTests.play(target, ["hello"], id: "one")
+            _ = try await TargetTests.play(target, ["hello"], id: "two")
+            await target.shutdown()
+            let transport = HTTPTransport(settings: TransportSettings())
+            let health = try await transport.send(
+                HTTPTransport.Request(method: .get, url: "http://127.0.0.1:\(port)/health"),
+                budget: transport.beginTurn(),
+                what: "health")
+            await transport.shutdown()
+            #expect(
+                try health.json("health")
+                    == .object(["status": .string("ok"), "bot": .string("acme"), "conversations": .number(2)]))
         }
     }
 
@@ -122,7 +154,8 @@ struct ChorusReferenceBotState {
     mutating func respond(_ text: String) -> BotReply {
         let response = TargetTests.bot.respond(to: text, state: &state)
         return BotReply(
-            texts: response.texts, intent: response.intent, confidence: response.confidence, entities: response.entities,
+            texts: response.texts, intent: response.intent, confidence: response.confidence,
+            entities: response.entities,
             handoff: response.handoff)
     }
 }

@@ -38,7 +38,9 @@ import Testing
     @Test func a503WithRetryAfterIsRetriedUpToTheLimitWaitingAsTold() async throws {
         let server = FaultServer { _, _ in .status(503, retryAfter: 2) }
         let clock = RecordingClock()
-        let error = try await server.run { port in try await Self.send(Self.rasa(port, extra: "retries: 3\n"), clock: clock) }
+        let error = try await server.run { port in
+            try await Self.send(Self.rasa(port, extra: "retries: 3\n"), clock: clock)
+        }
         #expect(error?.kind == .httpStatus)
         #expect(error?.detail == "webhook: HTTP 503 Service Unavailable")
         #expect(server.count("/webhooks/rest/webhook") == 4)
@@ -57,7 +59,9 @@ import Testing
     @Test func aRetryAfterLongerThanTheTurnIsNotWaitedFor() async throws {
         let server = FaultServer { _, _ in .status(429, retryAfter: 60) }
         let clock = RecordingClock()
-        let error = try await server.run { port in try await Self.send(Self.rasa(port, extra: "timeout: 5\n"), clock: clock) }
+        let error = try await server.run { port in
+            try await Self.send(Self.rasa(port, extra: "timeout: 5\n"), clock: clock)
+        }
         #expect(error?.kind == .httpStatus)
         #expect(server.count("/webhooks/rest/webhook") == 1)
         #expect(clock.waits.isEmpty)
@@ -66,7 +70,9 @@ import Testing
     @Test func aStallPastTheTimeoutIsATimeout() async throws {
         let server = FaultServer { _, _ in .stall }
         let clock = RecordingClock()
-        let error = try await server.run { port in try await Self.send(Self.rasa(port, extra: "timeout: 0.3\n"), clock: clock) }
+        let error = try await server.run { port in
+            try await Self.send(Self.rasa(port, extra: "timeout: 0.3\n"), clock: clock)
+        }
         #expect(error == TargetError(.timeout, "webhook: no reply within the timeout"))
         #expect(server.count("/webhooks/rest/webhook") == 1)
     }
@@ -110,7 +116,9 @@ import Testing
 
     @Test func anHTTPTargetMapsMissingOrWrongTypedPartsToMalformedReplies() async throws {
         let server = FaultServer { request, _ in
-            request.body.contains("typo") ? .json(#"{"messages": [{"text": 3}]}"#) : .json(#"{"messages": [], "nlu": {"intent": {"confidence": "high"}}}"#)
+            request.body.contains("typo")
+                ? .json(#"{"messages": [{"text": 3}]}"#)
+                : .json(#"{"messages": [], "nlu": {"intent": {"confidence": "high"}}}"#)
         }
         try await server.run { port in
             let path = try TargetTests.write(

@@ -28,7 +28,8 @@ import Testing
 
     static func target(timeout: Double = 10) throws -> any Target {
         let path = try TargetTests.write(
-            "process.yaml", "kind: process\ncommand: python3\nargs: [echo.py]\ntimeout: \(timeout)\n", extra: ["echo.py": echo])
+            "process.yaml", "kind: process\ncommand: python3\nargs: [echo.py]\ntimeout: \(timeout)\n",
+            extra: ["echo.py": echo])
         return try TargetFactory.make(path: path)
     }
 

@@ -16,19 +16,23 @@ import Testing
         let suite = try CompiledSuite(loaded.suite)
         // The conversation id's number picks the fault, so the result does not depend on timing.
         let server = FaultServer { request, _ in
-            let sender = (try? JSONDecoder().decode([String: String].self, from: Data(request.body.utf8)))?["sender"] ?? ""
+            let sender =
+                (try? JSONDecoder().decode([String: String].self, from: Data(request.body.utf8)))?["sender"] ?? ""
             let index = Int(sender.split(separator: "-").last ?? "") ?? 0
             switch index % 10 {
             case 1: return .status(500)
             case 2: return .malformed
             case 3: return .status(503, retryAfter: 1)
             case 4: return .stall
-            default: return .json(#"[{"recipient_id": "x", "text": "Sorry, I didn't understand that. Could you rephrase?"}]"#)
+            default:
+                return .json(
+                    #"[{"recipient_id": "x", "text": "Sorry, I didn't understand that. Could you rephrase?"}]"#)
             }
         }
         let clock = RecordingClock()
         let records = try await server.run { port in
-            let path = try TargetTests.write("rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\ntimeout: 1.5\nretries: 1\n")
+            let path = try TargetTests.write(
+                "rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\ntimeout: 1.5\nretries: 1\n")
             let target = try TargetFactory.make(path: path, options: TargetOptions(concurrency: 8, clock: clock))
             let driver = ConversationDriver(suite: suite, target: target, runTag: "faulty")
             let collected = Collected()

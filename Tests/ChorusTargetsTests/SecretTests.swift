@@ -41,7 +41,8 @@ import Testing
     @Test func anUnsetVariableIsALocatedErrorNamingIt() throws {
         let path = try TargetTests.write("secret.yaml", Self.file.replacingOccurrences(of: "PORT", with: "9"))
         let error = #expect(throws: SpecError.self) {
-            try TargetFactory.make(path: path, options: TargetOptions(environment: ["TEST_BOT_USER": "bot", "TEST_BOT_PASSWORD": "pw"]))
+            try TargetFactory.make(
+                path: path, options: TargetOptions(environment: ["TEST_BOT_USER": "bot", "TEST_BOT_PASSWORD": "pw"]))
         }
         #expect(
             error?.diagnostics.map { "\($0.line):\($0.column): \($0.message)" } == [

@@ -28,7 +28,8 @@ struct ProbeCommand: AsyncParsableCommand {
             case .success(let reply):
                 Console.out(Self.describe(reply))
             case .failure(let error):
-                throw CommandFailure(kind: .target, message: "the target failed: \(error.kind.rawValue): \(error.detail)")
+                throw CommandFailure(
+                    kind: .target, message: "the target failed: \(error.kind.rawValue): \(error.detail)")
             }
         }
     }
@@ -36,7 +37,8 @@ struct ProbeCommand: AsyncParsableCommand {
     /// One message in a fresh conversation.
     static func exchange(_ target: any Target, text: String) async -> Result<BotReply, TargetError> {
         do throws(TargetError) {
-            var session = try await target.makeSession(conversationID: "probe-\(UUID().uuidString.prefix(8).lowercased())")
+            var session = try await target.makeSession(
+                conversationID: "probe-\(UUID().uuidString.prefix(8).lowercased())")
             let reply = try await session.send(text)
             await session.close()
             return .success(reply)

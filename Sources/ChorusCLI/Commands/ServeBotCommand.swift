@@ -38,7 +38,9 @@ struct ServeBotCommand: AsyncParsableCommand {
             let host = host
             do {
                 try await server.run(handleSignals: true) { bound in
-                    Console.out("serving bot \"\(name)\" on http://\(host):\(bound) (Rasa REST, /model/parse, /v1/chat/completions)")
+                    Console.out(
+                        "serving bot \"\(name)\" on http://\(host):\(bound) (Rasa REST, /model/parse, /v1/chat/completions)"
+                    )
                 }
             } catch {
                 throw CommandFailure(kind: .badInput, message: "cannot serve on \(host):\(port): \(error)")

@@ -43,7 +43,8 @@ public enum TargetLoader {
                 check.url(["session", "stop", "url"], placeholders: ["conversation_id", "session_id"])
                 check.template(["session", "stop", "body"], placeholders: ["conversation_id", "session_id"])
                 if config.session?.stop?.sessionID != nil {
-                    check.report(["session", "stop", "session_id"], "\"session_id\" applies to the start call only", at: .key)
+                    check.report(
+                        ["session", "stop", "session_id"], "\"session_id\" applies to the start call only", at: .key)
                 }
             }
         case .process:
@@ -51,7 +52,8 @@ public enum TargetLoader {
             if let command = config.command, command.contains("/") {
                 let resolved = LoadedTarget.resolve(command, against: target.directory)
                 if !FileManager.default.isExecutableFile(atPath: resolved) {
-                    check.report(["command"], "program \"\(command)\" not found or not executable (looked for \(resolved))")
+                    check.report(
+                        ["command"], "program \"\(command)\" not found or not executable (looked for \(resolved))")
                 }
             }
         }
@@ -62,7 +64,8 @@ public enum TargetLoader {
             check.template(["api_key"], placeholders: [])
             if let key = config.apiKey, !key.contains("${") {
                 check.report(
-                    ["api_key"], "\"api_key\" must be an ${ENV_VAR} reference (e.g. ${OPENAI_API_KEY}), not the key itself")
+                    ["api_key"],
+                    "\"api_key\" must be an ${ENV_VAR} reference (e.g. ${OPENAI_API_KEY}), not the key itself")
             }
         }
         target.secrets = check.secrets
@@ -85,7 +88,9 @@ struct TargetChecks {
         self.locator = locator
     }
 
-    mutating func report(_ path: SpecPath, _ message: String, at anchor: SpecLocator.Anchor = .value, pointingAt needle: String? = nil) {
+    mutating func report(
+        _ path: SpecPath, _ message: String, at anchor: SpecLocator.Anchor = .value, pointingAt needle: String? = nil
+    ) {
         diagnostics.append(locator.diagnostic(path, message, at: anchor, pointingAt: needle))
     }
 
@@ -94,7 +99,9 @@ struct TargetChecks {
         let allowed = Set(TargetConfig.settings(for: config.kind).allowed + ["kind", "name"])
         for key in keys where !allowed.contains(key) && TargetConfig.CodingKeys(stringValue: key) != nil {
             let reads = TargetConfig.settings(for: config.kind).allowed.joined(separator: ", ")
-            report([.key(key)], "\"\(key)\" does not apply to a \"\(config.kind.rawValue)\" target (it reads: \(reads))", at: .key)
+            report(
+                [.key(key)], "\"\(key)\" does not apply to a \"\(config.kind.rawValue)\" target (it reads: \(reads))",
+                at: .key)
         }
     }
 
@@ -102,7 +109,8 @@ struct TargetChecks {
     mutating func required() {
         let present = Set(
             [
-                config.url.map { _ in "url" }, config.response.map { _ in "response" }, config.model.map { _ in "model" },
+                config.url.map { _ in "url" }, config.response.map { _ in "response" },
+                config.model.map { _ in "model" },
                 config.command.map { _ in "command" }, config.bot.map { _ in "bot" },
             ].compactMap { $0 })
         for key in TargetConfig.settings(for: config.kind).required where !present.contains(key) {
@@ -142,12 +150,16 @@ struct TargetChecks {
                         unsetDiagnostic: locator.diagnostic(path, message, pointingAt: "${\(variable)}")))
             }
         } catch {
-            report(path, "invalid reference \"\(error.reference)\" in \"\(setting)\": \(error.reason)", pointingAt: error.reference)
+            report(
+                path, "invalid reference \"\(error.reference)\" in \"\(setting)\": \(error.reason)",
+                pointingAt: error.reference)
         }
         for name in Self.placeholders(in: text) where !placeholders.contains(name) {
             let known = placeholders.isEmpty ? "none" : placeholders.map { "{\($0)}" }.joined(separator: ", ")
             let hint = NameSuggestion.hint(for: name, in: placeholders)
-            report(path, "unknown placeholder {\(name)} in \"\(setting)\"\(hint) (known: \(known))", pointingAt: "{\(name)}")
+            report(
+                path, "unknown placeholder {\(name)} in \"\(setting)\"\(hint) (known: \(known))",
+                pointingAt: "{\(name)}")
         }
     }
 
@@ -174,7 +186,9 @@ struct TargetChecks {
             defer { index += 1 }
             guard scalars[index] == "{", index == 0 || scalars[index - 1] != "$" else { continue }
             var end = index + 1
-            while end < scalars.count, scalars[end] == "_" || scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) {
+            while end < scalars.count,
+                scalars[end] == "_" || scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end])
+            {
                 end += 1
             }
             if end > index + 1, end < scalars.count, scalars[end] == "}" {

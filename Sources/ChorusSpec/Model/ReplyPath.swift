@@ -51,7 +51,9 @@ public struct ReplyPath: Sendable, Hashable, CustomStringConvertible {
                     steps.append(.member(String(String.UnicodeScalarView(scalars[(position + 2)..<end]))))
                     position = end + 2
                 } else {
-                    guard let close = scalars[position...].firstIndex(of: "]") else { throw fail(position, "unclosed \"[\"") }
+                    guard let close = scalars[position...].firstIndex(of: "]") else {
+                        throw fail(position, "unclosed \"[\"")
+                    }
                     let inside = String(String.UnicodeScalarView(scalars[(position + 1)..<close]))
                     if inside == "*" {
                         steps.append(.all)

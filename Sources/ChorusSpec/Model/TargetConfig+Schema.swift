@@ -6,7 +6,8 @@ extension TargetConfig {
             noun: "target",
             description: "Which chatbot Chorus talks to.",
             properties: [
-                SchemaProperty("kind", .enumeration(TargetKind.allCases.map(\.rawValue)), required: true, "The kind of target."),
+                SchemaProperty(
+                    "kind", .enumeration(TargetKind.allCases.map(\.rawValue)), required: true, "The kind of target."),
                 SchemaProperty("name", .string, "A human-readable name for reports (default: the file's name)."),
                 SchemaProperty("bot", .string, "reference: path of the bot definition, relative to the target file."),
                 SchemaProperty(
@@ -17,19 +18,22 @@ extension TargetConfig {
                 SchemaProperty("headers", .named("header", .string), "rasa, http, openai: extra request headers."),
                 SchemaProperty(
                     "body", .string, "http: the request body template ({conversation_id}, {session_id}, {text})."),
-                SchemaProperty("response", .object(responseSchema), "http: where the reply's parts are in the response."),
+                SchemaProperty(
+                    "response", .object(responseSchema), "http: where the reply's parts are in the response."),
                 SchemaProperty("session", .object(sessionSchema), "http: calls that open and close a conversation."),
                 SchemaProperty("model", .string, "openai: the model name."),
                 SchemaProperty("system_prompt", .string, "openai: the system message that starts every conversation."),
                 SchemaProperty("api_key", .string, "openai: the API key, as an ${ENV_VAR} reference."),
                 SchemaProperty(
-                    "temperature", .number(minimum: 0, maximum: 2, exclusiveMinimum: false), "openai: the sampling temperature."),
+                    "temperature", .number(minimum: 0, maximum: 2, exclusiveMinimum: false),
+                    "openai: the sampling temperature."),
                 SchemaProperty("command", .string, "process: the program to start (run in the target file's folder)."),
                 SchemaProperty("args", .list(.string), "process: the program's arguments."),
                 SchemaProperty(
                     "timeout", .number(minimum: 0, maximum: nil, exclusiveMinimum: true),
                     "Seconds one turn may take, retries included (default 10)."),
-                SchemaProperty("retries", .integer(minimum: 0), "Retries of a failed request where that is safe (default 2)."),
+                SchemaProperty(
+                    "retries", .integer(minimum: 0), "Retries of a failed request where that is safe (default 2)."),
                 SchemaProperty(
                     "rate_limit", .number(minimum: 0, maximum: nil, exclusiveMinimum: true),
                     "At most this many requests per second, shared by all conversations."),
@@ -52,7 +56,8 @@ extension TargetConfig {
                         noun: "entities",
                         description: "Where the entities are and where each one's name and value are.",
                         properties: [
-                            SchemaProperty("path", replyPath, required: true, "Selects the entities, e.g. $.nlu.entities[*]."),
+                            SchemaProperty(
+                                "path", replyPath, required: true, "Selects the entities, e.g. $.nlu.entities[*]."),
                             SchemaProperty("name", replyPath, "The name inside each entity (default $.entity)."),
                             SchemaProperty("value", replyPath, "The value inside each entity (default $.value)."),
                         ])),
@@ -84,9 +89,12 @@ extension TargetConfig {
         switch kind {
         case .reference: return (["bot"], ["bot"])
         case .rasa: return (["url", "parse", "headers"] + transport, ["url"])
-        case .http: return (["url", "method", "headers", "body", "response", "session"] + transport, ["url", "response"])
+        case .http:
+            return (["url", "method", "headers", "body", "response", "session"] + transport, ["url", "response"])
         case .openai:
-            return (["url", "model", "system_prompt", "api_key", "headers", "temperature"] + transport, ["url", "model"])
+            return (
+                ["url", "model", "system_prompt", "api_key", "headers", "temperature"] + transport, ["url", "model"]
+            )
         case .process: return (["command", "args", "timeout", "rate_limit"], ["command"])
         }
     }

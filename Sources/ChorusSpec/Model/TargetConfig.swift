@@ -106,5 +106,9 @@ public enum TargetKind: String, Codable, Sendable, CaseIterable {
 
 /// The HTTP methods a target request may use.
 public enum HTTPMethod: String, Codable, Sendable, CaseIterable {
-    case GET, POST, PUT, PATCH, DELETE
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+    case patch = "PATCH"
+    case delete = "DELETE"
 }

@@ -68,7 +68,9 @@ public struct HTTPTarget: Target {
                 }
             }
             if let intent, let value = intent.first(in: json) {
-                guard case .string(let name) = value else { throw TargetError(.malformedReply, "\(intent) is not text") }
+                guard case .string(let name) = value else {
+                    throw TargetError(.malformedReply, "\(intent) is not text")
+                }
                 reply.intent = name
             }
             if let confidence, let value = confidence.first(in: json) {
@@ -81,9 +83,12 @@ public struct HTTPTarget: Target {
             if let entities {
                 var found: [Entity] = []
                 for item in entities.path.select(in: json) {
-                    guard let name = entities.name.first(in: item)?.scalarText, let value = entities.value.first(in: item)?.scalarText
+                    guard let name = entities.name.first(in: item)?.scalarText,
+                        let value = entities.value.first(in: item)?.scalarText
                     else {
-                        throw TargetError(.malformedReply, "an entity at \(entities.path) lacks \(entities.name) or \(entities.value)")
+                        throw TargetError(
+                            .malformedReply, "an entity at \(entities.path) lacks \(entities.name) or \(entities.value)"
+                        )
                     }
                     found.append(Entity(name: name, value: value))
                 }
@@ -102,7 +107,8 @@ public struct HTTPTarget: Target {
     }
 
     public init(
-        info: TargetInfo, turn: CallTemplate, headers: [(String, RequestTemplate)], mapping: Mapping, start: CallTemplate?,
+        info: TargetInfo, turn: CallTemplate, headers: [(String, RequestTemplate)], mapping: Mapping,
+        start: CallTemplate?,
         stop: CallTemplate?, transport: HTTPTransport
     ) {
         self.info = info
@@ -117,7 +123,8 @@ public struct HTTPTarget: Target {
     public func makeSession(conversationID id: String) async throws(TargetError) -> any TargetSession {
         var values = ["conversation_id": id, "session_id": id]
         if let start {
-            let response = try await transport.send(start.request(values, headers: headers), budget: transport.beginTurn(), what: "start")
+            let response = try await transport.send(
+                start.request(values, headers: headers), budget: transport.beginTurn(), what: "start")
             if let path = start.sessionID {
                 guard let session = path.first(in: try response.json("start"))?.scalarText else {
                     throw TargetError(.malformedReply, "start: no session id at \(path)")
@@ -140,7 +147,8 @@ public struct HTTPTarget: Target {
             values["text"] = text
             defer { values["text"] = nil }
             let response = try await target.transport.send(
-                target.turn.request(values, headers: target.headers), budget: target.transport.beginTurn(), what: "request")
+                target.turn.request(values, headers: target.headers), budget: target.transport.beginTurn(),
+                what: "request")
             var reply = try target.mapping.reply(from: response.json("request"))
             reply.raw = [response.body]
             return reply

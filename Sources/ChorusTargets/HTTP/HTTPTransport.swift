@@ -127,7 +127,9 @@ public final class HTTPTransport: Sendable {
                 let buffer = try await response.body.collect(upTo: Self.maximumBody)
                 let body = String(buffer: buffer)
                 if (200..<300).contains(status) { return Response(status: status, body: body) }
-                let retryAfter = response.headers.first(name: "Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                let retryAfter = response.headers.first(name: "Retry-After").flatMap {
+                    Double($0.trimmingCharacters(in: .whitespaces))
+                }
                 failure = Failure(
                     error: TargetError(.httpStatus, "\(what): HTTP \(status)\(Self.reason(status))"),
                     retryable: status == 429 || status == 503, retryAfter: retryAfter)
@@ -135,7 +137,8 @@ public final class HTTPTransport: Sendable {
                 failure = Self.classify(error, what: what)
             }
             guard failure.retryable, attempt < settings.retries else { throw failure.error }
-            let wait = failure.retryAfter.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) } ?? backoff(attempt)
+            let wait =
+                failure.retryAfter.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) } ?? backoff(attempt)
             // A wait that would outlast the turn cannot help: report the failure now.
             guard clock.now + wait < budget.waitDeadline else { throw failure.error }
             do { try await clock.sleep(for: wait) } catch { throw failure.error }
@@ -163,7 +166,8 @@ public final class HTTPTransport: Sendable {
             case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
                 return Failure(error: TargetError(.timeout, "\(what): no reply within the timeout"), retryable: false)
             case .connectTimeout:
-                return Failure(error: TargetError(.timeout, "\(what): could not connect within the timeout"), retryable: false)
+                return Failure(
+                    error: TargetError(.timeout, "\(what): could not connect within the timeout"), retryable: false)
             case .remoteConnectionClosed:
                 return Failure(
                     error: TargetError(.connection, "\(what): the server closed the connection before replying"),
@@ -189,7 +193,9 @@ public final class HTTPTransport: Sendable {
             }
         }
         if error is NIOConnectionError || error is ChannelError {
-            let refused = "\(error)".contains("refused") || "\(error)".contains("ECONNREFUSED") || "\(error)".contains("errno: 111")
+            let refused =
+                "\(error)".contains("refused") || "\(error)".contains("ECONNREFUSED")
+                || "\(error)".contains("errno: 111")
             let text = refused ? "connection refused" : "could not connect (\(error))"
             return Failure(error: TargetError(.connection, "\(what): \(text)"), retryable: true)
         }

@@ -55,11 +55,12 @@ public struct OpenAITarget: Target {
                 "model": .string(target.model), "messages": .array(messages), "user": .string(user),
             ]
             if let temperature = target.temperature { body["temperature"] = .number(temperature) }
-            let encoded = (try? JSONEncoder().encode(JSON.object(body))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let encoded =
+                (try? JSONEncoder().encode(JSON.object(body))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             let values = ["conversation_id": user, "session_id": user]
             let response = try await target.transport.send(
                 HTTPTransport.Request(
-                    method: .POST, url: target.endpoint, headers: target.headers.map { ($0.0, $0.1.render(values)) },
+                    method: .post, url: target.endpoint, headers: target.headers.map { ($0.0, $0.1.render(values)) },
                     body: encoded),
                 budget: target.transport.beginTurn(), what: "chat completion")
             let json = try response.json("chat completion")

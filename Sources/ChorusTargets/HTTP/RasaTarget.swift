@@ -14,7 +14,9 @@ public struct RasaTarget: Target {
     let transport: HTTPTransport
 
     /// A Rasa target at `baseURL` (secrets already expanded), sending `headers` with each request.
-    public init(info: TargetInfo, baseURL: String, parse: Bool, headers: [(String, RequestTemplate)], transport: HTTPTransport) {
+    public init(
+        info: TargetInfo, baseURL: String, parse: Bool, headers: [(String, RequestTemplate)], transport: HTTPTransport
+    ) {
         self.info = info
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.parse = parse
@@ -41,7 +43,8 @@ public struct RasaTarget: Target {
             let message = JSON.object(["sender": .string(sender), "message": .string(text)])
             let response = try await target.transport.send(
                 HTTPTransport.Request(
-                    method: .POST, url: "\(target.baseURL)/webhooks/rest/webhook", headers: headers, body: Self.encode(message)),
+                    method: .post, url: "\(target.baseURL)/webhooks/rest/webhook", headers: headers,
+                    body: Self.encode(message)),
                 budget: budget, what: "webhook")
             var reply = try Self.reply(from: response.json("webhook"))
             reply.raw = [response.body]
@@ -50,7 +53,8 @@ public struct RasaTarget: Target {
             // answer with what its dialogue understood; Rasa itself ignores `sender`.
             let request = JSON.object(["text": .string(text), "sender": .string(sender)])
             let parsed = try await target.transport.send(
-                HTTPTransport.Request(method: .POST, url: "\(target.baseURL)/model/parse", headers: headers, body: Self.encode(request)),
+                HTTPTransport.Request(
+                    method: .post, url: "\(target.baseURL)/model/parse", headers: headers, body: Self.encode(request)),
                 budget: budget, what: "parse")
             try Self.addNLU(from: parsed.json("parse"), to: &reply)
             reply.raw.append(parsed.body)
@@ -64,7 +68,9 @@ public struct RasaTarget: Target {
             }
             var texts: [String] = []
             for message in messages {
-                guard case .object = message else { throw TargetError(.malformedReply, "webhook: a message is not an object") }
+                guard case .object = message else {
+                    throw TargetError(.malformedReply, "webhook: a message is not an object")
+                }
                 if case .string(let text)? = message["text"] { texts.append(text) }
             }
             return BotReply(texts: texts)

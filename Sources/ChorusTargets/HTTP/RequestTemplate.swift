@@ -26,7 +26,8 @@ public struct RequestTemplate: Sendable, Equatable {
             }
         }
 
-        private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        private static let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
     }
 
     enum Segment: Sendable, Equatable {
@@ -56,7 +57,9 @@ public struct RequestTemplate: Sendable, Equatable {
         while index < scalars.count {
             if scalars[index] == "{", index == 0 || scalars[index - 1] != "$" {
                 var end = index + 1
-                while end < scalars.count, scalars[end] == "_" || scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) {
+                while end < scalars.count,
+                    scalars[end] == "_" || scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end])
+                {
                     end += 1
                 }
                 if end > index + 1, end < scalars.count, scalars[end] == "}" {

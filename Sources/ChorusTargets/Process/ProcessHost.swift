@@ -46,13 +46,17 @@ public actor ProcessHost {
     }
 
     /// Sends one user message and waits up to `timeout` for the program's reply.
-    public func request(conversationID: String, text: String, timeout: Duration) async throws(TargetError) -> ProcessReply {
+    public func request(conversationID: String, text: String, timeout: Duration) async throws(TargetError)
+        -> ProcessReply
+    {
         let current = try ensureRunning()
         let id = nextID
         nextID += 1
         let line = ProcessRequest(id: id, conversationID: conversationID, text: text).line()
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<ProcessReply, TargetError>, Never>) in
-            pending[id] = Pending(conversation: conversationID, generation: current.generation, continuation: continuation)
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<ProcessReply, TargetError>, Never>) in
+            pending[id] = Pending(
+                conversation: conversationID, generation: current.generation, continuation: continuation)
             do {
                 try current.input.write(contentsOf: Data(line.utf8))
             } catch {
@@ -150,11 +154,13 @@ public actor ProcessHost {
         } catch {
             // A line that names no request can only be blamed on the oldest one.
             if let oldest = open.first {
-                finish(oldest, .failure(TargetError(.malformedReply, "the program wrote a line that is not a JSON reply")))
+                finish(
+                    oldest, .failure(TargetError(.malformedReply, "the program wrote a line that is not a JSON reply")))
             }
             return
         }
-        let id = decoded.id.flatMap { pending[$0] != nil ? $0 : nil }
+        let id =
+            decoded.id.flatMap { pending[$0] != nil ? $0 : nil }
             ?? open.first { pending[$0]?.conversation == decoded.conversationID }
         guard let id else { return }
         finish(
@@ -169,6 +175,8 @@ public actor ProcessHost {
     private func exited(generation: Int, process: Process) {
         if running?.generation == generation { running = nil }
         let status = process.isRunning ? "" : " with status \(process.terminationStatus)"
-        fail(generation: generation, TargetError(.connection, "the program exited\(status); it is restarted for the next turn"))
+        fail(
+            generation: generation,
+            TargetError(.connection, "the program exited\(status); it is restarted for the next turn"))
     }
 }

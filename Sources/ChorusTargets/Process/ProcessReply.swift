@@ -24,12 +24,17 @@ public struct ProcessReply: Sendable, Equatable {
         }
 
         func reply() -> Result<ProcessReply, TargetError> {
-            if let error { return .failure(TargetError(.malformedReply, "the program answered with an error: \(error)")) }
-            guard let texts else { return .failure(TargetError(.malformedReply, "the program's reply has no \"texts\"")) }
+            if let error {
+                return .failure(TargetError(.malformedReply, "the program answered with an error: \(error)"))
+            }
+            guard let texts else {
+                return .failure(TargetError(.malformedReply, "the program's reply has no \"texts\""))
+            }
             let found = entities?.map { Entity(name: $0.name, value: $0.value) }
             return .success(
                 ProcessReply(
-                    reply: BotReply(texts: texts, intent: intent, confidence: confidence, entities: found, handoff: handoff)))
+                    reply: BotReply(
+                        texts: texts, intent: intent, confidence: confidence, entities: found, handoff: handoff)))
         }
     }
 
@@ -42,7 +47,9 @@ public struct ProcessReply: Sendable, Equatable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            name = try container.decodeIfPresent(String.self, forKey: .name) ?? container.decode(String.self, forKey: .entity)
+            name =
+                try container.decodeIfPresent(String.self, forKey: .name)
+                ?? container.decode(String.self, forKey: .entity)
             let value = try container.decode(JSON.self, forKey: .value)
             guard let text = value.scalarText else {
                 throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: "not a scalar")
@@ -65,7 +72,9 @@ struct ProcessRequest: Encodable {
 
     /// The request as one line of JSON, ending in a newline.
     func line() -> String {
-        let object = JSON.object(["id": .number(Double(id)), "conversation_id": .string(conversationID), "text": .string(text)])
+        let object = JSON.object([
+            "id": .number(Double(id)), "conversation_id": .string(conversationID), "text": .string(text),
+        ])
         let data = (try? JSONEncoder().encode(object)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
