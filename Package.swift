@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
@@ -32,6 +33,9 @@ let package = Package(
             dependencies: [
                 "ChorusSpec", "ChorusReferenceBot",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // scoring: per-turn judgments, outcomes, mergeable aggregates, statistics.
         .target(
@@ -54,6 +58,8 @@ let package = Package(
             dependencies: [
                 "ChorusReferenceBot",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // the command-line layer, as a library so tests can call commands directly.
         .target(
@@ -68,7 +74,11 @@ let package = Package(
         // fixture helpers and fake targets for tests.
         .target(
             name: "ChorusTestSupport",
-            dependencies: ["ChorusSpec", "ChorusTargets", "ChorusRunner", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "ChorusSpec", "ChorusTargets", "ChorusRunner", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
         .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot"]),

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ReporterRegistryTests {
     @Test func identifiersExtensionsAndFileNames() {
-        #expect(ReporterRegistry.identifiers == ["md", "html", "junit"])
+        #expect(ReporterRegistry.identifiers == ["json", "md", "html", "junit"])
         #expect(MarkdownReporter.fileExtension == "md" && MarkdownReporter.fileName == "report.md")
         #expect(HTMLReporter.fileExtension == "html" && HTMLReporter.fileName == "report.html")
         #expect(JUnitReporter.fileExtension == "xml" && JUnitReporter.fileName == "junit.xml")

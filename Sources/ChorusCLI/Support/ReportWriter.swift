@@ -4,7 +4,7 @@ import ChorusScoring
 /// Writes a run's report files into its output folder: `summary.json` always, and the
 /// requested formats (`md`, `html`, `junit`; all by default).
 enum ReportWriter {
-    static let allFormats = ["json"] + ReporterRegistry.identifiers
+    static let allFormats = ReporterRegistry.identifiers
 
     /// Checks `--format` values before anything runs.
     static func validate(_ formats: [String]) throws {
@@ -19,25 +19,11 @@ enum ReportWriter {
         try FileSystem.createDirectory(directory)
         var written: [String] = []
         for format in formats {
-            let (name, text): (String, String)
-            if format == "json" {
-                (name, text) = ("summary.json", SummaryJSON.render(report))
-            } else if let reporter = ReporterRegistry.reporter(for: format) {
-                (name, text) = (type(of: reporter).fileName, reporter.render(report))
-            } else {
-                continue
-            }
-            let path = "\(directory)/\(name)"
-            try FileSystem.write(text, to: path)
+            guard let reporter = ReporterRegistry.reporter(for: format) else { continue }
+            let path = "\(directory)/\(type(of: reporter).fileName)"
+            try FileSystem.write(reporter.render(report), to: path)
             written.append(path)
         }
         return written
-    }
-}
-
-/// `summary.json`: the run's summary, with the diff against the baseline and the gate's verdict.
-enum SummaryJSON {
-    static func render(_ report: RunReport) -> String {
-        JSONSummaryReporter().render(report)
     }
 }

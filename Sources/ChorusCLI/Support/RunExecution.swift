@@ -87,6 +87,7 @@ struct RunExecution {
             // Keep what was done: flush every sink before reporting the failure.
             for sink in sinks { try? await sink.finish() }
             try? store.finishRun(id: run.id, status: .interrupted, endedAt: Timestamp.now(), aggregate: nil)
+            await input.target.shutdown()
             throw error
         }
         for sink in sinks { try await sink.finish() }

@@ -88,15 +88,13 @@ public struct JUnitReporter: RunReporter {
     /// The change of a goal's completion rate with its 95% interval (Newcombe's hybrid score
     /// interval from the two Wilson intervals); `nil` when either run has no conversation of the goal.
     static func completionChange(_ shift: OutcomeShift) -> (baseline: Double, current: Double, delta: Double, low: Double, high: Double)? {
-        guard let before = Wilson.interval(successes: shift.baseline.completed, trials: shift.baseline.total),
-            let after = Wilson.interval(successes: shift.current.completed, trials: shift.current.total)
+        guard
+            let difference = ProportionDifference(
+                successes1: shift.baseline.completed, trials1: shift.baseline.total, successes2: shift.current.completed,
+                trials2: shift.current.total)
         else { return nil }
-        let p1 = Double(shift.baseline.completed) / Double(shift.baseline.total)
-        let p2 = Double(shift.current.completed) / Double(shift.current.total)
-        let delta = p2 - p1
-        let low = delta - ((p2 - after.low) * (p2 - after.low) + (before.high - p1) * (before.high - p1)).squareRoot()
-        let high = delta + ((after.high - p2) * (after.high - p2) + (p1 - before.low) * (p1 - before.low)).squareRoot()
-        return (p1, p2, delta, low, high)
+        let baseline = Double(shift.baseline.completed) / Double(shift.baseline.total)
+        return (baseline, baseline + difference.delta, difference.delta, difference.low, difference.high)
     }
 
     private func transcript(_ record: ConversationRecord) -> String {

@@ -3,9 +3,8 @@
 ///
 /// Like `Reporter`, rendering is pure: no file IO, no clock, no environment; the same report always
 /// renders to the same bytes. Writing `fileName` under the run's folder happens in the caller.
-/// (`Reporter` renders a `Summary` only; the two protocols are to be folded into one.)
 public protocol RunReporter: Sendable {
-    /// The name a user picks the reporter by (`md`, `html`, `junit`).
+    /// The name a user picks the reporter by (`json`, `md`, `html`, `junit`).
     static var identifier: String { get }
     /// The extension of the file the output is written to, without the dot.
     static var fileExtension: String { get }
@@ -19,15 +18,16 @@ public protocol RunReporter: Sendable {
 public enum ReporterRegistry {
     /// Every run reporter type, in the order their identifiers are listed.
     public static let reporterTypes: [any RunReporter.Type] = [
-        MarkdownReporter.self, HTMLReporter.self, JUnitReporter.self,
+        JSONSummaryReporter.self, MarkdownReporter.self, HTMLReporter.self, JUnitReporter.self,
     ]
 
-    /// Every identifier, in a fixed order: `md`, `html`, `junit`.
+    /// Every identifier, in a fixed order: `json`, `md`, `html`, `junit`.
     public static var identifiers: [String] { reporterTypes.map { $0.identifier } }
 
     /// A reporter with default settings for `identifier`, or `nil` when none has that name.
     public static func reporter(for identifier: String) -> (any RunReporter)? {
         switch identifier {
+        case JSONSummaryReporter.identifier: JSONSummaryReporter()
         case MarkdownReporter.identifier: MarkdownReporter()
         case HTMLReporter.identifier: HTMLReporter()
         case JUnitReporter.identifier: JUnitReporter()
