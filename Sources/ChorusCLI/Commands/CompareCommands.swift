@@ -63,15 +63,14 @@ struct DiffCommand: AsyncParsableCommand {
     @Argument(help: "The later run.")
     var runB: String
 
-    @Option(name: .long, help: "The results database.")
-    var db = "Reports/chorus.sqlite"
+    @OptionGroup var database: StoreOptions
 
     @Option(name: .long, help: "Output folder (default: Reports/compare/<run A>-vs-<run B>).")
     var out: String?
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let store = try StoreInput.open(db)
+            let store = try database.open()
             let a = try StoreInput.run(runA, in: store)
             let b = try StoreInput.run(runB, in: store)
             let rules = try store.judgement(of: b).gate.flatMap {

@@ -11,12 +11,11 @@ struct RunsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the runs of this suite.")
     var suite: String?
 
-    @Option(name: .long, help: "The results database.")
-    var db = "Reports/chorus.sqlite"
+    @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let store = try StoreInput.open(db)
+            let store = try database.open()
             let runs = try store.runs(suite: suite)
             var rows = [["run", "suite", "target", "seed", "conversations", "status", "started"]]
             for run in runs {
@@ -26,7 +25,7 @@ struct RunsCommand: AsyncParsableCommand {
                     run.status.rawValue, run.startedAt,
                 ])
             }
-            Console.out(runs.isEmpty ? "no runs in \(db)" : TextTable.render(rows))
+            Console.out(runs.isEmpty ? "no runs in \(database.db)" : TextTable.render(rows))
         }
     }
 }
@@ -38,12 +37,11 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The run's name (or `latest`).")
     var run: String
 
-    @Option(name: .long, help: "The results database.")
-    var db = "Reports/chorus.sqlite"
+    @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let store = try StoreInput.open(db)
+            let store = try database.open()
             let stored = try StoreInput.run(run, in: store)
             let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
             Console.out("run \(stored.name) · \(stored.status.rawValue) · started \(stored.startedAt)")
@@ -70,13 +68,12 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder (default: Reports/runs/<run-id>).")
     var out: String?
 
-    @Option(name: .long, help: "The results database.")
-    var db = "Reports/chorus.sqlite"
+    @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
             try ReportWriter.validate(format)
-            let store = try StoreInput.open(db)
+            let store = try database.open()
             let stored = try StoreInput.run(run, in: store)
             let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
             let written = try ReportWriter.write(report, to: out ?? "Reports/runs/\(stored.name)", formats: format)
@@ -100,12 +97,11 @@ struct BaselineCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The baseline file (default: Reports/baselines/<suite>.json).")
         var out: String?
 
-        @Option(name: .long, help: "The results database.")
-        var db = "Reports/chorus.sqlite"
+        @OptionGroup var database: StoreOptions
 
         func run() async throws {
             try await CommandFailure.reporting {
-                let store = try StoreInput.open(db)
+                let store = try database.open()
                 let stored = try StoreInput.run(run, in: store)
                 guard stored.status == .completed else {
                     throw CommandFailure.badInput("run \(stored.name) is \(stored.status.rawValue); only a completed run can be a baseline")
@@ -115,7 +111,7 @@ struct BaselineCommand: AsyncParsableCommand {
                     suite: stored.suite, suiteHash: stored.suiteHash, summary: report.summary,
                     failureClusters: report.failures.clusters.map(\.signature.key))
                 let path = out ?? Baseline.path(forSuite: stored.suite)
-                try FileSystem.createDirectory((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+                try FileSystem.createDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
                 try FileSystem.write(baseline.encoded(), to: path)
                 Console.out("baseline of suite \"\(stored.suite)\" written to \(path) from run \(stored.name)")
             }
@@ -150,14 +146,13 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the last N runs.")
     var last: Int = 50
 
-    @Option(name: .long, help: "The results database.")
-    var db = "Reports/chorus.sqlite"
+    @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let store = try StoreInput.open(db)
+            let store = try database.open()
             let runs = try store.runs(suite: suite).filter { $0.status == .completed }.suffix(max(1, last))
-            guard !runs.isEmpty else { throw CommandFailure.badInput("no completed runs of suite \"\(suite)\" in \(db)") }
+            guard !runs.isEmpty else { throw CommandFailure.badInput("no completed runs of suite \"\(suite)\" in \(database.db)") }
             let points = try runs.map { run in
                 HistoryReport.Point(
                     run: run.name, target: run.target.name, seed: run.seed, startedAt: run.startedAt,

@@ -1,4 +1,15 @@
+import ArgumentParser
 import ChorusStore
+
+/// `--db`, for the commands that read stored runs.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The results database.")
+    var db = "Reports/chorus.sqlite"
+
+    func open() throws -> ResultStore {
+        try StoreInput.open(db)
+    }
+}
 
 /// Opening the results database and finding runs in it, with clear messages.
 enum StoreInput {

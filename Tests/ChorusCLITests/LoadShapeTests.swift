@@ -1,0 +1,71 @@
+import ChorusTestSupport
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@Suite struct LoadShapeTests {
+    /// Open loop: conversations start at the given rate whatever the bot does; all are played.
+    @Test func anOpenLoopRunPlaysEveryConversation() throws {
+        let (directory, result) = try CLI.run(["--rate", "2000", "--concurrency", "8"], conversations: 200)
+        #expect(result.status == 0)
+        let lines = try CLI.transcriptLines(directory)
+        #expect(lines.count == 200)
+        let (closed, _) = try CLI.run([], conversations: 200)
+        #expect(try CLI.transcriptLines(closed) == lines, "the load shape changes timing, never conversations")
+    }
+
+    /// `--metrics-port` serves Prometheus text while the run goes on.
+    @Test func prometheusMetricsAreServedDuringARun() async throws {
+        let directory = try Fixtures.temporaryDirectory("chorus-metrics")
+        let port = try FreePort.next()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
+        process.arguments = [
+            "run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", "\(directory)/c.sqlite",
+            "--out", directory, "--quiet", "--metrics-port", "\(port)",
+        ]
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.interrupt()
+            process.waitUntilExit()
+        }
+        var text = ""
+        for _ in 0..<100 where !text.contains("chorus_turns_total") {
+            try await Task.sleep(for: .milliseconds(100))
+            let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
+            if let (data, _) = try? await URLSession.shared.data(from: url) { text = String(decoding: data, as: UTF8.self) }
+        }
+        #expect(text.contains("# TYPE chorus_conversations_total counter"))
+        #expect(text.contains("chorus_conversations_total{outcome=\"completed\"}"))
+        #expect(text.contains("chorus_errors_total{class=\"timeout\"} 0"))
+        #expect(text.contains("chorus_reply_latency_ms_bucket{le=\"+Inf\"}"))
+    }
+
+    /// Ctrl-C stops cleanly: what is done is stored, and the message says how to resume.
+    @Test func anInterruptedRunSaysHowToResume() throws {
+        let directory = try Fixtures.temporaryDirectory("chorus-interrupt")
+        let db = "\(directory)/c.sqlite"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
+        process.arguments = ["run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", db, "--out", directory]
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 where ResumeAndShardTests.storedCount(db) < 2000 { usleep(50_000) }
+        process.interrupt()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(stderr.contains("Resume with: chorus run --resume "))
+        let runs = try ChorusProcess.run(["runs", "--db", db])
+        #expect(runs.stdout.contains("interrupted"))
+    }
+}
