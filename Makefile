@@ -2,7 +2,7 @@
 SUITE ?= Scenarios/customer-service
 TARGET ?= Fixtures/targets/acme-v1.yaml
 
-.PHONY: setup build release test run format
+.PHONY: setup build release test run bench format
 
 setup:
 	@scripts/setup
@@ -13,7 +13,9 @@ build: setup
 release: setup
 	swift build -c release
 
+# The end-to-end tests run the built `chorus` binary, so build it before testing.
 test: setup
+	swift build
 	swift test
 
 run: release
@@ -21,3 +23,6 @@ run: release
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift
+
+bench:
+	scripts/bench
