@@ -58,20 +58,85 @@ public enum JSON: Sendable, Equatable, Codable {
     /// `text` escaped for use inside a JSON string literal (without the quotes).
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        appendEscaped(text, to: &out)
         return out
+    }
+
+    /// Appends `text`, escaped for use inside a JSON string literal, to `out`. Runs of bytes
+    /// that need no escape are copied whole.
+    static func appendEscaped(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") {
+                index = utf8.index(after: index)
+                continue
+            }
+            // Escapes are ASCII, so the run boundaries are scalar boundaries.
+            out += text[runStart..<index]
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\""
+            case UInt8(ascii: "\\"): out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            index = utf8.index(after: index)
+            runStart = index
+        }
+        if runStart == utf8.startIndex {
+            out += text
+        } else {
+            out += text[runStart..<utf8.endIndex]
+        }
+    }
+
+    /// The value as compact JSON text, object keys sorted so the text is deterministic; whole
+    /// numbers without a fraction, non-finite numbers as `null`.
+    public var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        switch self {
+        case .object(let members):
+            out += "{"
+            for (offset, key) in members.keys.sorted().enumerated() {
+                if offset > 0 { out += "," }
+                out += "\""
+                Self.appendEscaped(key, to: &out)
+                out += "\":"
+                members[key]!.write(to: &out)
+            }
+            out += "}"
+        case .array(let items):
+            out += "["
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .string(let text):
+            out += "\""
+            Self.appendEscaped(text, to: &out)
+            out += "\""
+        case .number(let value):
+            if !value.isFinite {
+                out += "null"
+            } else if value == value.rounded() && abs(value) < 1e15 {
+                out += String(Int(value))
+            } else {
+                out += String(value)
+            }
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
+        }
     }
 }

@@ -69,3 +69,30 @@ import Testing
         #expect(runs.stdout.contains("interrupted"))
     }
 }
+
+@Suite struct UnreachableTargetTests {
+    /// A target nobody listens on: every conversation is a classified error, and the exit code is 3.
+    @Test func aRunAgainstAnUnreachableTargetExitsWith3() throws {
+        let directory = try Fixtures.temporaryDirectory("chorus-unreachable")
+        let port = try FreePort.next()
+        try "kind: rasa\nname: nobody\nurl: http://127.0.0.1:\(port)\nretries: 0\ntimeout: 2\n"
+            .write(toFile: "\(directory)/nobody.yaml", atomically: true, encoding: .utf8)
+        let result = try ChorusProcess.run([
+            "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "40", "--db",
+            "\(directory)/c.sqlite", "--out", "\(directory)/out", "--format", "json",
+        ])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("every conversation ended in a target error"))
+        let summary = try CLI.json("\(directory)/out/summary.json")
+        #expect((summary["errors"] as? [String: Int])?["connection"] == 40)
+
+        let early = try ChorusProcess.run([
+            "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "100000", "--db",
+            "\(directory)/c.sqlite", "--out", "\(directory)/early", "--format", "json", "--max-error-rate", "0.5",
+        ])
+        #expect(early.status == 3)
+        #expect(early.stderr.contains("above --max-error-rate"))
+        let stored = try CLI.json("\(directory)/early/summary.json")["conversations"] as? Int ?? 0
+        #expect(stored >= 20 && stored < 1000, "stopped early, everything done so far stored")
+    }
+}
