@@ -1,4 +1,4 @@
-import ChorusRunner
+import ChorusSpec
 import Foundation
 import Testing
 
