@@ -1,15 +1,11 @@
-import AsyncHTTPClient
 import ChorusSpec
 import Foundation
 import NIOCore
-import NIOHTTP1
-import NIOPosix
-import Synchronization
 
-/// Sends the requests of every HTTP kind (`rasa`, `http`, `openai`): one `HTTPClient` with a
-/// connection pool sized to the run's concurrency, a deadline per turn, retries with
-/// exponential back-off and jitter only where they are safe, an optional shared rate limit, and
-/// every failure classified as a `TargetError`.
+/// Sends the requests of every HTTP kind (`rasa`, `http`, `openai`): one `HTTP1Client` whose
+/// pool keeps as many connections per host as the run's concurrency, a deadline per turn,
+/// retries with exponential back-off and jitter only where they are safe, an optional shared
+/// rate limit, and every failure classified as a `TargetError`.
 ///
 /// Safe to retry: a connection that could not be made (nothing was sent), and HTTP 429 and 503,
 /// waiting `Retry-After` seconds when the server says so. Never retried: other statuses, a
@@ -18,8 +14,7 @@ public final class HTTPTransport: Sendable {
     public let settings: TransportSettings
     private let clock: any WaitClock
     private let limiter: RateLimiter?
-    private let client: HTTPClient
-    private let isShutDown = Mutex(false)
+    let client: HTTP1Client
     /// The largest response body read.
     static let maximumBody = 8 << 20
 
@@ -27,29 +22,12 @@ public final class HTTPTransport: Sendable {
         self.settings = settings
         self.clock = clock
         limiter = settings.rateLimit.map { RateLimiter(rate: $0, clock: clock) }
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: settings.connections)
-        // Fail fast on a refused connection: the retries below decide, with back-off.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.timeout = HTTPClient.Configuration.Timeout(
-            connect: .nanoseconds(Int64(settings.timeout.nanoseconds)), read: nil)
-        configuration.httpVersion = .http1Only
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }
-
-    deinit {
-        // A target that was never shut down (a failed run) must not leave the client running.
-        if !isShutDown.withLock({ $0 }) { client.shutdown { _ in } }
+        client = HTTP1Client(connectionsPerEndpoint: settings.connections, maximumBody: Self.maximumBody)
     }
 
     /// Closes the connections; the transport cannot be used afterwards.
     public func shutdown() async {
-        let already = isShutDown.withLock { done in
-            defer { done = true }
-            return done
-        }
-        if !already { try? await client.shutdown() }
+        await client.shutdown()
     }
 
     /// The time one turn has left, started when the turn starts.
@@ -90,9 +68,10 @@ public final class HTTPTransport: Sendable {
         /// The body as JSON; a body that is not JSON is a malformed reply.
         public func json(_ what: String) throws(TargetError) -> JSON {
             do {
-                return try JSONDecoder().decode(JSON.self, from: Data(body.utf8))
+                return try JSON(parsing: body)
             } catch {
-                throw TargetError(.malformedReply, "\(what): the response is not JSON (\(Self.excerpt(body)))")
+                throw TargetError(
+                    .malformedReply, "\(what): the response is not JSON (\(error): \(Self.excerpt(body)))")
             }
         }
 
@@ -106,15 +85,6 @@ public final class HTTPTransport: Sendable {
     /// Sends `request` within `budget`, retrying where safe; returns a 2xx response or throws
     /// the classified failure of the last attempt. `what` names the call in error details.
     public func send(_ request: Request, budget: TurnBudget, what: String) async throws(TargetError) -> Response {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body {
-            if !outgoing.headers.contains(name: "Content-Type") {
-                outgoing.headers.add(name: "Content-Type", value: "application/json")
-            }
-            outgoing.body = .bytes(ByteBuffer(string: body))
-        }
         var attempt = 0
         while true {
             if let limiter {
@@ -122,17 +92,14 @@ public final class HTTPTransport: Sendable {
             }
             let failure: Failure
             do {
-                let response = try await client.execute(outgoing, deadline: budget.deadline)
-                let status = Int(response.status.code)
-                let buffer = try await response.body.collect(upTo: Self.maximumBody)
-                let body = String(buffer: buffer)
-                if (200..<300).contains(status) { return Response(status: status, body: body) }
-                let retryAfter = response.headers.first(name: "Retry-After").flatMap {
-                    Double($0.trimmingCharacters(in: .whitespaces))
-                }
+                let response = try await client.execute(
+                    method: request.method.rawValue, url: request.url, headers: request.headers, body: request.body,
+                    deadline: budget.deadline)
+                let body = response.body.map { String(buffer: $0) } ?? ""
+                if (200..<300).contains(response.status) { return Response(status: response.status, body: body) }
                 failure = Failure(
-                    error: TargetError(.httpStatus, "\(what): HTTP \(status)\(Self.reason(status))"),
-                    retryable: status == 429 || status == 503, retryAfter: retryAfter)
+                    error: TargetError(.httpStatus, "\(what): HTTP \(response.status)\(Self.reason(response.status))"),
+                    retryable: response.status == 429 || response.status == 503, retryAfter: response.retryAfter)
             } catch {
                 failure = Self.classify(error, what: what)
             }
@@ -159,50 +126,23 @@ public final class HTTPTransport: Sendable {
         var retryAfter: Double?
     }
 
-    /// The class of a transport error, and whether retrying is safe.
-    static func classify(_ error: any Error, what: String) -> Failure {
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
-                return Failure(error: TargetError(.timeout, "\(what): no reply within the timeout"), retryable: false)
-            case .connectTimeout:
-                return Failure(
-                    error: TargetError(.timeout, "\(what): could not connect within the timeout"), retryable: false)
-            case .remoteConnectionClosed:
-                return Failure(
-                    error: TargetError(.connection, "\(what): the server closed the connection before replying"),
-                    retryable: false)
-            case .cancelled:
-                return Failure(error: TargetError(.connection, "\(what): cancelled"), retryable: false)
-            case .bodyLengthMismatch, .contentLengthMissing:
-                return Failure(error: TargetError(.malformedReply, "\(what): \(error)"), retryable: false)
-            default:
-                return Failure(error: TargetError(.connection, "\(what): \(error)"), retryable: false)
-            }
+    /// The class of a client failure, and whether retrying is safe: only when nothing was sent.
+    static func classify(_ failure: HTTPClientFailure, what: String) -> Failure {
+        switch failure {
+        case .connectionRefused:
+            return Failure(error: TargetError(.connection, "\(what): connection refused"), retryable: true)
+        case .couldNotConnect:
+            return Failure(error: TargetError(.connection, "\(what): \(failure)"), retryable: true)
+        case .connectTimeout:
+            return Failure(
+                error: TargetError(.timeout, "\(what): could not connect within the timeout"), retryable: false)
+        case .timeout:
+            return Failure(error: TargetError(.timeout, "\(what): no reply within the timeout"), retryable: false)
+        case .malformedResponse, .bodyTooLarge:
+            return Failure(error: TargetError(.malformedReply, "\(what): \(failure)"), retryable: false)
+        case .closedBeforeReply, .reset, .io, .tls, .invalidURL, .invalidHeader, .cancelled, .shutDown:
+            return Failure(error: TargetError(.connection, "\(what): \(failure)"), retryable: false)
         }
-        if let error = error as? IOError {
-            // Failing to connect means nothing was sent; a reset afterwards may follow a request
-            // the bot has already acted on.
-            switch error.errnoCode {
-            case ECONNREFUSED:
-                return Failure(error: TargetError(.connection, "\(what): connection refused"), retryable: true)
-            case ECONNRESET:
-                return Failure(error: TargetError(.connection, "\(what): connection reset"), retryable: false)
-            default:
-                return Failure(error: TargetError(.connection, "\(what): \(error)"), retryable: false)
-            }
-        }
-        if error is NIOConnectionError || error is ChannelError {
-            let refused =
-                "\(error)".contains("refused") || "\(error)".contains("ECONNREFUSED")
-                || "\(error)".contains("errno: 111")
-            let text = refused ? "connection refused" : "could not connect (\(error))"
-            return Failure(error: TargetError(.connection, "\(what): \(text)"), retryable: true)
-        }
-        if error is CancellationError {
-            return Failure(error: TargetError(.connection, "\(what): cancelled"), retryable: false)
-        }
-        return Failure(error: TargetError(.connection, "\(what): \(error)"), retryable: false)
     }
 
     private static func reason(_ status: Int) -> String {

@@ -1,5 +1,4 @@
 import ChorusSpec
-import Foundation
 
 /// An OpenAI-compatible chat completions endpoint: `POST {url}/chat/completions` with the
 /// model, the system prompt and the conversation so far; the reply is the first choice's
@@ -55,8 +54,7 @@ public struct OpenAITarget: Target {
                 "model": .string(target.model), "messages": .array(messages), "user": .string(user),
             ]
             if let temperature = target.temperature { body["temperature"] = .number(temperature) }
-            let encoded =
-                (try? JSONEncoder().encode(JSON.object(body))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let encoded = JSON.object(body).text
             let values = ["conversation_id": user, "session_id": user]
             let response = try await target.transport.send(
                 HTTPTransport.Request(

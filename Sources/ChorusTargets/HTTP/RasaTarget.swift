@@ -1,5 +1,4 @@
 import ChorusSpec
-import Foundation
 
 /// A Rasa server through its REST channel: `POST {url}/webhooks/rest/webhook` with
 /// `{"sender", "message"}` answers a list of messages, which together are one bot turn (their
@@ -9,6 +8,8 @@ import Foundation
 public struct RasaTarget: Target {
     public let info: TargetInfo
     let baseURL: String
+    let webhookURL: String
+    let parseURL: String
     let parse: Bool
     let headers: [(String, RequestTemplate)]
     let transport: HTTPTransport
@@ -19,6 +20,8 @@ public struct RasaTarget: Target {
     ) {
         self.info = info
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        webhookURL = self.baseURL + "/webhooks/rest/webhook"
+        parseURL = self.baseURL + "/model/parse"
         self.parse = parse
         self.headers = headers
         self.transport = transport
@@ -38,23 +41,27 @@ public struct RasaTarget: Target {
 
         mutating func send(_ text: String) async throws(TargetError) -> BotReply {
             let budget = target.transport.beginTurn()
-            let values = ["conversation_id": sender, "session_id": sender]
-            let headers = target.headers.map { ($0.0, $0.1.render(values)) }
-            let message = JSON.object(["sender": .string(sender), "message": .string(text)])
+            let headers: [(String, String)]
+            if target.headers.isEmpty {
+                headers = []
+            } else {
+                let values = ["conversation_id": sender, "session_id": sender]
+                headers = target.headers.map { ($0.0, $0.1.render(values)) }
+            }
             let response = try await target.transport.send(
                 HTTPTransport.Request(
-                    method: .post, url: "\(target.baseURL)/webhooks/rest/webhook", headers: headers,
-                    body: Self.encode(message)),
+                    method: .post, url: target.webhookURL, headers: headers,
+                    body: Self.body(("sender", sender), ("message", text))),
                 budget: budget, what: "webhook")
             var reply = try Self.reply(from: response.json("webhook"))
             reply.raw = [response.body]
             guard target.parse else { return reply }
             // After the webhook, so a server that keeps per-sender NLU (chorus serve-bot) can
             // answer with what its dialogue understood; Rasa itself ignores `sender`.
-            let request = JSON.object(["text": .string(text), "sender": .string(sender)])
             let parsed = try await target.transport.send(
                 HTTPTransport.Request(
-                    method: .post, url: "\(target.baseURL)/model/parse", headers: headers, body: Self.encode(request)),
+                    method: .post, url: target.parseURL, headers: headers,
+                    body: Self.body(("text", text), ("sender", sender))),
                 budget: budget, what: "parse")
             try Self.addNLU(from: parsed.json("parse"), to: &reply)
             reply.raw.append(parsed.body)
@@ -95,8 +102,19 @@ public struct RasaTarget: Target {
             reply.entities = entities
         }
 
-        static func encode(_ json: JSON) -> String {
-            (try? JSONEncoder().encode(json)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        /// A JSON object of two string members, written directly (this runs on every turn).
+        static func body(_ first: (String, String), _ second: (String, String)) -> String {
+            var out = "{\""
+            out.reserveCapacity(first.1.utf8.count + second.1.utf8.count + 32)
+            out += first.0
+            out += "\":\""
+            JSON.appendEscaped(first.1, to: &out)
+            out += "\",\""
+            out += second.0
+            out += "\":\""
+            JSON.appendEscaped(second.1, to: &out)
+            out += "\"}"
+            return out
         }
     }
 }

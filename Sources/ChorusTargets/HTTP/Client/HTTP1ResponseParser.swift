@@ -81,7 +81,9 @@ struct HTTP1ResponseParser {
                 state = take == remaining ? .chunkEnd : .chunkData(remaining - take)
             case .chunkEnd:
                 guard buffer.readableBytes >= 2 else { return nil }
-                guard buffer.readInteger(as: UInt16.self) == 0x0D0A else { throw .malformedResponse("a chunk without CRLF") }
+                guard buffer.readInteger(as: UInt16.self) == 0x0D0A else {
+                    throw .malformedResponse("a chunk without CRLF")
+                }
                 state = .chunkSize
             case .trailers:
                 guard let line = try readLine(&buffer) else { return nil }
@@ -250,11 +252,15 @@ struct HTTP1ResponseParser {
             }
             var colon = lineStart
             while colon < lineEnd && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-            guard colon < lineEnd, colon > lineStart else { return .failure(.malformedResponse("a header without a name")) }
+            guard colon < lineEnd, colon > lineStart else {
+                return .failure(.malformedResponse("a header without a name"))
+            }
             var valueStart = colon + 1
             while valueStart < lineEnd && (bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09) { valueStart += 1 }
             var valueEnd = lineEnd
-            while valueEnd > valueStart && (bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09) { valueEnd -= 1 }
+            while valueEnd > valueStart && (bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09) {
+                valueEnd -= 1
+            }
             let name = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<colon])
             let value = UnsafeRawBufferPointer(rebasing: bytes[valueStart..<valueEnd])
             if equalsLowercase(name, "content-length") {

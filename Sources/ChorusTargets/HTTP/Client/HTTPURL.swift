@@ -15,43 +15,64 @@ struct HTTPURL: Sendable, Equatable {
     /// The `Host` header: the authority as the URL writes it, without credentials.
     var hostHeader: Substring
 
+    /// Parses on UTF-8 bytes: this runs for every request.
     init(parsing url: String) throws(HTTPClientFailure) {
+        let utf8 = url.utf8
         let tls: Bool
-        var rest: Substring
-        if url.hasPrefix("http://") {
+        if utf8.starts(with: "http://".utf8) {
             tls = false
-            rest = url.dropFirst(7)
-        } else if url.hasPrefix("https://") {
+        } else if utf8.starts(with: "https://".utf8) {
             tls = true
-            rest = url.dropFirst(8)
         } else {
             throw .invalidURL(url)
         }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        rest = rest[authorityEnd...]
-        if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        hostHeader = authority
-        let host: Substring
-        var port = tls ? 443 : 80
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw .invalidURL(url) }
-            host = authority[authority.index(after: authority.startIndex)..<close]
-            let after = authority[authority.index(after: close)...]
-            if !after.isEmpty {
-                guard after.hasPrefix(":"), let number = Int(after.dropFirst()) else { throw .invalidURL(url) }
-                port = number
+        let authorityStart = utf8.index(utf8.startIndex, offsetBy: tls ? 8 : 7)
+        var authorityEnd = authorityStart
+        var at: String.Index?
+        var colon: String.Index?
+        var close: String.Index?
+        while authorityEnd != utf8.endIndex {
+            switch utf8[authorityEnd] {
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): break
+            case UInt8(ascii: "@"):
+                at = authorityEnd
+                colon = nil
+                close = nil
+                utf8.formIndex(after: &authorityEnd)
+                continue
+            case UInt8(ascii: ":"):
+                colon = authorityEnd
+                utf8.formIndex(after: &authorityEnd)
+                continue
+            case UInt8(ascii: "]"):
+                close = authorityEnd
+                colon = nil
+                utf8.formIndex(after: &authorityEnd)
+                continue
+            default:
+                utf8.formIndex(after: &authorityEnd)
+                continue
             }
-        } else if let colon = authority.lastIndex(of: ":") {
-            host = authority[..<colon]
-            guard let number = Int(authority[authority.index(after: colon)...]) else { throw .invalidURL(url) }
+            break
+        }
+        let hostStart = at.map { utf8.index(after: $0) } ?? authorityStart
+        hostHeader = url[hostStart..<authorityEnd]
+        var host = url[hostStart..<(colon ?? authorityEnd)]
+        var port = tls ? 443 : 80
+        if let colon {
+            guard let number = Int(url[utf8.index(after: colon)..<authorityEnd]) else { throw .invalidURL(url) }
             port = number
-        } else {
-            host = authority
+        }
+        if host.utf8.first == UInt8(ascii: "[") {
+            guard let close, host.endIndex > close else { throw .invalidURL(url) }
+            host = url[utf8.index(after: host.startIndex)..<close]
+        } else if close != nil {
+            throw .invalidURL(url)
         }
         guard !host.isEmpty, (1...65535).contains(port) else { throw .invalidURL(url) }
         endpoint = HTTPEndpoint(tls: tls, host: String(host), port: port)
-        target = rest.isEmpty ? "/" : (rest.hasPrefix("?") ? Substring("/" + rest) : rest)
+        var rest = url[authorityEnd...]
+        if let fragment = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = url[authorityEnd..<fragment] }
+        target = rest.isEmpty ? "/" : (rest.utf8.first == UInt8(ascii: "?") ? Substring("/" + rest) : rest)
     }
 }
