@@ -1,3 +1,4 @@
+import ChorusSpec
 /// A JSON value as a target sent it: decoded without `[String: Any]`, so reply paths can walk
 /// it with types intact.
 public enum JSON: Sendable, Equatable, Codable {
@@ -62,38 +63,9 @@ public enum JSON: Sendable, Equatable, Codable {
         return out
     }
 
-    /// Appends `text`, escaped for use inside a JSON string literal, to `out`. Runs of bytes
-    /// that need no escape are copied whole.
+    /// Appends `text`, escaped for use inside a JSON string literal, to `out`.
     static func appendEscaped(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") {
-                index = utf8.index(after: index)
-                continue
-            }
-            // Escapes are ASCII, so the run boundaries are scalar boundaries.
-            out += text[runStart..<index]
-            switch byte {
-            case UInt8(ascii: "\""): out += "\\\""
-            case UInt8(ascii: "\\"): out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            default:
-                let hex = String(byte, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            index = utf8.index(after: index)
-            runStart = index
-        }
-        if runStart == utf8.startIndex {
-            out += text
-        } else {
-            out += text[runStart..<utf8.endIndex]
-        }
+        JSONText.appendEscaped(text, to: &out)
     }
 
     /// The value as compact JSON text, object keys sorted so the text is deterministic; whole

@@ -79,6 +79,7 @@ public struct FailureAnalyzer: Sendable {
         for slot in slots where !slot.value.isEmpty {
             text = text.replacingAll(slot.value, with: "{\(slot.name)}")
         }
+        if let ascii = asciiNormalised(text, lowercase: lowercase) { return ascii }
         var out = ""
         var lastWasDigit = false
         var lastWasSpace = true
@@ -98,6 +99,38 @@ public struct FailureAnalyzer: Sendable {
             }
         }
         return out.hasSuffix(" ") ? String(out.dropLast()) : out
+    }
+
+    /// The same normalisation on bytes, for ASCII text (most bot replies): `nil` when the text
+    /// has other characters, whose case and digits need Unicode's rules.
+    private static func asciiNormalised(_ text: String, lowercase: Bool) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var lastWasDigit = false
+        var lastWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x30...0x39:
+                if !lastWasDigit { bytes.append(0x23) }
+                lastWasDigit = true
+                lastWasSpace = false
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                if !lastWasSpace { bytes.append(0x20) }
+                lastWasSpace = true
+                lastWasDigit = false
+            case 0x41...0x5A where lowercase:
+                bytes.append(byte | 0x20)
+                lastWasDigit = false
+                lastWasSpace = false
+            default:
+                bytes.append(byte)
+                lastWasDigit = false
+                lastWasSpace = false
+            }
+        }
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

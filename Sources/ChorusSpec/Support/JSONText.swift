@@ -1,10 +1,16 @@
 /// Minimal JSON text building for the per-conversation hot path, where `JSONEncoder`'s
 /// reflection and allocation would dominate. Output is compact and keys keep their given order.
 public enum JSONText {
-    /// Appends `value` as a JSON string literal. Works on UTF-8 bytes: text that needs no
-    /// escaping (nearly all of it) is appended in one piece.
+    /// Appends `value` as a JSON string literal (in quotes).
     public static func appendString(_ value: String, to out: inout String) {
         out.append("\"")
+        appendEscaped(value, to: &out)
+        out.append("\"")
+    }
+
+    /// Appends `value` escaped for use inside a JSON string literal (without the quotes). Works
+    /// on UTF-8 bytes: text that needs no escaping (nearly all of it) is appended in one piece.
+    public static func appendEscaped(_ value: String, to out: inout String) {
         var value = value
         let clean = value.withUTF8 { bytes -> Bool in
             var start = 0
@@ -41,7 +47,6 @@ public enum JSONText {
             return start == 0
         }
         if clean { out.append(value) }
-        out.append("\"")
     }
 
     public static func appendOptionalString(_ value: String?, to out: inout String) {
