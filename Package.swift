@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "ChorusScoring", "ChorusRunner", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
         .target(name: "ChorusReports", dependencies: ["ChorusScoring", "ChorusStore"]),
@@ -69,7 +70,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .executableTarget(name: "chorus", dependencies: ["ChorusCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "chorus",
+            dependencies: [
+                "ChorusCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         // fixture helpers and fake targets for tests.
         .target(
             name: "ChorusTestSupport",

@@ -1,10 +1,13 @@
 import ChorusRunner
 import ChorusScoring
+import NIOPosix
 
 /// Streams a run's conversations into the results database in batched transactions.
 ///
-/// While one batch is being written (on another thread of the pool), the next one fills up; at
-/// most one write is outstanding, so a slow disk slows the run down instead of growing memory.
+/// While one batch is being written, the next one fills up; at most one write is outstanding, so
+/// a slow disk slows the run down instead of growing memory. Writes block, so they run on NIO's
+/// thread pool for blocking work — never on the threads that run conversations and network I/O,
+/// where they would delay replies and inflate the latencies Chorus measures.
 public final class StoreSink: RecordSink {
     public let store: ResultStore
     public let runID: Int64
@@ -38,8 +41,10 @@ public final class StoreSink: RecordSink {
         batch.removeAll(keepingCapacity: true)
         let store = store
         let runID = runID
-        writing = Task.detached {
-            try store.append(records, run: runID)
+        writing = Task {
+            try await NIOThreadPool.singleton.runIfActive {
+                try store.append(records, run: runID)
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import ChorusCLI
-
 import Foundation
+import NIOCore
+import NIOPosix
 
 /// The `chorus` executable: everything lives in the ChorusCLI library, so tests can call it.
 @main
@@ -9,6 +10,12 @@ enum Chorus {
     static func main() async {
         do {
             var command = try ChorusCommand.parseAsRoot()
+            if ChorusCommand.talksToNetwork(command) {
+                // Conversations and network I/O share NIO's event-loop threads (one per core): a
+                // reply resumes its conversation on the thread that read it, with no hop between
+                // thread pools. Done here, on the main thread, before anything asynchronous runs.
+                NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -135,17 +135,28 @@ public struct FailureAnalyzer: Sendable {
 }
 
 extension String {
-    /// Every occurrence of `target` replaced by `replacement`, without Foundation.
+    /// Every occurrence of `target` replaced by `replacement`, searched on UTF-8 bytes (slot
+    /// values are plain text; this runs for every failing turn).
     fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        let haystack = Array(utf8)
+        guard haystack.count >= needle.count else { return self }
+        var out: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                out.append(contentsOf: haystack[copied..<index])
+                out.append(contentsOf: replacement.utf8)
+                index += needle.count
+                copied = index
+            } else {
+                index += 1
+            }
         }
-        out += rest
-        return out
+        guard copied > 0 else { return self }
+        out.append(contentsOf: haystack[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ChorusSpec
+
+/// Commands that talk to a target name its files, so the executable can choose where
+/// conversations run before anything starts.
+protocol TargetCommand {
+    var targetPaths: [String] { get }
+}
+
+extension RunCommand: TargetCommand {
+    var targetPaths: [String] { target.map { [$0] } ?? [] }
+}
+
+extension CompareCommand: TargetCommand {
+    var targetPaths: [String] { target }
+}
+
+extension ReplayCommand: TargetCommand {
+    var targetPaths: [String] { [target] }
+}
+
+extension ProbeCommand: TargetCommand {
+    var targetPaths: [String] { [target] }
+}
+
+extension ChorusCommand {
+    /// Whether `command` talks to a network or process target. Such runs are faster with
+    /// conversations on the network event loops (no thread hop per reply); runs on the embedded
+    /// bot are faster on Swift's own pool, whose scheduling of many small jobs is cheaper.
+    public static func talksToNetwork(_ command: any ParsableCommand) -> Bool {
+        guard let command = command as? any TargetCommand else { return false }
+        return command.targetPaths.contains { path in
+            // A file that does not load is reported later, by the command itself.
+            guard let loaded = try? TargetLoader.load(path: path) else { return false }
+            return loaded.config.kind != .reference
+        }
+    }
+}
