@@ -17,8 +17,8 @@ public enum ChorusProcess {
         // Output goes to files, not pipes, so a chatty child never blocks on a full pipe.
         let outURL = URL(fileURLWithPath: "\(scratch)/stdout")
         let errURL = URL(fileURLWithPath: "\(scratch)/stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
         process.arguments = arguments

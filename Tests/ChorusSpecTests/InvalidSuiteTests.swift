@@ -23,7 +23,7 @@ struct InvalidSuiteTests {
     static func expectations(for name: String) throws -> [Expectation] {
         let path = Fixtures.scenario("invalid/\(name)")
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         let files = isFolder.boolValue ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { "\(path)/\($0)" } : [path]
         var expectations: [Expectation] = []
         for file in files {
