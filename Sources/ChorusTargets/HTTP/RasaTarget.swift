@@ -108,11 +108,11 @@ public struct RasaTarget: Target {
             out.reserveCapacity(first.1.utf8.count + second.1.utf8.count + 32)
             out += first.0
             out += "\":\""
-            JSON.appendEscaped(first.1, to: &out)
+            JSONText.appendEscaped(first.1, to: &out)
             out += "\",\""
             out += second.0
             out += "\":\""
-            JSON.appendEscaped(second.1, to: &out)
+            JSONText.appendEscaped(second.1, to: &out)
             out += "\"}"
             return out
         }

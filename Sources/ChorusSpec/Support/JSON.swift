@@ -1,6 +1,5 @@
-import ChorusSpec
-/// A JSON value as a target sent it: decoded without `[String: Any]`, so reply paths can walk
-/// it with types intact.
+/// A JSON value with its types intact (never `[String: Any]`): what a target sent, walked by
+/// reply paths, and what Chorus writes (request bodies, the JSON Schema).
 public enum JSON: Sendable, Equatable, Codable {
     case object([String: JSON])
     case array([JSON])
@@ -59,14 +58,10 @@ public enum JSON: Sendable, Equatable, Codable {
     /// `text` escaped for use inside a JSON string literal (without the quotes).
     public static func escape(_ text: String) -> String {
         var out = ""
-        appendEscaped(text, to: &out)
+        JSONText.appendEscaped(text, to: &out)
         return out
     }
 
-    /// Appends `text`, escaped for use inside a JSON string literal, to `out`.
-    static func appendEscaped(_ text: String, to out: inout String) {
-        JSONText.appendEscaped(text, to: &out)
-    }
 
     /// The value as compact JSON text, object keys sorted so the text is deterministic; whole
     /// numbers without a fraction, non-finite numbers as `null`.
@@ -83,7 +78,7 @@ public enum JSON: Sendable, Equatable, Codable {
             for (offset, key) in members.keys.sorted().enumerated() {
                 if offset > 0 { out += "," }
                 out += "\""
-                Self.appendEscaped(key, to: &out)
+                JSONText.appendEscaped(key, to: &out)
                 out += "\":"
                 members[key]!.write(to: &out)
             }
@@ -97,7 +92,7 @@ public enum JSON: Sendable, Equatable, Codable {
             out += "]"
         case .string(let text):
             out += "\""
-            Self.appendEscaped(text, to: &out)
+            JSONText.appendEscaped(text, to: &out)
             out += "\""
         case .number(let value):
             if !value.isFinite {

@@ -1,20 +1,13 @@
-/// A JSON document built in code and rendered deterministically (sorted keys, two-space indent),
-/// so a committed schema file changes only when the schema does.
-indirect enum JSONValue: Equatable {
-    case object([String: JSONValue])
-    case array([JSONValue])
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-
-    /// Pretty-printed text ending in a newline.
-    func rendered() -> String {
+extension JSON {
+    /// Pretty-printed text ending in a newline: sorted keys, two-space indent, so a committed
+    /// file (the JSON Schema) changes only when its content does.
+    public func rendered() -> String {
         var out = ""
-        write(to: &out, indent: "")
+        writePretty(to: &out, indent: "")
         return out + "\n"
     }
 
-    private func write(to out: inout String, indent: String) {
+    private func writePretty(to out: inout String, indent: String) {
         let inner = indent + "  "
         switch self {
         case .object(let members):
@@ -22,7 +15,7 @@ indirect enum JSONValue: Equatable {
             out += "{\n"
             for (offset, key) in members.keys.sorted().enumerated() {
                 out += inner + Self.quoted(key) + ": "
-                members[key]!.write(to: &out, indent: inner)
+                members[key]!.writePretty(to: &out, indent: inner)
                 out += offset == members.count - 1 ? "\n" : ",\n"
             }
             out += indent + "}"
@@ -31,7 +24,7 @@ indirect enum JSONValue: Equatable {
             out += "[\n"
             for (offset, item) in items.enumerated() {
                 out += inner
-                item.write(to: &out, indent: inner)
+                item.writePretty(to: &out, indent: inner)
                 out += offset == items.count - 1 ? "\n" : ",\n"
             }
             out += indent + "]"
@@ -41,6 +34,8 @@ indirect enum JSONValue: Equatable {
             out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .bool(let value):
             out += value ? "true" : "false"
+        case .null:
+            out += "null"
         }
     }
 
