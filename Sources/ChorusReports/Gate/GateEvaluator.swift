@@ -45,7 +45,7 @@ public struct GateEvaluator: Sendable {
                         baseline: delta.baseline, low: delta.low, high: delta.high, passed: passed,
                         detail: "\(metric.rawValue) \(Self.format(delta.current, metric)) vs baseline "
                             + "\(Self.format(delta.baseline, metric)): \(Self.signed(delta.delta, metric))\(interval)"
-                            + "\(significance); \(kind.rawValue) \(Self.format(tolerance, metric))"))
+                            + "\(significance); \(kind.rawValue) \(Self.tolerance(tolerance, metric))"))
             }
         }
         return GateVerdict(checks: checks)
@@ -57,6 +57,11 @@ public struct GateEvaluator: Sendable {
 
     static func format(_ value: Double, _ metric: GateMetric) -> String {
         metric == .latencyP95 ? "\(rounded(value, 2)) ms" : "\(rounded(value * 100, 2)) %"
+    }
+
+    /// A relative rule's tolerance: points for rates, a share of the baseline for latency.
+    static func tolerance(_ value: Double, _ metric: GateMetric) -> String {
+        metric == .latencyP95 ? "\(rounded(value * 100, 2)) % of the baseline" : "\(rounded(value * 100, 2)) pt"
     }
 
     static func signed(_ value: Double, _ metric: GateMetric) -> String {
