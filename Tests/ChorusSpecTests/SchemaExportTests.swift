@@ -3,23 +3,30 @@ import Foundation
 import Testing
 
 struct SchemaExportTests {
-    static let committedPath = Fixtures.packageRoot.appendingPathComponent("Scenarios/scenario.schema.json")
+    /// The schemas published for editors, and the code that generates each.
+    static let published: [(file: String, generate: @Sendable () -> String)] = [
+        ("Scenarios/scenario.schema.json", SchemaExport.suiteJSONSchema),
+        ("Scenarios/target.schema.json", SchemaExport.targetJSONSchema),
+        ("Scenarios/bot.schema.json", SchemaExport.botJSONSchema),
+    ]
 
-    /// The committed schema is what the code generates. With `RECORD=1` a mismatch rewrites the
+    /// Each committed schema is what the code generates. With `RECORD=1` a mismatch rewrites the
     /// file and still fails, so a regenerated schema is always looked at before it is committed.
-    @Test func committedSchemaIsUpToDate() throws {
-        let generated = SchemaExport.suiteJSONSchema()
-        let committed = try? String(contentsOf: Self.committedPath, encoding: .utf8)
+    @Test(arguments: 0..<3)
+    func committedSchemaIsUpToDate(index: Int) throws {
+        let (file, generate) = Self.published[index]
+        let path = Fixtures.packageRoot.appendingPathComponent(file)
+        let generated = generate()
+        let committed = try? String(contentsOf: path, encoding: .utf8)
         guard committed != generated else { return }
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
-            try FileManager.default.createDirectory(
-                at: Self.committedPath.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try generated.write(to: Self.committedPath, atomically: true, encoding: .utf8)
-            Issue.record("Rewrote \(Self.committedPath.path); review and commit it, then run the tests again.")
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try generated.write(to: path, atomically: true, encoding: .utf8)
+            Issue.record("Rewrote \(file); review and commit it, then run the tests again.")
         } else {
             Issue.record(
                 """
-                Scenarios/scenario.schema.json is out of date with the schema description.
+                \(file) is out of date with the schema description.
                 Run `RECORD=1 swift test --filter ChorusSpecTests` to regenerate it.
                 First difference: \(Self.firstDifference(committed ?? "", generated))
                 """)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusSpec
+import ChorusStore
 
 /// Commands that talk to a target name its files, so the executable can choose where
 /// conversations run before anything starts.
@@ -8,7 +9,14 @@ protocol TargetCommand {
 }
 
 extension RunCommand: TargetCommand {
-    var targetPaths: [String] { target.map { [$0] } ?? [] }
+    /// The target file, or for `--resume` the stored run's.
+    var targetPaths: [String] {
+        if let target { return [target] }
+        guard let resume, FileSystem.exists(options.db), let store = try? ResultStore(path: options.db),
+            let run = try? store.run(named: resume)
+        else { return [] }
+        return [run.targetPath]
+    }
 }
 
 extension CompareCommand: TargetCommand {
