@@ -72,3 +72,17 @@ public struct OutcomeShift: Sendable, Equatable, Codable {
         self.current = current
     }
 }
+
+extension OutcomeShift {
+    /// The change of the completion rate with its 95% interval (Newcombe's hybrid score interval
+    /// from the two Wilson intervals); `nil` when either side has no conversation.
+    public var completionChange: (baseline: Double, current: Double, delta: Double, low: Double, high: Double)? {
+        guard
+            let difference = ProportionDifference(
+                successes1: baseline.completed, trials1: baseline.total, successes2: current.completed,
+                trials2: current.total)
+        else { return nil }
+        let before = Double(baseline.completed) / Double(baseline.total)
+        return (before, before + difference.delta, difference.delta, difference.low, difference.high)
+    }
+}

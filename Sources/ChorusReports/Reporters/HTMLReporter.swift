@@ -228,7 +228,7 @@ public struct HTMLReporter: RunReporter {
             guard let shift = shifts[name] else { continue }
             let before = ReportFormat.share(shift.baseline.completed, of: shift.baseline.total)
             let after = ReportFormat.share(shift.current.completed, of: shift.current.total)
-            let change = JUnitReporter.completionChange(shift)
+            let change = shift.completionChange
             let dropped = change.map { $0.high < 0 } ?? false
             html += "<tr\(dropped ? " class=\"bad\"" : "")><td>\(h(name))</td>"
             html += "<td class=\"num\">\(ReportFormat.percentText(before)) <small>of \(shift.baseline.total)</small></td>"

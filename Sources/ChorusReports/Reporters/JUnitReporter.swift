@@ -51,7 +51,7 @@ public struct JUnitReporter: RunReporter {
             + Outcome.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: ", ")
         if let shift = report.diff?.goals[goal] {
             let tolerance = report.diff?.metrics.first { $0.name == "completion_rate" }?.tolerance ?? 0
-            let change = Self.completionChange(shift)
+            let change = shift.completionChange
             completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.total)"
             if let change {
                 let text =
@@ -83,18 +83,6 @@ public struct JUnitReporter: RunReporter {
             suite.output = "… \(clusters.count - maxClustersPerGoal) more failure clusters of this goal (see report.html)"
         }
         return suite
-    }
-
-    /// The change of a goal's completion rate with its 95% interval (Newcombe's hybrid score
-    /// interval from the two Wilson intervals); `nil` when either run has no conversation of the goal.
-    static func completionChange(_ shift: OutcomeShift) -> (baseline: Double, current: Double, delta: Double, low: Double, high: Double)? {
-        guard
-            let difference = ProportionDifference(
-                successes1: shift.baseline.completed, trials1: shift.baseline.total, successes2: shift.current.completed,
-                trials2: shift.current.total)
-        else { return nil }
-        let baseline = Double(shift.baseline.completed) / Double(shift.baseline.total)
-        return (baseline, baseline + difference.delta, difference.delta, difference.low, difference.high)
     }
 
     private func transcript(_ record: ConversationRecord) -> String {

@@ -48,6 +48,8 @@ public struct MarkdownReporter: RunReporter {
         // The verdict is the point of the report: it is always written, its rule list cut to fit.
         document.appendAlways(verdict(report, budget: document.remaining - 2))
         document.append(rates(report), section: "rates")
+        document.append(outcomesBy("Goal", report.summary.goals, shifts: report.diff?.goals), section: "goals")
+        document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
         if let moves = confusionMoves(report) { document.append(moves, section: "confusion") }
@@ -347,6 +349,38 @@ public struct MarkdownReporter: RunReporter {
     /// Untrusted text for a table cell: cut to `maxCellLength`, then escaped.
     private func cell(_ text: String) -> String {
         Escaping.markdown(Escaping.truncated(text, maxCellLength))
+    }
+
+    /// Outcomes per goal (or persona), weakest completion first; with a baseline, the change of
+    /// completion with its 95% interval.
+    private func outcomesBy(_ noun: String, _ counts: [String: OutcomeCounts], shifts: [String: OutcomeShift]?) -> String {
+        let rows = counts.sorted { a, b in
+            let (x, y) = (Double(a.value.completed) / Double(max(1, a.value.total)), Double(b.value.completed) / Double(max(1, b.value.total)))
+            return x != y ? x < y : a.key < b.key
+        }
+        var lines = ["### Outcomes by \(noun.lowercased())", ""]
+        var header = "| \(noun) | n | " + Outcome.allCases.map { Escaping.markdown($0.rawValue) }.joined(separator: " | ") + " | Completion |"
+        var rule = "| --- | --: | " + Outcome.allCases.map { _ in "--:" }.joined(separator: " | ") + " | --: |"
+        if shifts != nil {
+            header += " Δ completion [95% interval] |"
+            rule += " --: |"
+        }
+        lines += [header, rule]
+        for (name, outcome) in rows.prefix(maxRows) {
+            var row = "| \(Escaping.markdown(truncated(name, 1))) | \(outcome.total) | "
+            row += Outcome.allCases.map { "\(outcome[$0])" }.joined(separator: " | ")
+            row += " | \(ReportFormat.percentText(Double(outcome.completed) / Double(max(1, outcome.total)))) |"
+            if let shift = shifts?[name] {
+                let change = shift.completionChange.map {
+                    "\(ReportFormat.signed($0.delta * 100, 1)) pp [\(ReportFormat.signed($0.low * 100, 1)), \(ReportFormat.signed($0.high * 100, 1))]"
+                }
+                row += " \(change ?? "—") |"
+            } else if shifts != nil {
+                row += " — |"
+            }
+            lines.append(row)
+        }
+        return lines.joined(separator: "\n") + more(rows.count - maxRows, noun.lowercased() + "s") + "\n"
     }
 
     /// `text` cut to a few cells' worth.
