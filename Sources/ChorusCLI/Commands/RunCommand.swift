@@ -115,11 +115,13 @@ struct RunCommand: AsyncParsableCommand {
                 Console.out("wrote \((written + [options.transcripts].compactMap { $0 }).joined(separator: ", "))")
             }
             if let reason = outcome.stopReason {
-                let resumeCommand = "chorus run --resume \(outcome.run.name) --db \(options.db)"
-                let interrupted = reason == "interrupted"
-                throw CommandFailure(
-                    kind: interrupted ? .interrupted : .target,
-                    message: "\(interrupted ? "interrupted" : reason); \(report.summary.conversations) conversations stored. Resume with: \(resumeCommand)")
+                let resume = "\(report.summary.conversations) conversations stored. Resume with: chorus run --resume \(outcome.run.name) --db \(options.db)"
+                switch reason {
+                case .interrupted:
+                    throw CommandFailure(kind: .interrupted, message: "interrupted; \(resume)")
+                case .targetErrors(let detail):
+                    throw CommandFailure(kind: .target, message: "\(detail); \(resume)")
+                }
             }
             if report.summary.conversations > 0, report.summary.outcomes.error == report.summary.conversations {
                 throw CommandFailure(kind: .target, message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")

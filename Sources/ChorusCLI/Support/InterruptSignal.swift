@@ -18,7 +18,7 @@ final class InterruptSignal {
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if stop.isRaised { exit(130) }
-            stop.raise("interrupted")
+            stop.raise(.interrupted)
             FileHandle.standardError.write(Data("\nstopping after the conversations in flight (Ctrl-C again to quit now)…\n".utf8))
         }
         source.resume()

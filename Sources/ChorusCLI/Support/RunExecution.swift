@@ -32,7 +32,7 @@ struct RunExecution {
         var failures: FailureAnalysis
         var status: RunStatus
         /// Why the run stopped early, when it did.
-        var stopReason: String?
+        var stopReason: StopFlag.Reason?
         /// What this process played (a resumed run's earlier share is not counted).
         var played: LiveMetrics.Snapshot
     }
@@ -126,7 +126,7 @@ final class ErrorRateGuard: RecordSink {
         if record.outcome == .error { errors += 1 }
         if conversations >= 20, Double(errors) / Double(conversations) > limit, !stop.isRaised {
             let share = String(format: "%.1f%%", Double(errors) / Double(conversations) * 100)
-            stop.raise("\(errors) of \(conversations) conversations (\(share)) ended in a target error, above --max-error-rate")
+            stop.raise(.targetErrors("\(errors) of \(conversations) conversations (\(share)) ended in a target error, above --max-error-rate"))
         }
     }
 
