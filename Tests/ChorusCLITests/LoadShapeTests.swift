@@ -36,7 +36,7 @@ import Testing
             process.waitUntilExit()
         }
         var text = ""
-        for _ in 0..<100 where !text.contains("chorus_turns_total") {
+        for _ in 0..<300 where !text.contains("chorus_turns_total") {
             try await Task.sleep(for: .milliseconds(100))
             let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
             if let (data, _) = try? await URLSession.shared.data(from: url) { text = String(decoding: data, as: UTF8.self) }
@@ -72,10 +72,14 @@ import Testing
 
 @Suite struct UnreachableTargetTests {
     /// A target nobody listens on: every conversation is a classified error, and the exit code is 3.
-    @Test func aRunAgainstAnUnreachableTargetExitsWith3() throws {
+    @Test func aRunAgainstAnUnreachableTargetExitsWith3() async throws {
+        // A port held bound but never listened on, for the whole test: connections are refused.
+        try await FreePort.refusing { port in try Self.check(port: port) }
+    }
+
+    private static func check(port: Int) throws {
         let directory = try Fixtures.temporaryDirectory("chorus-unreachable")
-        let port = try FreePort.next()
-        try "kind: rasa\nname: nobody\nurl: http://127.0.0.1:\(port)\nretries: 0\ntimeout: 2\n"
+        try "kind: rasa\nname: nobody\nurl: http://127.0.0.1:\(port)\nretries: 0\ntimeout: 10\n"
             .write(toFile: "\(directory)/nobody.yaml", atomically: true, encoding: .utf8)
         let result = try ChorusProcess.run([
             "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "40", "--db",

@@ -139,18 +139,21 @@ import Testing
         try await server.run { port in
             let client = Self.client()
             await #expect(throws: HTTPClientFailure.timeout) {
-                try await Self.get(client, port, timeout: .milliseconds(200))
+                try await Self.get(client, port, timeout: .seconds(1))
             }
             await client.shutdown()
         }
-        #expect(server.requests == 1)
+        // Never retried. (On a loaded machine the request may not even reach the server in time.)
+        #expect(server.requests <= 1)
     }
 
     @Test func aRefusedPortIsConnectionRefused() async throws {
-        let port = try await ScriptedServer { _ in .drop }.run { $0 }
-        let client = Self.client()
-        await #expect(throws: HTTPClientFailure.connectionRefused) { try await Self.get(client, port) }
-        await client.shutdown()
+        // A port held bound but never listened on: connections to it are refused.
+        try await FreePort.refusing { port in
+            let client = Self.client()
+            await #expect(throws: HTTPClientFailure.connectionRefused) { try await Self.get(client, port) }
+            await client.shutdown()
+        }
     }
 
     @Test func aResponseThatIsNotHTTPIsMalformed() async throws {

@@ -32,7 +32,7 @@ import Testing
         let clock = RecordingClock()
         let records = try await server.run { port in
             let path = try TargetTests.write(
-                "rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\ntimeout: 1.5\nretries: 1\n")
+                "rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\ntimeout: 5\nretries: 1\n")
             let target = try TargetFactory.make(path: path, options: TargetOptions(concurrency: 8, clock: clock))
             let driver = ConversationDriver(suite: suite, target: target, runTag: "faulty")
             let collected = Collected()
