@@ -8,10 +8,11 @@ public enum ChorusProcess {
         public var stderr: String
     }
 
-    /// Runs `chorus arguments…` in `directory` (default: the repository root) and waits for it.
+    /// Runs `chorus arguments…` in `directory` (default: the repository root) and waits for it,
+    /// without holding one of Swift's few cooperative threads (see `Process.exited()`).
     public static func run(
         _ arguments: [String], in directory: String = Fixtures.root, environment: [String: String] = [:]
-    ) throws -> Result {
+    ) async throws -> Result {
         let scratch = try Fixtures.temporaryDirectory("chorus-process")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         // Output goes to files, not pipes, so a chatty child never blocks on a full pipe.
@@ -30,10 +31,24 @@ public enum ChorusProcess {
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        await process.exited()
         return Result(
             status: process.terminationStatus,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+}
+
+extension Process {
+    /// Waits for the process to end on a thread of its own: tests run on Swift's cooperative
+    /// pool (one thread per core), and a blocking wait there would starve every other test.
+    public func exited() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                self.waitUntilExit()
+                continuation.resume()
+            }
+            thread.start()
+        }
     }
 }

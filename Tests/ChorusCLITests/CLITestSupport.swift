@@ -13,9 +13,9 @@ enum CLI {
     static func run(
         _ extra: [String], suite: String = suite, target: String = v1, conversations: Int = 300,
         expectStatus: Int32? = 0
-    ) throws -> (directory: String, result: ChorusProcess.Result) {
+    ) async throws -> (directory: String, result: ChorusProcess.Result) {
         let directory = try Fixtures.temporaryDirectory("chorus-run")
-        let result = try ChorusProcess.run(
+        let result = try await ChorusProcess.run(
             ["run", suite, "--target", target, "--conversations", "\(conversations)", "--out", directory,
              "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite"] + extra)
         // nil: any verdict (0 pass, 1 gate failed), but no error.

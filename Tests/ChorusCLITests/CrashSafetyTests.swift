@@ -6,7 +6,7 @@ import Testing
 @Suite struct CrashSafetyTests {
     /// SIGKILL in the middle of a run: the database opens, passes SQLite's integrity check, and
     /// every conversation in it has all its turns.
-    @Test func aKilledRunLeavesAConsistentDatabase() throws {
+    @Test func aKilledRunLeavesAConsistentDatabase() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-kill")
         let db = "\(directory)/chorus.sqlite"
         let process = Process()
@@ -21,18 +21,19 @@ import Testing
         // Wait (bounded) until some batches are committed, then kill without warning.
         var stored = 0
         for _ in 0..<600 where stored < 3000 {
-            usleep(100_000)
-            stored = (try? DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation") ?? 0 }) ?? 0
+            try await Task.sleep(for: .microseconds(100_000))
+            stored = ResumeAndShardTests.storedCount(db)
         }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(stored >= 3000)
+        await process.exited()
+        let storedBeforeKill = stored
+        #expect(storedBeforeKill >= 3000)
 
         let queue = try DatabaseQueue(path: db)
-        try queue.read { db in
+        try await queue.read { db in
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             let conversations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation") ?? 0
-            #expect(conversations >= stored)
+            #expect(conversations >= storedBeforeKill)
             #expect(conversations < 1_000_000)
             // Whole conversations only: each has exactly the turns it says, and indices form a prefix.
             let mismatched = try Int.fetchOne(
@@ -45,7 +46,7 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT MAX(idx) FROM conversation") == conversations - 1)
             #expect(try String.fetchOne(db, sql: "SELECT status FROM run") == "running")
         }
-        let runs = try ChorusProcess.run(["runs", "--db", db])
+        let runs = try await ChorusProcess.run(["runs", "--db", db])
         #expect(runs.status == 0 && runs.stdout.contains("running"))
     }
 }

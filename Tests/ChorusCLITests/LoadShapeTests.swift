@@ -8,12 +8,12 @@ import Testing
 
 @Suite struct LoadShapeTests {
     /// Open loop: conversations start at the given rate whatever the bot does; all are played.
-    @Test func anOpenLoopRunPlaysEveryConversation() throws {
-        let (directory, result) = try CLI.run(["--rate", "2000", "--concurrency", "8"], conversations: 200)
-        #expect(result.status == 0)
+    @Test func anOpenLoopRunPlaysEveryConversation() async throws {
+        // The gate may fail on latency on a loaded machine (open-loop latency counts queueing): any verdict.
+        let (directory, _) = try await CLI.run(["--rate", "2000", "--concurrency", "8"], conversations: 200, expectStatus: nil)
         let lines = try CLI.transcriptLines(directory)
         #expect(lines.count == 200)
-        let (closed, _) = try CLI.run([], conversations: 200)
+        let (closed, _) = try await CLI.run([], conversations: 200, expectStatus: nil)
         #expect(try CLI.transcriptLines(closed) == lines, "the load shape changes timing, never conversations")
     }
 
@@ -31,10 +31,6 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer {
-            process.interrupt()
-            process.waitUntilExit()
-        }
         var text = ""
         for _ in 0..<300 where !text.contains("chorus_turns_total") {
             try await Task.sleep(for: .milliseconds(100))
@@ -45,10 +41,12 @@ import Testing
         #expect(text.contains("chorus_conversations_total{outcome=\"completed\"}"))
         #expect(text.contains("chorus_errors_total{class=\"timeout\"} 0"))
         #expect(text.contains("chorus_reply_latency_ms_bucket{le=\"+Inf\"}"))
+        process.interrupt()
+        await process.exited()
     }
 
     /// Ctrl-C stops cleanly: what is done is stored, and the message says how to resume.
-    @Test func anInterruptedRunSaysHowToResume() throws {
+    @Test func anInterruptedRunSaysHowToResume() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-interrupt")
         let db = "\(directory)/c.sqlite"
         let process = Process()
@@ -59,13 +57,13 @@ import Testing
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<200 where ResumeAndShardTests.storedCount(db) < 2000 { usleep(50_000) }
+        for _ in 0..<200 where ResumeAndShardTests.storedCount(db) < 2000 { try await Task.sleep(for: .microseconds(50_000)) }
         process.interrupt()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        await process.exited()
         #expect(process.terminationStatus == 130)
         #expect(stderr.contains("Resume with: chorus run --resume "))
-        let runs = try ChorusProcess.run(["runs", "--db", db])
+        let runs = try await ChorusProcess.run(["runs", "--db", db])
         #expect(runs.stdout.contains("interrupted"))
     }
 }
@@ -74,14 +72,14 @@ import Testing
     /// A target nobody listens on: every conversation is a classified error, and the exit code is 3.
     @Test func aRunAgainstAnUnreachableTargetExitsWith3() async throws {
         // A port held bound but never listened on, for the whole test: connections are refused.
-        try await FreePort.refusing { port in try Self.check(port: port) }
+        try await FreePort.refusing { port in try await Self.check(port: port) }
     }
 
-    private static func check(port: Int) throws {
+    private static func check(port: Int) async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-unreachable")
         try "kind: rasa\nname: nobody\nurl: http://127.0.0.1:\(port)\nretries: 0\ntimeout: 10\n"
             .write(toFile: "\(directory)/nobody.yaml", atomically: true, encoding: .utf8)
-        let result = try ChorusProcess.run([
+        let result = try await ChorusProcess.run([
             "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "40", "--db",
             "\(directory)/c.sqlite", "--out", "\(directory)/out", "--format", "json",
         ])
@@ -90,7 +88,7 @@ import Testing
         let summary = try CLI.json("\(directory)/out/summary.json")
         #expect((summary["errors"] as? [String: Int])?["connection"] == 40)
 
-        let early = try ChorusProcess.run([
+        let early = try await ChorusProcess.run([
             "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "100000", "--db",
             "\(directory)/c.sqlite", "--out", "\(directory)/early", "--format", "json", "--max-error-rate", "0.5",
         ])

@@ -31,10 +31,15 @@ import Testing
             port = match.flatMap { Int($0.1) } ?? 0
         }
 
+        /// Asks the server to stop, without waiting (for `defer`).
+        func terminate() {
+            if process.isRunning { process.terminate() }
+        }
+
         /// Stops the server; returns its exit status.
-        func stop() -> Int32 {
+        func stop() async -> Int32 {
             process.terminate()
-            process.waitUntilExit()
+            await process.exited()
             return process.terminationStatus
         }
 
@@ -48,17 +53,17 @@ import Testing
         }
     }
 
-    @Test func rasaAndHTTPTargetsGiveTheEmbeddedBotsOutcomesIntentsAndMetrics() throws {
+    @Test func rasaAndHTTPTargetsGiveTheEmbeddedBotsOutcomesIntentsAndMetrics() async throws {
         let server = try ServedBot()
-        defer { _ = server.stop() }
+        defer { server.terminate() }
         #expect(server.port > 0)
         let folder = try Fixtures.temporaryDirectory("chorus-network")
         let rasa = try server.target("acme-v1-rasa", in: folder)
         let http = try server.target("acme-v1-http", in: folder)
         let seed = ["--seed", "42"]
-        let (embedded, _) = try CLI.run(seed, target: CLI.v1, conversations: 200, expectStatus: nil)
-        let (viaRasa, _) = try CLI.run(seed, target: rasa, conversations: 200, expectStatus: nil)
-        let (viaHTTP, _) = try CLI.run(seed, target: http, conversations: 200, expectStatus: nil)
+        let (embedded, _) = try await CLI.run(seed, target: CLI.v1, conversations: 200, expectStatus: nil)
+        let (viaRasa, _) = try await CLI.run(seed, target: rasa, conversations: 200, expectStatus: nil)
+        let (viaHTTP, _) = try await CLI.run(seed, target: http, conversations: 200, expectStatus: nil)
         let expected = try Self.comparable(embedded, target: CLI.v1)
         #expect(try Self.comparable(viaRasa, target: rasa) == expected)
         #expect(try Self.comparable(viaHTTP, target: http) == expected)
@@ -79,9 +84,9 @@ import Testing
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: target, with: "TARGET")
     }
 
-    @Test func theSecretIsSentButWrittenNowhere() throws {
+    @Test func theSecretIsSentButWrittenNowhere() async throws {
         let server = try ServedBot()
-        defer { _ = server.stop() }
+        defer { server.terminate() }
         let folder = try Fixtures.temporaryDirectory("chorus-secret")
         let openai = try server.target("acme-openai", in: folder)
         let secret = "sk-chorus-\(UUID().uuidString)"
@@ -90,7 +95,7 @@ import Testing
             "run", CLI.suite, "--target", openai, "--conversations", "40", "--out", directory,
             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite",
         ]
-        let result = try ChorusProcess.run(arguments, environment: ["CHORUS_OPENAI_KEY": secret])
+        let result = try await ChorusProcess.run(arguments, environment: ["CHORUS_OPENAI_KEY": secret])
         #expect(result.status <= 1, "\(result.stderr)")
         let summary = try CLI.json("\(directory)/summary.json")
         #expect((summary["outcomes"] as? [String: Int])?.values.reduce(0, +) == 40)
@@ -104,7 +109,7 @@ import Testing
         }
         #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
 
-        let unset = try ChorusProcess.run(arguments, environment: ["CHORUS_OPENAI_KEY_OTHER": "x"])
+        let unset = try await ChorusProcess.run(arguments, environment: ["CHORUS_OPENAI_KEY_OTHER": "x"])
         if ProcessInfo.processInfo.environment["CHORUS_OPENAI_KEY"] == nil {
             #expect(unset.status == 2)
             #expect(unset.stderr.contains("environment variable \"CHORUS_OPENAI_KEY\" is not set"))
@@ -112,26 +117,26 @@ import Testing
         }
     }
 
-    @Test func probeShowsWhatChorusExtractsOrWhyItFailed() throws {
+    @Test func probeShowsWhatChorusExtractsOrWhyItFailed() async throws {
         let server = try ServedBot()
         let folder = try Fixtures.temporaryDirectory("chorus-probe")
         let rasa = try server.target("acme-v1-rasa", in: folder)
-        let probe = try ChorusProcess.run(["probe", "--target", rasa])
+        let probe = try await ChorusProcess.run(["probe", "--target", rasa])
         #expect(probe.status == 0, "\(probe.stderr)")
         #expect(probe.stdout.contains("bot   < "))
         #expect(probe.stdout.contains("intent:     greet"))
         #expect(probe.stdout.contains("raw   < [{"))
-        let process = try ChorusProcess.run([
+        let process = try await ChorusProcess.run([
             "probe", "--target", "Fixtures/targets/acme-process.yaml", "--text", "where is my order AB-123456",
         ])
         #expect(process.status == 0, "\(process.stderr)")
         #expect(process.stdout.contains("entities:   order_id=AB-123456"))
-        #expect(server.stop() == 0, "serve-bot stops cleanly on SIGTERM")
+        #expect(await server.stop() == 0, "serve-bot stops cleanly on SIGTERM")
 
-        let down = try ChorusProcess.run(["probe", "--target", rasa])
+        let down = try await ChorusProcess.run(["probe", "--target", rasa])
         #expect(down.status == 3)
         #expect(down.stderr.contains("the target failed: connection: webhook: connection refused"))
-        let bad = try ChorusProcess.run(["probe", "--target", "Fixtures/targets/nope.yaml"])
+        let bad = try await ChorusProcess.run(["probe", "--target", "Fixtures/targets/nope.yaml"])
         #expect(bad.status == 2)
     }
 }

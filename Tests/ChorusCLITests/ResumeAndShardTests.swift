@@ -27,10 +27,10 @@ import Testing
         (try? DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation") ?? 0 }) ?? 0
     }
 
-    @Test func aRunKilledAtRandomPointsAndResumedEqualsAnUninterruptedRun() throws {
+    @Test func aRunKilledAtRandomPointsAndResumedEqualsAnUninterruptedRun() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-resume")
         let conversations = 40_000
-        let reference = try ChorusProcess.run([
+        let reference = try await ChorusProcess.run([
             "run", CLI.suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", "\(directory)/reference.sqlite",
             "--out", "\(directory)/reference", "--quiet", "--format", "json",
         ])
@@ -54,29 +54,29 @@ import Testing
             // Kill once a random number more of conversations are stored (bounded wait).
             let before = Self.storedCount(db)
             let target = before + Int.random(in: 1_000...6_000, using: &generator)
-            for _ in 0..<300 where process.isRunning && Self.storedCount(db) < target { usleep(20_000) }
+            for _ in 0..<300 where process.isRunning && Self.storedCount(db) < target { try await Task.sleep(for: .microseconds(20_000)) }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
             }
-            process.waitUntilExit()
+            await process.exited()
             if attempt == 0 {
-                let name = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT name FROM run") }
+                let name = try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT name FROM run") }
                 arguments = ["run", "--resume", try #require(name), "--db", db, "--out", "\(directory)/killed", "--quiet", "--format", "json"]
             }
         }
         #expect(kills >= 2)
-        let finish = try ChorusProcess.run(arguments)
+        let finish = try await ChorusProcess.run(arguments)
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(Self.storedCount(db) == conversations)
         #expect(try Self.contents(db) == Self.contents("\(directory)/reference.sqlite"))
         #expect(try Self.summary("\(directory)/killed") == Self.summary("\(directory)/reference"))
     }
 
-    @Test func fourShardsMergedGiveTheSameSummaryAsOneRun() throws {
+    @Test func fourShardsMergedGiveTheSameSummaryAsOneRun() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-shards")
         let conversations = 2_000
-        let single = try ChorusProcess.run([
+        let single = try await ChorusProcess.run([
             "run", CLI.suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", "\(directory)/single.sqlite",
             "--out", "\(directory)/single", "--quiet", "--format", "json",
         ])
@@ -97,14 +97,14 @@ import Testing
             return process
         }
         for process in processes {
-            process.waitUntilExit()
+            await process.exited()
             #expect(process.terminationStatus == 0)
         }
-        let merge = try ChorusProcess.run(
+        let merge = try await ChorusProcess.run(
             ["merge"] + (0..<4).map { "\(directory)/shard-\($0).sqlite" } + ["--into", "\(directory)/merged.sqlite"])
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(merge.stdout.contains("\(conversations) conversations"))
-        let report = try ChorusProcess.run([
+        let report = try await ChorusProcess.run([
             "report", "latest", "--db", "\(directory)/merged.sqlite", "--out", "\(directory)/merged", "--format", "json",
         ])
         #expect(report.status == 0, "\(report.stderr)")
@@ -112,19 +112,19 @@ import Testing
         #expect(try Self.contents("\(directory)/merged.sqlite") == Self.contents("\(directory)/single.sqlite"))
 
         // An incomplete set of shards is refused.
-        let partial = try ChorusProcess.run(
+        let partial = try await ChorusProcess.run(
             ["merge", "\(directory)/shard-0.sqlite", "\(directory)/shard-2.sqlite", "--into", "\(directory)/partial.sqlite"])
         #expect(partial.status == 2)
         #expect(partial.stderr.contains("needs each of 0…3 once"))
     }
 
-    @Test func theProgressLineIsDrawnOnATerminalAndNeverInAPipe() throws {
+    @Test func theProgressLineIsDrawnOnATerminalAndNeverInAPipe() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-progress")
         let arguments = [
             "run", CLI.suite, "--target", CLI.v1, "--conversations", "30000", "--db", "\(directory)/c.sqlite",
             "--out", "\(directory)/out", "--format", "json",
         ]
-        let piped = try ChorusProcess.run(arguments)
+        let piped = try await ChorusProcess.run(arguments)
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("conv/s") && !piped.stdout.contains("conv/s"))
         #expect(!piped.stderr.contains("\r"))
@@ -139,7 +139,7 @@ import Testing
         terminal.standardOutput = FileHandle.nullDevice
         terminal.standardInput = FileHandle.nullDevice
         try terminal.run()
-        terminal.waitUntilExit()
+        await terminal.exited()
         let screen = try String(contentsOfFile: "\(directory)/typescript", encoding: .utf8)
         #expect(screen.contains("conv/s"))
         #expect(screen.contains("/30,000"))

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 @Suite struct RunCommandTests {
-    @Test func runPrintsASummaryAndWritesSummaryJSON() throws {
-        let (directory, result) = try CLI.run([], conversations: 200)
+    @Test func runPrintsASummaryAndWritesSummaryJSON() async throws {
+        let (directory, result) = try await CLI.run([], conversations: 200)
         #expect(result.stdout.contains("Outcomes"))
         #expect(result.stdout.contains("95% Wilson interval"))
         #expect(result.stdout.contains("Latency"))
@@ -21,40 +21,40 @@ import Testing
         #expect(outcomes.values.reduce(0, +) == 200)
     }
 
-    @Test func theSameSeedGivesTheSameRunAtAnyConcurrency() throws {
-        let (serial, _) = try CLI.run(["--concurrency", "1"])
-        let (parallel, _) = try CLI.run(["--concurrency", "64"])
+    @Test func theSameSeedGivesTheSameRunAtAnyConcurrency() async throws {
+        let (serial, _) = try await CLI.run(["--concurrency", "1"])
+        let (parallel, _) = try await CLI.run(["--concurrency", "64"])
         #expect(try CLI.deterministicSummary(serial) == CLI.deterministicSummary(parallel))
         #expect(try CLI.transcriptLines(serial) == CLI.transcriptLines(parallel))
     }
 
-    @Test func anotherSeedGivesOtherConversations() throws {
-        let (first, _) = try CLI.run(["--seed", "1"], conversations: 50)
-        let (second, _) = try CLI.run(["--seed", "2"], conversations: 50)
+    @Test func anotherSeedGivesOtherConversations() async throws {
+        let (first, _) = try await CLI.run(["--seed", "1"], conversations: 50)
+        let (second, _) = try await CLI.run(["--seed", "2"], conversations: 50)
         let a = try CLI.transcriptLines(first)
         let b = try CLI.transcriptLines(second)
         #expect(a.count == 50 && b.count == 50)
         #expect(zip(a, b).filter { $0 != $1 }.count > 25)
     }
 
-    @Test func replayReproducesAnyConversationOfARun() throws {
-        let (directory, _) = try CLI.run(["--seed", "9"], conversations: 120)
+    @Test func replayReproducesAnyConversationOfARun() async throws {
+        let (directory, _) = try await CLI.run(["--seed", "9"], conversations: 120)
         let lines = try CLI.transcriptLines(directory)
         for index in [0, 1, 37, 119] {
-            let replay = try ChorusProcess.run([
+            let replay = try await ChorusProcess.run([
                 "replay", CLI.suite, "--target", CLI.v1, "--seed", "9", "--conversation", "\(index)", "--json",
             ])
             #expect(replay.status == 0, "\(replay.stderr)")
             #expect(CLI.withoutLatency(replay.stdout.trimmingCharacters(in: .newlines)) == lines[index])
         }
-        let text = try ChorusProcess.run(["replay", CLI.suite, "--target", CLI.v1, "--seed", "9", "--conversation", "37"])
+        let text = try await ChorusProcess.run(["replay", CLI.suite, "--target", CLI.v1, "--seed", "9", "--conversation", "37"])
         #expect(text.stdout.hasPrefix("conversation 37 · persona "))
         #expect(text.stdout.contains("user > "))
     }
 
     /// Every metric of summary.json follows from the transcripts with DESIGN.md's definitions.
-    @Test func theSummaryIsRecomputableFromTheTranscripts() throws {
-        let (directory, _) = try CLI.run(["--seed", "5"], conversations: 400)
+    @Test func theSummaryIsRecomputableFromTheTranscripts() async throws {
+        let (directory, _) = try await CLI.run(["--seed", "5"], conversations: 400)
         let summary = try CLI.json("\(directory)/summary.json")
         let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
         var outcomes: [String: Int] = [:]
@@ -92,9 +92,9 @@ import Testing
     }
 
     /// acme-v2 cut the refund intent's training examples: refund gets worse, the rest does not.
-    @Test func acmeV2RegressesOnRefundAndNowhereElse() throws {
-        let (v1, _) = try CLI.run(["--seed", "11"], target: CLI.v1, conversations: 600)
-        let (v2, _) = try CLI.run(["--seed", "11"], target: CLI.v2, conversations: 600, expectStatus: nil)
+    @Test func acmeV2RegressesOnRefundAndNowhereElse() async throws {
+        let (v1, _) = try await CLI.run(["--seed", "11"], target: CLI.v1, conversations: 600)
+        let (v2, _) = try await CLI.run(["--seed", "11"], target: CLI.v2, conversations: 600, expectStatus: nil)
         let intents1 = try #require(try CLI.json("\(v1)/summary.json")["intents"] as? [String: [String: Any]])
         let intents2 = try #require(try CLI.json("\(v2)/summary.json")["intents"] as? [String: [String: Any]])
         func recall(_ intents: [String: [String: Any]], _ name: String) -> Double { intents[name]?["recall"] as? Double ?? 0 }

@@ -9,8 +9,11 @@ import Testing
 @Suite struct FaultTests {
     static let ok = #"[{"recipient_id": "c-1", "text": "Hi!"}]"#
 
+    /// A rasa target file; unless `extra` sets one, the turn timeout is long, so a loaded
+    /// machine never turns an expected error into a timeout.
     static func rasa(_ port: Int, extra: String = "") throws -> String {
-        try TargetTests.write("rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\n\(extra)")
+        let timeout = extra.contains("timeout:") ? "" : "timeout: 120\n"
+        return try TargetTests.write("rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\n\(timeout)\(extra)")
     }
 
     /// Sends one message; returns the error, if any.

@@ -19,7 +19,7 @@ import Testing
         HTTP1Client(connectionsPerEndpoint: connections, maximumBody: 1 << 20)
     }
 
-    static func get(_ client: HTTP1Client, _ port: Int, path: String = "/", timeout: TimeAmount = .seconds(5))
+    static func get(_ client: HTTP1Client, _ port: Int, path: String = "/", timeout: TimeAmount = .seconds(60))
         async throws(HTTPClientFailure) -> (status: Int, body: String)
     {
         let response = try await client.execute(
