@@ -7,7 +7,7 @@ public struct ChorusCommand: AsyncParsableCommand {
         abstract: "Conversation simulation and regression testing for chatbots.",
         discussion: """
             Exit codes: 0 pass, 1 the gate failed, 2 bad input or usage, 3 the target could not be \
-            reached or errors exceeded the allowed share.
+            reached or errors exceeded the allowed share, 130 interrupted (resumable with `chorus run --resume`).
             """,
         version: ChorusVersion.current,
         subcommands: [

@@ -31,7 +31,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.min=0.7 (repeatable).")
     var gate: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit (default: all).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit.")
     var format: [String] = ReportWriter.allFormats
 
     @Option(name: .long, help: "Continue a stored run that was killed or interrupted, by its name.")

@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "The run's name (or `latest`).")
     var run: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Formats: json md html junit (default: all).")
+    @Option(name: .long, parsing: .upToNextOption, help: "Formats: json md html junit.")
     var format: [String] = ReportWriter.allFormats
 
     @Option(name: .long, help: "Output folder (default: Reports/runs/<run-id>).")
