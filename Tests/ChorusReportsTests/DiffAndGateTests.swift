@@ -75,6 +75,25 @@ private func baseline(_ summary: Summary) -> Baseline {
         #expect(diff.confusionMoves.first?.predicted == "order_status")
     }
 
+    @Test func theIntentGateFailsWhenAnIntentRegressesBeyondItsTolerance() throws {
+        let before = ["refund": ["refund": 95, "order_status": 5], "order_status": ["order_status": 100]]
+        let after = ["refund": ["refund": 40, "order_status": 60], "order_status": ["order_status": 99, "refund": 1]]
+        let current = summary(completed: 1, of: 2, confusion: after)
+        func verdict(_ rule: GateRule) -> GateVerdict {
+            let gate = ["intent_f1": rule]
+            let diff = BaselineDiffer(gate: gate).diff(
+                baseline: baseline(summary(completed: 1, of: 2, confusion: before)), current: current)
+            return GateEvaluator(rules: gate).evaluate(current, diff: diff)
+        }
+        let strict = verdict(GateRule(maxDrop: 0.05))
+        #expect(!strict.passed)
+        #expect(strict.failures.first?.detail.contains("refund.recall") == true)
+        // A tolerance wider than every change passes, and a macro-F1 floor is checked on its own.
+        #expect(verdict(GateRule(maxDrop: 0.9)).passed)
+        let floor = verdict(GateRule(min: 0.99))
+        #expect(floor.failures.map(\.name) == ["intent_f1.min"])
+    }
+
     @Test func newFailureClustersAreTheOnesTheBaselineDidNotHave() {
         let diff = BaselineDiffer().diff(
             baseline: baseline(summary(completed: 9, of: 10)), current: summary(completed: 9, of: 10),

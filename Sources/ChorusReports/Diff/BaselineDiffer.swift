@@ -10,14 +10,15 @@ import ChorusSpec
 /// `max_drop`/`max_rise` for headline rates, `intentTolerance` for intent figures.
 public struct BaselineDiffer: Sendable {
     public var gate: [String: GateRule]
-    /// The change an intent figure must exceed to count (default five points).
+    /// The change an intent figure must exceed to count: the gate's `intent_f1.max_drop`, else
+    /// five points.
     public var intentTolerance: Double
     /// Latency changes below this many milliseconds never count (noise on a fast bot).
     public var latencyFloorMs: Double
 
     public init(gate: [String: GateRule] = [:], intentTolerance: Double = 0.05, latencyFloorMs: Double = 1) {
         self.gate = gate
-        self.intentTolerance = intentTolerance
+        self.intentTolerance = gate[GateMetric.intentF1.rawValue]?.maxDrop ?? intentTolerance
         self.latencyFloorMs = latencyFloorMs
     }
 
@@ -66,7 +67,7 @@ public struct BaselineDiffer: Sendable {
         case .handoffRate: summary.metrics.handoffRate
         case .abandonmentRate: summary.metrics.abandonmentRate
         case .errorRate: summary.metrics.errorRate
-        case .latencyP95: nil
+        case .latencyP95, .intentF1: nil
         }
     }
 

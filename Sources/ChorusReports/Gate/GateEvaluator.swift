@@ -31,6 +31,10 @@ public struct GateEvaluator: Sendable {
                         metric: metric.rawValue, kind: .max, threshold: max, actual: actual, passed: passed,
                         detail: "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
             }
+            if metric == .intentF1 {
+                if let tolerance = rule.maxDrop, let diff { checks.append(Self.intentCheck(diff, tolerance: tolerance)) }
+                continue
+            }
             guard let delta = diff?.metrics.first(where: { $0.name == metric.rawValue }) else { continue }
             for (kind, tolerance) in [(GateCheck.Kind.maxDrop, rule.maxDrop), (.maxRise, rule.maxRise)] {
                 guard let tolerance else { continue }
@@ -51,12 +55,35 @@ public struct GateEvaluator: Sendable {
         return GateVerdict(checks: checks)
     }
 
+    /// `intent_f1.max_drop`: no intent's precision, recall or F1 may regress (significant after
+    /// Holm's correction, and beyond the tolerance).
+    static func intentCheck(_ diff: BaselineDiff, tolerance: Double) -> GateCheck {
+        let regressed = diff.intents.filter(\.regression)
+        let named = regressed.prefix(5).map { "\($0.name) \(rounded($0.baseline, 3)) → \(rounded($0.current, 3))" }
+        let more = regressed.count > 5 ? " and \(regressed.count - 5) more" : ""
+        let detail =
+            regressed.isEmpty
+            ? "no intent figure regressed beyond \(rounded(tolerance, 3)) (Holm-corrected)"
+            : "\(regressed.count) intent figures regressed beyond \(rounded(tolerance, 3)): \(named.joined(separator: ", "))\(more)"
+        return GateCheck(
+            metric: GateMetric.intentF1.rawValue, kind: .maxDrop, threshold: tolerance, actual: Double(regressed.count),
+            passed: regressed.isEmpty, detail: detail)
+    }
+
     static func value(_ metric: GateMetric, in summary: Summary) -> Double? {
-        metric == .latencyP95 ? summary.latencyMs?.p95 : BaselineDiffer.rate(metric, in: summary)?.value
+        switch metric {
+        case .latencyP95: summary.latencyMs?.p95
+        case .intentF1: summary.intentAverages?.macro.f1
+        default: BaselineDiffer.rate(metric, in: summary)?.value
+        }
     }
 
     static func format(_ value: Double, _ metric: GateMetric) -> String {
-        metric == .latencyP95 ? "\(rounded(value, 2)) ms" : "\(rounded(value * 100, 2)) %"
+        switch metric {
+        case .latencyP95: "\(rounded(value, 2)) ms"
+        case .intentF1: "\(rounded(value, 3))"
+        default: "\(rounded(value * 100, 2)) %"
+        }
     }
 
     /// A relative rule's tolerance: points for rates, a share of the baseline for latency.

@@ -357,4 +357,7 @@ public enum GateMetric: String, CaseIterable, Sendable {
     case abandonmentRate = "abandonment_rate"
     case errorRate = "error_rate"
     case latencyP95 = "latency_p95_ms"
+    /// `min`/`max` bound the macro-averaged F1; `max_drop` is the tolerance for every intent's
+    /// precision, recall and F1 against the baseline (tested together, Holm-corrected).
+    case intentF1 = "intent_f1"
 }
