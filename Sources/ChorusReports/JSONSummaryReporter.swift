@@ -82,8 +82,6 @@ public struct JSONSummaryReporter: RunReporter {
 
     /// `value` rounded half away from zero to `places` decimals.
     static func round(_ value: Double, _ places: Int) -> Double {
-        guard value.isFinite else { return value }
-        let scale = (0..<places).reduce(1.0) { value, _ in value * 10 }
-        return (value * scale).rounded() / scale
+        value.rounded(toPlaces: places)
     }
 }

@@ -108,7 +108,7 @@ enum PairedRuns {
                 rows.append([delta.name, String(format: "%.4f", delta.baseline), String(format: "%.4f", delta.current),
                              String(format: "%+.4f", delta.delta), interval, mark])
             }
-            Console.out(TextTable.render(rows))
+            Console.out(TextTable(rows: rows, indent: "").render())
             let intents = diff.intents.filter(\.regression)
             if !intents.isEmpty {
                 Console.out("Intent figures that regressed (Holm-adjusted p < 0.05):")

@@ -25,7 +25,7 @@ struct RunsCommand: AsyncParsableCommand {
                     run.status.rawValue, run.startedAt,
                 ])
             }
-            Console.out(runs.isEmpty ? "no runs in \(database.db)" : TextTable.render(rows))
+            Console.out(runs.isEmpty ? "no runs in \(database.db)" : TextTable(rows: rows, indent: "").render())
         }
     }
 }
@@ -116,19 +116,6 @@ struct BaselineCommand: AsyncParsableCommand {
                 Console.out("baseline of suite \"\(stored.suite)\" written to \(path) from run \(stored.name)")
             }
         }
-    }
-}
-
-/// Plain-text tables with aligned columns.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        guard let header = rows.first else { return "" }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
     }
 }
 

@@ -59,12 +59,12 @@ public struct GateEvaluator: Sendable {
     /// Holm's correction, and beyond the tolerance).
     static func intentCheck(_ diff: BaselineDiff, tolerance: Double) -> GateCheck {
         let regressed = diff.intents.filter(\.regression)
-        let named = regressed.prefix(5).map { "\($0.name) \(rounded($0.baseline, 3)) → \(rounded($0.current, 3))" }
+        let named = regressed.prefix(5).map { "\($0.name) \($0.baseline.rounded(toPlaces: 3)) → \($0.current.rounded(toPlaces: 3))" }
         let more = regressed.count > 5 ? " and \(regressed.count - 5) more" : ""
         let detail =
             regressed.isEmpty
-            ? "no intent figure regressed beyond \(rounded(tolerance, 3)) (Holm-corrected)"
-            : "\(regressed.count) intent figures regressed beyond \(rounded(tolerance, 3)): \(named.joined(separator: ", "))\(more)"
+            ? "no intent figure regressed beyond \(tolerance.rounded(toPlaces: 3)) (Holm-corrected)"
+            : "\(regressed.count) intent figures regressed beyond \(tolerance.rounded(toPlaces: 3)): \(named.joined(separator: ", "))\(more)"
         return GateCheck(
             metric: GateMetric.intentF1.rawValue, kind: .maxDrop, threshold: tolerance, actual: Double(regressed.count),
             passed: regressed.isEmpty, detail: detail)
@@ -80,26 +80,21 @@ public struct GateEvaluator: Sendable {
 
     static func format(_ value: Double, _ metric: GateMetric) -> String {
         switch metric {
-        case .latencyP95: "\(rounded(value, 2)) ms"
-        case .intentF1: "\(rounded(value, 3))"
-        default: "\(rounded(value * 100, 2)) %"
+        case .latencyP95: "\(value.rounded(toPlaces: 2)) ms"
+        case .intentF1: "\(value.rounded(toPlaces: 3))"
+        default: "\((value * 100).rounded(toPlaces: 2)) %"
         }
     }
 
     /// A relative rule's tolerance: points for rates, a share of the baseline for latency.
     static func tolerance(_ value: Double, _ metric: GateMetric) -> String {
-        metric == .latencyP95 ? "\(rounded(value * 100, 2)) % of the baseline" : "\(rounded(value * 100, 2)) pt"
+        metric == .latencyP95 ? "\((value * 100).rounded(toPlaces: 2)) % of the baseline" : "\((value * 100).rounded(toPlaces: 2)) pt"
     }
 
     static func signed(_ value: Double, _ metric: GateMetric) -> String {
-        (value >= 0 ? "+" : "") + (metric == .latencyP95 ? "\(rounded(value, 2)) ms" : "\(rounded(value * 100, 2)) pt")
+        (value >= 0 ? "+" : "") + (metric == .latencyP95 ? "\(value.rounded(toPlaces: 2)) ms" : "\((value * 100).rounded(toPlaces: 2)) pt")
     }
 
-    static func rounded(_ value: Double, _ decimals: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return (value * scale).rounded() / scale
-    }
 }
 
 extension GateEvaluator {

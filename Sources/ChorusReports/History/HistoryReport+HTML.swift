@@ -46,8 +46,8 @@ extension HistoryReport {
         var dots = ""
         for (index, value) in values.enumerated() {
             guard let value else { continue }
-            let x = Self.rounded(pad + Double(index) * step, 1)
-            let y = Self.rounded(height - pad - value * scale, 1)
+            let x = (pad + Double(index) * step).rounded(toPlaces: 1)
+            let y = (height - pad - value * scale).rounded(toPlaces: 1)
             line.append("\(x),\(y)")
             let label = "\(Escaping.html(points[index].run)): \(Self.format(value, isRate: series.isRate))"
             dots += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3\" fill=\"#2f6fdf\"><title>\(label)</title></circle>"

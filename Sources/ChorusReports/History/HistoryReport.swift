@@ -53,23 +53,11 @@ public struct HistoryReport: Sendable, Equatable {
                         series.value(point.summary).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
                     })
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column < 2
-                    ? cell + String(repeating: " ", count: widths[column] - cell.count)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return TextTable(rows: rows, rightAligned: Set(2..<rows[0].count), indent: "").render()
     }
 
     static func format(_ value: Double, isRate: Bool) -> String {
-        isRate ? "\(rounded(value * 100, 1)) %" : "\(rounded(value, 2))"
+        isRate ? "\((value * 100).rounded(toPlaces: 1)) %" : "\(value.rounded(toPlaces: 2))"
     }
 
-    static func rounded(_ value: Double, _ decimals: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return (value * scale).rounded() / scale
-    }
 }
