@@ -21,17 +21,20 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
+        // model: the records every later stage shares (turns, conversations, replies, errors) and
+        // the exact JSON value they travel in. Depends on nothing.
+        .target(name: "ChorusModel"),
         // spec: YAML models, validation, located diagnostics.
-        .target(name: "ChorusSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // simulation: seeded synthetic users, noise, reply recognition.
-        .target(name: "ChorusSimulation", dependencies: ["ChorusSpec"]),
+        .target(name: "ChorusSpec", dependencies: ["ChorusModel", .product(name: "Yams", package: "Yams")]),
+        // simulation: seeded synthetic users, noise, reply recognition, dialogue judgement.
+        .target(name: "ChorusSimulation", dependencies: ["ChorusSpec", "ChorusModel"]),
         // the embedded reference chatbot engine (intent classifier, entities, forms).
-        .target(name: "ChorusReferenceBot", dependencies: ["ChorusSpec"]),
+        .target(name: "ChorusReferenceBot", dependencies: ["ChorusSpec", "ChorusModel"]),
         // targets: the chatbot under test, behind one protocol.
         .target(
             name: "ChorusTargets",
             dependencies: [
-                "ChorusSpec", "ChorusReferenceBot",
+                "ChorusSpec", "ChorusModel", "ChorusReferenceBot",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -39,24 +42,25 @@ let package = Package(
         // scoring: per-turn judgments, outcomes, mergeable aggregates, statistics.
         .target(
             name: "ChorusScoring",
-            dependencies: ["ChorusSpec", "ChorusTargets", .product(name: "Histogram", package: "hdrhistogram-swift")]),
+            dependencies: ["ChorusSpec", "ChorusModel", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         // runner: drives users against a target with bounded concurrency, streams records to sinks.
-        .target(name: "ChorusRunner", dependencies: ["ChorusSpec", "ChorusSimulation", "ChorusTargets", "ChorusScoring"]),
+        .target(
+            name: "ChorusRunner", dependencies: ["ChorusSpec", "ChorusModel", "ChorusSimulation", "ChorusTargets", "ChorusScoring"]),
         // store: SQLite results database.
         .target(
             name: "ChorusStore",
             dependencies: [
-                "ChorusScoring", "ChorusRunner", .product(name: "GRDB", package: "GRDB.swift"),
+                "ChorusModel", "ChorusScoring", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
-        .target(name: "ChorusReports", dependencies: ["ChorusScoring", "ChorusStore"]),
+        .target(name: "ChorusReports", dependencies: ["ChorusModel", "ChorusSpec", "ChorusScoring", "ChorusStore"]),
         // the reference bot served over HTTP (Rasa REST, OpenAI-compatible).
         .target(
             name: "ChorusServer",
             dependencies: [
-                "ChorusReferenceBot",
+                "ChorusModel", "ChorusReferenceBot",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,7 +69,7 @@ let package = Package(
         .target(
             name: "ChorusCLI",
             dependencies: [
-                "ChorusSpec", "ChorusSimulation", "ChorusReferenceBot", "ChorusTargets", "ChorusScoring",
+                "ChorusModel", "ChorusSpec", "ChorusSimulation", "ChorusReferenceBot", "ChorusTargets", "ChorusScoring",
                 "ChorusRunner", "ChorusStore", "ChorusReports", "ChorusServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,28 +84,29 @@ let package = Package(
         .target(
             name: "ChorusTestSupport",
             dependencies: [
-                "ChorusSpec", "ChorusTargets", "ChorusRunner", .product(name: "Hummingbird", package: "hummingbird"),
+                "ChorusModel", "ChorusSpec", "ChorusTargets", "ChorusRunner", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
-        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusSimulation"]),
-        .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusReferenceBot"]),
-        .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusScoring", "ChorusReports"]),
-        .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusReports", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation"]),
+        .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusModel", "ChorusReferenceBot"]),
+        .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusModel", "ChorusScoring", "ChorusReports"]),
+        .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusModel", "ChorusReports", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusStoreTests",
-            dependencies: ["ChorusStore", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ChorusModel", "ChorusStore", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ChorusTargetsTests",
             dependencies: [
-                "ChorusTargets", "ChorusServer", "ChorusTestSupport",
+                "ChorusModel", "ChorusTargets", "ChorusServer", "ChorusTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),
-        .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusRunner", "ChorusTestSupport"]),
+        .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusModel", "ChorusRunner", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusCLITests",
-            dependencies: ["ChorusCLI", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 /// The reference bot's answer to one user message, with what its NLU understood.
 public struct BotResponse: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// The embedded reference chatbot: an intent classifier, entity extraction and forms, defined

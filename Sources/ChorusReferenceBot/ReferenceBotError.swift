@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 /// Why a `BotDefinition` cannot be turned into a `ReferenceBot`.
 public enum ReferenceBotError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// The contents of `summary.json`: the summary's keys at the top level (schema

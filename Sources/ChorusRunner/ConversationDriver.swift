@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 import ChorusSimulation
 import ChorusSpec
@@ -9,12 +10,15 @@ import ChorusTargets
 /// only on (suite, seed, index) and the bot's replies.
 public struct ConversationDriver: Sendable {
     public let suite: CompiledSuite
+    /// The run's seed: conversation *i*'s user derives from (seed, *i*).
+    public let seed: UInt64
     public let target: any Target
     /// Distinguishes this run's conversations at targets that keep state per sender.
     public let runTag: String
 
-    public init(suite: CompiledSuite, target: any Target, runTag: String) {
+    public init(suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String) {
         self.suite = suite
+        self.seed = seed
         self.target = target
         self.runTag = runTag
     }
@@ -23,7 +27,7 @@ public struct ConversationDriver: Sendable {
     /// turn and ends the conversation with outcome `error`. With `due` (open-loop load), the
     /// first reply's latency counts from when the conversation was due, not from when it started.
     public func run(conversation index: Int, due: ContinuousClock.Instant? = nil) async -> ConversationRecord {
-        var user = SyntheticUser(suite: suite, conversation: index)
+        var user = SyntheticUser(suite: suite, seed: seed, conversation: index)
         var turns: [TurnRecord] = []
         let clock = ContinuousClock()
         var session: any TargetSession

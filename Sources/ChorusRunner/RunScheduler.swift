@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// Runs a plan of conversations with bounded concurrency and hands the records to a consumer
@@ -18,6 +19,11 @@ public struct RunScheduler: Sendable {
     /// Conversations started per second (open loop), or `nil` (closed loop).
     public let rate: Double?
     public let window: Int
+
+    /// The scheduler of a run's configuration (its concurrency and rate).
+    public init(_ configuration: RunConfiguration) {
+        self.init(concurrency: configuration.concurrency, rate: configuration.rate)
+    }
 
     public init(concurrency: Int, rate: Double? = nil) {
         self.concurrency = max(1, concurrency)

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// Scores a run as its conversations stream by: the mergeable aggregate, and the failure

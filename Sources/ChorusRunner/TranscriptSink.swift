@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 import ChorusSpec
 

@@ -1,5 +1,5 @@
+import ChorusModel
 import ChorusSpec
-import ChorusTargets
 
 /// The counts a run's metrics are computed from, built one conversation at a time.
 ///

@@ -1,10 +1,13 @@
+import ChorusModel
+
 /// How many conversations ended in each `Outcome`.
 ///
-/// One named field per outcome (rather than a dictionary) so the encoded form always carries all six
+/// One named field per outcome (rather than a dictionary) so the encoded form always carries all seven
 /// keys, in the spelling of `Outcome`'s raw values, and a missing outcome reads as 0.
 public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
     public var completed: Int
     public var handedOff: Int
+    public var escalated: Int
     public var abandoned: Int
     public var maxTurns: Int
     public var failed: Int
@@ -13,6 +16,7 @@ public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case completed
         case handedOff = "handed_off"
+        case escalated
         case abandoned
         case maxTurns = "max_turns"
         case failed
@@ -21,14 +25,25 @@ public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
 
     /// Counts that start at zero unless given.
     public init(
-        completed: Int = 0, handedOff: Int = 0, abandoned: Int = 0, maxTurns: Int = 0, failed: Int = 0, error: Int = 0
+        completed: Int = 0, handedOff: Int = 0, escalated: Int = 0, abandoned: Int = 0, maxTurns: Int = 0, failed: Int = 0,
+        error: Int = 0
     ) {
         self.completed = completed
         self.handedOff = handedOff
+        self.escalated = escalated
         self.abandoned = abandoned
         self.maxTurns = maxTurns
         self.failed = failed
         self.error = error
+    }
+
+    /// Reads every outcome's count; one missing from an older file reads as 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        for outcome in Outcome.allCases {
+            self[outcome] = try c.decodeIfPresent(Int.self, forKey: CodingKeys(rawValue: outcome.rawValue)!) ?? 0
+        }
     }
 
     /// The count of one outcome.
@@ -37,6 +52,7 @@ public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
             switch outcome {
             case .completed: completed
             case .handedOff: handedOff
+            case .escalated: escalated
             case .abandoned: abandoned
             case .maxTurns: maxTurns
             case .failed: failed
@@ -47,6 +63,7 @@ public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
             switch outcome {
             case .completed: completed = newValue
             case .handedOff: handedOff = newValue
+            case .escalated: escalated = newValue
             case .abandoned: abandoned = newValue
             case .maxTurns: maxTurns = newValue
             case .failed: failed = newValue

@@ -1,4 +1,4 @@
-import ChorusTargets
+import ChorusModel
 
 /// The result of a run as `summary.json` carries it: outcomes, rates with 95% Wilson intervals,
 /// intent scores, the confusion matrix, error classes, turns, latency, and outcomes by goal and by

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 import Hummingbird
 

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// What a synthetic user perceives of one bot reply.

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// One synthetic user, for one conversation: a persona pursuing a goal.
@@ -30,10 +31,11 @@ public struct SyntheticUser: Sendable {
         case step(Int, variant: Int)
     }
 
-    public init(suite: CompiledSuite, conversation index: Int) {
+    /// The user of conversation `index` of a run with `seed`.
+    public init(suite: CompiledSuite, seed: UInt64, conversation index: Int) {
         self.index = index
         self.suite = suite
-        generator = SeededGenerator(seed: suite.suite.seed, conversation: index)
+        generator = SeededGenerator(seed: seed, conversation: index)
         personaIndex = generator.pick(cumulative: suite.personaWeights)
         let persona = suite.personas[personaIndex]
         goalIndex = persona.goalIndices[generator.pick(cumulative: persona.goalWeights)]

@@ -1,7 +1,6 @@
-import ChorusRunner
+import ChorusModel
 import ChorusScoring
 import ChorusSpec
-import ChorusTargets
 import Foundation
 import GRDB
 
@@ -281,7 +280,7 @@ public final class ResultStore: Sendable {
                 while let row = try turns.next() {
                     let index: Int = row[0]
                     if current?.index != index {
-                        if let done = current { try body(done) }
+                        if let done = current { try body(Self.withDefaultGoal(done)) }
                         current = ConversationRecord(
                             index: index, persona: row[1], goal: row[2], outcome: Outcome(rawValue: row[3]) ?? .error,
                             turns: [])
@@ -295,13 +294,20 @@ public final class ResultStore: Sendable {
                             error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)), errorDetail: row[16],
                             failures: Self.strings(row[17])))
                 }
-                if let done = current { try body(done) }
+                if let done = current { try body(Self.withDefaultGoal(done)) }
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError("cannot read \(path): \(error)")
         }
+    }
+
+    /// A conversation read back, with its single goal's record rebuilt from its turns.
+    static func withDefaultGoal(_ record: ConversationRecord) -> ConversationRecord {
+        var record = record
+        record.goals = [GoalRecord(name: record.goal, outcome: record.outcome, turns: record.turns.count)]
+        return record
     }
 
     // MARK: - Encoding of list columns

@@ -1,4 +1,4 @@
-import ChorusRunner
+import ChorusModel
 import ChorusScoring
 import NIOPosix
 

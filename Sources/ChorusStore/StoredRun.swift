@@ -1,5 +1,5 @@
+import ChorusModel
 import ChorusScoring
-import ChorusTargets
 
 /// A run as the store keeps it: what ran, against what, with which seed, and how it ended.
 public struct StoredRun: Sendable, Equatable {

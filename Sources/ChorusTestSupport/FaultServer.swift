@@ -1,3 +1,4 @@
+import ChorusModel
 import Foundation
 import Hummingbird
 import Synchronization

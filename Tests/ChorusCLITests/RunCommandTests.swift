@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusTestSupport
 import Foundation
 import Testing
@@ -88,7 +89,7 @@ import Testing
         #expect(abs(value("intent_accuracy") - Double(correct) / Double(judged)) < 1e-6)
         #expect(count("intent_accuracy") == judged)
         #expect(summary["outcomes"] as? [String: Int] == outcomes.merging(
-            ["completed": 0, "handed_off": 0, "abandoned": 0, "max_turns": 0, "failed": 0, "error": 0]) { a, _ in a })
+            ["completed": 0, "handed_off": 0, "escalated": 0, "abandoned": 0, "max_turns": 0, "failed": 0, "error": 0]) { a, _ in a })
     }
 
     /// acme-v2 cut the refund intent's training examples: refund gets worse, the rest does not.

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusReferenceBot
 import ChorusSpec
 import Testing

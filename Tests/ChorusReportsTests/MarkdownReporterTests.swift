@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusReports
 import ChorusScoring
 import ChorusTargets

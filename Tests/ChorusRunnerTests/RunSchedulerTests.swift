@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusRunner
 import ChorusScoring
 import ChorusSimulation
@@ -32,7 +33,7 @@ private func index(of conversation: String) -> Int {
             for _ in 0..<(index(of: conversation) * 7 % 13) { await Task.yield() }
             return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
         }
-        let driver = ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t")
+        let driver = ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t")
         var seen: [Int] = []
         try await RunScheduler(concurrency: 8).run(0..<200, driver: driver) { seen.append($0.index) }
         #expect(seen == Array(0..<200))
@@ -43,7 +44,7 @@ private func index(of conversation: String) -> Int {
             if index(of: conversation) % 3 == 0 { throw TargetError(.timeout, "no reply within 2 s") }
             return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
         }
-        let driver = ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t")
+        let driver = ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t")
         var records: [ConversationRecord] = []
         try await RunScheduler(concurrency: 4).run(0..<30, driver: driver) { records.append($0) }
         #expect(records.count == 30)
@@ -62,7 +63,7 @@ private func index(of conversation: String) -> Int {
         let target = FakeTarget { _, _, _ throws(TargetError) in
             BotReply(texts: ["Sorry, I didn't understand."])
         }
-        let driver = ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t")
+        let driver = ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t")
         let record = await driver.run(conversation: 0)
         #expect(record.outcome == .abandoned)
         #expect(record.turns.count == 2)
@@ -75,7 +76,7 @@ private func index(of conversation: String) -> Int {
         let target = FakeTarget { _, _, _ throws(TargetError) in
             BotReply(texts: ["We are open \"9 to 5\"\nall week."], intent: "opening_hours", confidence: 0.75, entities: [])
         }
-        let record = await ConversationDriver(suite: try hoursSuite(), target: target, runTag: "t").run(conversation: 4)
+        let record = await ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t").run(conversation: 4)
         let line = TranscriptSink.line(record)
         #expect(!line.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

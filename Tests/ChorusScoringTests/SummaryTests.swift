@@ -28,7 +28,7 @@ import Testing
         let target = try #require(json["target"] as? [String: Any])
         #expect(Set(target.keys) == ["name", "kind", "detail"])
         let outcomes = try #require(json["outcomes"] as? [String: Any])
-        #expect(Set(outcomes.keys) == ["completed", "handed_off", "abandoned", "max_turns", "failed", "error"])
+        #expect(Set(outcomes.keys) == ["completed", "handed_off", "escalated", "abandoned", "max_turns", "failed", "error"])
         let metrics = try #require(json["metrics"] as? [String: Any])
         #expect(
             Set(metrics.keys) == [

@@ -39,7 +39,7 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
 
 @Suite struct SyntheticUserTests {
     @Test func opensWithItsRequest() throws {
-        var user = SyntheticUser(suite: try shop(), conversation: 0)
+        var user = SyntheticUser(suite: try shop(), seed: 11, conversation: 0)
         let turn = user.opening()
         #expect(turn.text == "I want a refund")
         #expect(turn.expectedIntent == "refund")
@@ -48,7 +48,7 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
     }
 
     @Test func answersTheSlotTheBotAsksFor() throws {
-        var user = SyntheticUser(suite: try shop(), conversation: 0)
+        var user = SyntheticUser(suite: try shop(), seed: 11, conversation: 0)
         _ = user.opening()
         let answer = try #require(said(user.react(to: reply("Which order is it? Please give me the order number."))))
         #expect(answer.expectedIntent == "inform")
@@ -63,14 +63,14 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
     }
 
     @Test func rephrasesAfterAFallbackAndGivesUpWhenPatienceRunsOut() throws {
-        var user = SyntheticUser(suite: try shop(patience: 2), conversation: 3)
+        var user = SyntheticUser(suite: try shop(patience: 2), seed: 11, conversation: 3)
         _ = user.opening()
         #expect(said(user.react(to: reply("Sorry?", intent: "nlu_fallback", fallback: true))) != nil)
         #expect(ending(user.react(to: reply("Sorry?", intent: "nlu_fallback", fallback: true))) == .abandoned)
     }
 
     @Test func patienceCountsOnlyConsecutiveFallbacks() throws {
-        var user = SyntheticUser(suite: try shop(patience: 2), conversation: 3)
+        var user = SyntheticUser(suite: try shop(patience: 2), seed: 11, conversation: 3)
         _ = user.opening()
         #expect(said(user.react(to: reply("Sorry?", fallback: true))) != nil)
         #expect(said(user.react(to: reply("What is your order number?"))) != nil)
@@ -78,13 +78,13 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
     }
 
     @Test func aHandoffEndsTheConversation() throws {
-        var user = SyntheticUser(suite: try shop(), conversation: 1)
+        var user = SyntheticUser(suite: try shop(), seed: 11, conversation: 1)
         _ = user.opening()
         #expect(ending(user.react(to: reply("Connecting you to a human agent now.", handoff: true))) == .handedOff)
     }
 
     @Test func volunteersMissingSlotsThenStopsAtMaxTurns() throws {
-        var user = SyntheticUser(suite: try shop(maxTurns: 4), conversation: 2)
+        var user = SyntheticUser(suite: try shop(maxTurns: 4), seed: 11, conversation: 2)
         _ = user.opening()
         // The bot asks for nothing: the user gives the slots it has not given yet, in name order…
         let first = try #require(said(user.react(to: reply("Okay."))))
@@ -99,7 +99,7 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
     }
 
     @Test func mayAddASlotItWasNotAskedFor() throws {
-        var user = SyntheticUser(suite: try shop(volunteer: 1), conversation: 0)
+        var user = SyntheticUser(suite: try shop(volunteer: 1), seed: 11, conversation: 0)
         _ = user.opening()
         let answer = try #require(said(user.react(to: reply("What is your order number?"))))
         #expect(answer.expectedSlots.map(\.name) == ["order_id", "product"])
@@ -112,7 +112,7 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
             Step(user: ["when are you open?"], expect: Expectation(intent: "opening_hours", reply: "(?i)open"), required: true),
             Step(user: ["thanks"]),
         ]
-        var user = SyntheticUser(suite: try shop(steps: steps), conversation: 0)
+        var user = SyntheticUser(suite: try shop(steps: steps), seed: 11, conversation: 0)
         #expect(user.opening().expectedIntent == "greet")
         // A failed expectation of an optional step is recorded and the script goes on.
         let soft = user.react(to: reply("Hello!", intent: "goodbye"))
@@ -125,7 +125,7 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
     }
 
     @Test func scriptedConversationCompletesAfterTheLastStep() throws {
-        var user = SyntheticUser(suite: try shop(steps: [Step(user: ["hi"]), Step(user: ["bye"])]), conversation: 0)
+        var user = SyntheticUser(suite: try shop(steps: [Step(user: ["hi"]), Step(user: ["bye"])]), seed: 11, conversation: 0)
         _ = user.opening()
         #expect(said(user.react(to: reply("Hello!")))?.text == "bye")
         #expect(ending(user.react(to: reply("Goodbye!"))) == .completed)
@@ -134,7 +134,7 @@ private func ending(_ reaction: UserReaction) -> UserEnding? {
     @Test func theSameIndexReplaysTheSameConversation() throws {
         let suite = try shop(volunteer: 0.5)
         func transcript(_ index: Int) -> [String] {
-            var user = SyntheticUser(suite: suite, conversation: index)
+            var user = SyntheticUser(suite: suite, seed: 11, conversation: index)
             var texts = [user.opening().text]
             for bot in ["What is your order number?", "Sorry?", "Which item would you like to return?"] {
                 if let turn = said(user.react(to: reply(bot, fallback: bot == "Sorry?"))) { texts.append(turn.text) }

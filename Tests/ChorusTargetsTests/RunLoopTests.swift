@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusRunner
 import ChorusScoring
 import ChorusSimulation
@@ -11,8 +12,7 @@ import Testing
 /// every conversation, and classifies every error.
 @Suite struct RunLoopTests {
     @Test func aRunAgainstAFaultyServerRecordsEveryConversationAndClassifiesErrors() async throws {
-        var loaded = try SuiteLoader.load(path: Fixtures.path("Scenarios/customer-service"))
-        loaded.suite.seed = 7
+        let loaded = try SuiteLoader.load(path: Fixtures.path("Scenarios/customer-service"))
         let suite = try CompiledSuite(loaded.suite)
         // The conversation id's number picks the fault, so the result does not depend on timing.
         let server = FaultServer { request, _ in
@@ -34,7 +34,7 @@ import Testing
             let path = try TargetTests.write(
                 "rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\ntimeout: 5\nretries: 1\n")
             let target = try TargetFactory.make(path: path, options: TargetOptions(concurrency: 8, clock: clock))
-            let driver = ConversationDriver(suite: suite, target: target, runTag: "faulty")
+            let driver = ConversationDriver(suite: suite, seed: 7, target: target, runTag: "faulty")
             let collected = Collected()
             try await RunScheduler(concurrency: 8).run(0..<40, driver: driver) { record in await collected.add(record) }
             await target.shutdown()

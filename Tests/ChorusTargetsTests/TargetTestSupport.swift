@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusReferenceBot
 import ChorusServer
 import ChorusSpec

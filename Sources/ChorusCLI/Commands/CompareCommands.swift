@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusModel
 import ChorusReports
 import ChorusScoring
 import ChorusSpec
@@ -37,13 +38,12 @@ struct CompareCommand: AsyncParsableCommand {
             var runs: [StoredRun] = []
             var rules: [String: ChorusSpec.GateRule] = [:]
             for path in target {
-                let input = try SuiteInput.load(suite: suite, target: path, seed: options.seed, concurrency: options.concurrency)
+                let input = try SuiteInput.load(suite: suite, target: path, concurrency: options.concurrency)
                 rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
                 Console.out("running \(input.loaded.suite.suite) against \(input.target.info.name)…")
                 let outcome = try await RunExecution(
                     input: input, suitePath: suite, targetPath: path,
-                    conversations: options.conversations ?? input.loaded.suite.conversations,
-                    concurrency: options.concurrency, store: store, transcripts: nil
+                    configuration: options.configuration(suite: input.loaded.suite), store: store, transcripts: nil
                 ).execute()
                 runs.append(outcome.run)
             }

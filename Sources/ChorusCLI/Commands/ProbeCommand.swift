@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusModel
 import ChorusSpec
 import ChorusTargets
 import Foundation

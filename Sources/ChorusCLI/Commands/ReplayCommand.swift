@@ -1,3 +1,4 @@
+import ChorusModel
 import Foundation
 import ArgumentParser
 import ChorusRunner
@@ -31,8 +32,9 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let input = try SuiteInput.load(suite: suite, target: target, seed: seed)
-            let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: "replay")
+            let input = try SuiteInput.load(suite: suite, target: target)
+            let driver = ConversationDriver(
+                suite: input.compiled, seed: seed ?? input.loaded.suite.seed, target: input.target, runTag: "replay")
             let record = await driver.run(conversation: conversation)
             await input.target.shutdown()
             Console.out(json ? TranscriptSink.line(record) : TranscriptText.render(record))

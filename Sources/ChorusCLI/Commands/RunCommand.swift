@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusModel
 import ChorusReports
 import ChorusRunner
 import ChorusScoring
@@ -68,8 +69,7 @@ struct RunCommand: AsyncParsableCommand {
             let resumed = try resume.map { name throws in try StoreInput.run(name, in: store) }
             let suitePath = resumed?.suitePath ?? suite ?? ""
             let targetPath = resumed?.targetPath ?? target ?? ""
-            let input = try SuiteInput.load(
-                suite: suitePath, target: targetPath, seed: resumed?.seed ?? options.seed, concurrency: options.concurrency)
+            let input = try SuiteInput.load(suite: suitePath, target: targetPath, concurrency: options.concurrency)
             if let resumed {
                 guard resumed.status != .completed else {
                     throw CommandFailure.badInput("run \(resumed.name) is already complete")
@@ -84,11 +84,14 @@ struct RunCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let started = clock.now
             let plannedShard = try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards)
+            var configuration = options.configuration(suite: input.loaded.suite, shard: plannedShard)
+            if let resumed {
+                configuration.seed = resumed.seed
+                configuration.conversations = resumed.conversations
+            }
             let outcome = try await RunExecution(
-                input: input, suitePath: suitePath, targetPath: targetPath,
-                conversations: resumed?.conversations ?? options.conversations ?? input.loaded.suite.conversations,
-                shard: plannedShard,
-                concurrency: options.concurrency, rate: options.rate, store: store, transcripts: options.transcripts,
+                input: input, suitePath: suitePath, targetPath: targetPath, configuration: configuration,
+                store: store, transcripts: options.transcripts,
                 quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed
             ).execute()
             // The gate judges whole runs: a shard's verdict waits for `chorus merge` and `chorus report`.
@@ -133,13 +136,13 @@ struct RunCommand: AsyncParsableCommand {
 
 /// The options every command that runs conversations shares.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: "Number of conversations (default: the suite's `conversations`).")
+    @Option(name: .long, parsing: .unconditional, help: "Number of conversations (default: the suite's `conversations`).")
     var conversations: Int?
 
     @Option(name: .long, help: "Seed (default: the suite's `seed`).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Conversations in flight at once.")
+    @Option(name: .long, parsing: .unconditional, help: "Conversations in flight at once.")
     var concurrency: Int = 16
 
     @Option(name: .long, help: "The results database.")
@@ -157,10 +160,19 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Stop early (exit 3) when more than this share of conversations end in a target error.")
     var maxErrorRate: Double?
 
+    /// The run's configuration: these options over the suite's defaults.
+    func configuration(suite: Suite, shard: RunPlan.Shard = .whole) -> RunConfiguration {
+        RunConfiguration(
+            suite: suite, seed: seed, conversations: conversations, shard: shard, concurrency: concurrency, rate: rate)
+    }
+
     func validate() throws {
-        if let conversations, conversations < 1 { throw ValidationError("--conversations must be at least 1") }
-        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if let rate, !(rate > 0) { throw ValidationError("--rate must be above 0") }
+        // The runner owns the ranges; the suite's defaults are in range, so check what was given.
+        do {
+            try RunConfiguration(seed: 0, conversations: conversations ?? 1, concurrency: concurrency, rate: rate).validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
         if let maxErrorRate, !(0...1).contains(maxErrorRate) { throw ValidationError("--max-error-rate must be between 0 and 1") }
     }
 }

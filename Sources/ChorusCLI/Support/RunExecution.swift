@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusRunner
 import ChorusScoring
 import ChorusServer
@@ -12,11 +13,8 @@ struct RunExecution {
     var input: SuiteInput
     var suitePath: String
     var targetPath: String
-    /// Conversations of the whole run (all shards).
-    var conversations: Int
-    var shard = RunPlan.Shard.whole
-    var concurrency: Int
-    var rate: Double?
+    /// Seed, volume, shard, concurrency and rate.
+    var configuration: RunConfiguration
     var store: ResultStore
     var transcripts: String?
     var quiet = true
@@ -46,12 +44,13 @@ struct RunExecution {
             run = try store.createRun(
                 StoredRun(
                     name: RunID.make(suite: suite.suite), suite: suite.suite, suiteHash: input.loaded.contentHash,
-                    suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: suite.seed,
-                    conversations: conversations, shard: shard == .whole ? nil : shard.description,
+                    suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: configuration.seed,
+                    conversations: configuration.conversations,
+                    shard: configuration.shard == .whole ? nil : configuration.shard.description,
                     chorusVersion: ChorusVersion.current, startedAt: Timestamp.now()))
         }
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
-        let plan = RunPlan(total: conversations, shard: shard, excluding: done)
+        let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)
         let metrics = LiveMetrics(planned: plan.count, alreadyDone: done.count)
         let stop = StopFlag()
         let scoring = ScoringSink()
@@ -78,9 +77,9 @@ struct RunExecution {
             withExtendedLifetime(interrupt) {}
         }
 
-        let driver = ConversationDriver(suite: input.compiled, target: input.target, runTag: run.name)
+        let driver = ConversationDriver(suite: input.compiled, seed: configuration.seed, target: input.target, runTag: run.name)
         do {
-            try await RunScheduler(concurrency: concurrency, rate: rate).run(plan, driver: driver, stop: stop) { record in
+            try await RunScheduler(configuration).run(plan, driver: driver, stop: stop) { record in
                 for sink in sinks { try await sink.consume(record) }
             }
         } catch {

@@ -8,11 +8,10 @@ struct SuiteInput {
     var compiled: CompiledSuite
     var target: any Target
 
-    /// Loads the suite at `suitePath` (seed overridden when given) and the target file.
-    /// Every problem in either is reported as located diagnostics (a `SpecError`).
-    static func load(suite suitePath: String, target targetPath: String, seed: UInt64? = nil, concurrency: Int = 16) throws -> SuiteInput {
-        var loaded = try SuiteLoader.load(path: suitePath)
-        if let seed { loaded.suite.seed = seed }
+    /// Loads the suite at `suitePath` and the target file (with a connection pool sized for
+    /// `concurrency`). Every problem in either is reported as located diagnostics (a `SpecError`).
+    static func load(suite suitePath: String, target targetPath: String, concurrency: Int = 16) throws -> SuiteInput {
+        let loaded = try SuiteLoader.load(path: suitePath)
         let compiled: CompiledSuite
         do {
             compiled = try CompiledSuite(loaded.suite)

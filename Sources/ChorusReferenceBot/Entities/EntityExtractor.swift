@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// Finds a bot's entities in a message: value lists (with synonyms) and regular expressions.

@@ -1,5 +1,5 @@
+import ChorusModel
 import ChorusScoring
-import ChorusTargets
 
 /// Pairs the conversations of two runs by index and counts how their success changed, keeping
 /// the first flipped conversations for the report (memory stays flat however long the runs).

@@ -1,5 +1,5 @@
+import ChorusModel
 import ChorusScoring
-import ChorusTargets
 
 /// The same synthetic conversations against two targets (or two stored runs with the same seed
 /// and suite), matched one to one by conversation index.

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// A run compared with a baseline: every headline rate and every intent's precision, recall and

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// The HTML report's charts: inline SVG and CSS bars, drawn from numbers only (labels that come
@@ -8,6 +9,7 @@ extension HTMLReporter {
         switch outcome {
         case .completed: "#2e7d32"
         case .handedOff: "#1565c0"
+        case .escalated: "#00838f"
         case .abandoned: "#ef6c00"
         case .maxTurns: "#8e24aa"
         case .failed: "#c62828"

@@ -72,7 +72,7 @@ extension HTMLReporter {
         .rank { color: var(--muted); font-variant-numeric: tabular-nums; }
         .count { display: inline-block; min-width: 30px; padding: 0 6px; border-radius: 9px; background: #ffcdd2; color: #8e1c1c; text-align: center; font-weight: 600; }
         .outcome { font-weight: 600; }
-        .outcome.completed { color: #2e7d32; } .outcome.handed_off { color: #1565c0; } .outcome.abandoned { color: #ef6c00; }
+        .outcome.completed { color: #2e7d32; } .outcome.handed_off { color: #1565c0; } .outcome.escalated { color: #00838f; } .outcome.abandoned { color: #ef6c00; }
         .outcome.max_turns { color: #8e24aa; } .outcome.failed { color: #c62828; } .outcome.error { color: #616161; }
         .signature, .replay { margin: 4px 0; overflow-wrap: anywhere; }
         .transcript { margin-top: 6px; }

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// The HTML report's conversation views: failure clusters with their example transcripts, and the

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// Writes `report.md`: the run's verdict and the figures behind it as GitHub-flavoured Markdown,

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// What went wrong in a run, ranked: failing, fallback and abandoned conversations grouped by
 /// signature; the user utterances that most often trigger a fallback; where users abandon.
 public struct FailureAnalysis: Sendable, Equatable, Codable {

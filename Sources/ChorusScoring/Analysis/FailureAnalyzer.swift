@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// Builds a `FailureAnalysis` from a run's conversations, one at a time, in bounded memory.

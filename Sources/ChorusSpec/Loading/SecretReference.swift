@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// An `${ENV_VAR}` reference in a target file: the only way a secret may appear there. The
 /// variable is read when the target is made; its value never reaches `TargetInfo`, the store
 /// or reports.

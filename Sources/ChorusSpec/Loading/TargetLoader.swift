@@ -1,3 +1,4 @@
+import ChorusModel
 import Foundation
 
 /// Loads and validates a target file: which chatbot Chorus talks to.

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// A path into a JSON reply, in a small subset of JSONPath:
 ///
 /// - `$` is the whole reply;

@@ -1,3 +1,5 @@
+import ChorusModel
+
 extension TargetConfig {
     /// Where an `http` target's reply parts are in its JSON response, as `ReplyPath`s.
     public struct ResponseMapping: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import ChorusModel
+
 extension TargetConfig {
     /// The shape of a target file; keys are exactly the model's `CodingKey`s. Which keys apply to
     /// which kind is `settings(for:)`, checked by the loader.

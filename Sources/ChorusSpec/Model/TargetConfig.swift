@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// A target file: which chatbot Chorus talks to and how.
 ///
 /// `kind` selects the connector; each kind reads the settings that apply to it (see

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// JSON Schemas (draft 2020-12) of Chorus's input files, generated from the same `SchemaNode`
 /// descriptions the validator uses, for editor completion and checking.
 public enum SchemaExport {

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// A description of the shape of a YAML input file: what each key may hold.
 ///
 /// One description per file kind (`Suite.schema`, `BotDefinition.schema`, `TargetConfig.schema`)

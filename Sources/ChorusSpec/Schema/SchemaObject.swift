@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// The fixed keys of a mapping in a `SchemaNode`, each with its shape and meaning.
 public struct SchemaObject: Sendable {
     /// What the mapping is, for messages and the JSON Schema title: "suite", "noise".

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// Any JSON API: each turn sends one request built from templates and reads the reply's parts

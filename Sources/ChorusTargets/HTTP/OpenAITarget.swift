@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// An OpenAI-compatible chat completions endpoint: `POST {url}/chat/completions` with the

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// A Rasa server through its REST channel: `POST {url}/webhooks/rest/webhook` with

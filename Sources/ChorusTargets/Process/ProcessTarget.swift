@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// A local program speaking JSON lines over stdin/stdout, started once and shared by all

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// Why an exchange with an HTTP server failed, as the lean client sees it; `HTTPTransport`
 /// turns each case into a `TargetError` and decides whether retrying is safe.
 public enum HTTPClientFailure: Error, Sendable, Equatable, CustomStringConvertible {

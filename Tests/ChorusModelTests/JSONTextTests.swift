@@ -1,4 +1,4 @@
-import ChorusSpec
+import ChorusModel
 import Foundation
 import Testing
 

@@ -1,26 +1,3 @@
-import ChorusSpec
-import ChorusTargets
-
-/// How a conversation ended. Every conversation ends in exactly one outcome.
-public enum Outcome: String, Sendable, Codable, CaseIterable, Comparable {
-    /// The goal's success condition held (or every scripted step ran).
-    case completed
-    /// The bot handed the user to a human (and that was not the user's goal).
-    case handedOff = "handed_off"
-    /// The synthetic user ran out of patience after consecutive fallbacks.
-    case abandoned
-    /// `max_turns` user turns passed without another outcome.
-    case maxTurns = "max_turns"
-    /// A required scripted step's expectation failed.
-    case failed
-    /// A transport error or timeout ended the conversation.
-    case error
-
-    public static func < (a: Outcome, b: Outcome) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}
-
 /// One user turn and the bot's reply, as scored.
 public struct TurnRecord: Sendable, Equatable, Codable {
     /// The text the synthetic user sent (after noise).
@@ -47,12 +24,18 @@ public struct TurnRecord: Sendable, Equatable, Codable {
     public var errorDetail: String?
     /// Scripted expectations that did not hold, as messages.
     public var failures: [String]
+    /// What the user did on this turn; nil for turns stored before acts were recorded.
+    public var act: UserAct?
+    /// Which goal of the conversation the turn belongs to (index into `ConversationRecord.goals`).
+    public var goal: Int
+    /// The dialogue failures the bot's reply showed, sorted.
+    public var dialogueFailures: [DialogueFailure]
 
     public init(
         user: String, expectedIntent: String? = nil, predictedIntent: String? = nil, confidence: Double? = nil,
         expectedSlots: [Entity] = [], entities: [Entity]? = nil, fallback: Bool = false, handoff: Bool = false,
         bot: [String] = [], latencyMs: Double = 0, error: TargetErrorClass? = nil, errorDetail: String? = nil,
-        failures: [String] = []
+        failures: [String] = [], act: UserAct? = nil, goal: Int = 0, dialogueFailures: [DialogueFailure] = []
     ) {
         self.user = user
         self.expectedIntent = expectedIntent
@@ -67,23 +50,8 @@ public struct TurnRecord: Sendable, Equatable, Codable {
         self.error = error
         self.errorDetail = errorDetail
         self.failures = failures
-    }
-}
-
-/// One whole synthetic conversation, as scored.
-public struct ConversationRecord: Sendable, Equatable, Codable {
-    /// The conversation's index within the run (0-based); with the seed it determines everything.
-    public var index: Int
-    public var persona: String
-    public var goal: String
-    public var outcome: Outcome
-    public var turns: [TurnRecord]
-
-    public init(index: Int, persona: String, goal: String, outcome: Outcome, turns: [TurnRecord]) {
-        self.index = index
-        self.persona = persona
+        self.act = act
         self.goal = goal
-        self.outcome = outcome
-        self.turns = turns
+        self.dialogueFailures = dialogueFailures
     }
 }

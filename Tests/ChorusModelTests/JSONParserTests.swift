@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ChorusSpec
+@testable import ChorusModel
 
 /// The byte-level JSON parser accepts what Foundation's `JSONSerialization` accepts, rejects
 /// what it rejects (with a position), and gives the same values.

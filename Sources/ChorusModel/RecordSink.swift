@@ -1,5 +1,3 @@
-import ChorusScoring
-
 /// Receives a run's conversations, one at a time and in index order, from the run's single
 /// consumer loop — so a sink needs no locks.
 public protocol RecordSink: AnyObject {
