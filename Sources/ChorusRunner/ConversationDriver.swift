@@ -36,7 +36,7 @@ public struct ConversationDriver: Sendable {
         } catch {
             let turn = user.opening()
             turns.append(Self.failedTurn(turn, error: error, latencyMs: 0))
-            return ConversationRecord(index: index, persona: user.persona, goal: user.goal, outcome: .error, turns: turns)
+            return Self.record(index, user, outcome: .error, turns: turns)
         }
         var message = user.opening()
         var outcome = Outcome.error
@@ -64,40 +64,38 @@ public struct ConversationDriver: Sendable {
                     user: message.text, expectedIntent: message.expectedIntent, predictedIntent: reply.intent,
                     confidence: reply.confidence, expectedSlots: message.expectedSlots, entities: reply.entities,
                     fallback: observation.fallback, handoff: observation.handoff, bot: reply.texts, latencyMs: latency,
-                    failures: reaction.failures))
+                    failures: reaction.failures, act: message.act, goal: message.goal,
+                    dialogueFailures: reaction.dialogueFailures.sorted()))
             switch reaction.next {
             case .say(let next):
                 message = next
                 continue
             case .end(let ending):
-                outcome = Outcome(ending)
+                outcome = ending
             }
             break
         }
         await session.close()
-        return ConversationRecord(index: index, persona: user.persona, goal: user.goal, outcome: outcome, turns: turns)
+        return Self.record(index, user, outcome: outcome, turns: turns)
+    }
+
+    /// The conversation's record: its goals as the user judged them (the current one ending in a
+    /// transport error when the run broke it off).
+    private static func record(_ index: Int, _ user: SyntheticUser, outcome: Outcome, turns: [TurnRecord]) -> ConversationRecord {
+        let goals = user.goalRecords(endingWith: outcome == .error ? .error : .completed)
+        return ConversationRecord(
+            index: index, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns, goals: goals,
+            behaviours: user.occurredBehaviours)
     }
 
     private static func failedTurn(_ message: UserTurn, error: TargetError, latencyMs: Double) -> TurnRecord {
         TurnRecord(
             user: message.text, expectedIntent: message.expectedIntent, expectedSlots: message.expectedSlots,
-            latencyMs: latencyMs, error: error.kind, errorDetail: error.detail)
+            latencyMs: latencyMs, error: error.kind, errorDetail: error.detail, act: message.act, goal: message.goal)
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) * 1000 + Double(attoseconds) / 1e15
-    }
-}
-
-extension Outcome {
-    init(_ ending: UserEnding) {
-        switch ending {
-        case .completed: self = .completed
-        case .handedOff: self = .handedOff
-        case .abandoned: self = .abandoned
-        case .maxTurns: self = .maxTurns
-        case .failed: self = .failed
-        }
     }
 }

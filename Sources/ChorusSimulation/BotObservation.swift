@@ -1,4 +1,5 @@
 import ChorusModel
+import ChorusModel
 import ChorusSpec
 
 /// What a synthetic user perceives of one bot reply.
@@ -27,31 +28,36 @@ public struct UserTurn: Sendable, Equatable {
     public var expectedIntent: String?
     /// The slot values the text carries.
     public var expectedSlots: [Entity]
+    /// What the user does with this message.
+    public var act: UserAct
+    /// Which of the conversation's goals the message serves (0 for the first).
+    public var goal: Int
 
-    public init(text: String, expectedIntent: String?, expectedSlots: [Entity]) {
+    public init(text: String, expectedIntent: String?, expectedSlots: [Entity], act: UserAct = .open, goal: Int = 0) {
         self.text = text
         self.expectedIntent = expectedIntent
         self.expectedSlots = expectedSlots
+        self.act = act
+        self.goal = goal
     }
 }
 
-/// How a synthetic user ends a conversation (transport errors are the runner's business).
-public enum UserEnding: String, Sendable, Equatable {
-    case completed
-    case handedOff = "handed_off"
-    case abandoned
-    case maxTurns = "max_turns"
-    case failed
-}
-
-/// The user's reaction to a bot reply: the scripted expectations that did not hold for the turn
-/// just answered, and what it does next.
+/// The user's reaction to a bot reply: the scripted expectations that did not hold and the
+/// dialogue failures the reply showed, both for the turn just answered, and what it does next.
 public struct UserReaction: Sendable, Equatable {
     public enum Next: Sendable, Equatable {
         case say(UserTurn)
-        case end(UserEnding)
+        /// The conversation is over, with this outcome.
+        case end(Outcome)
     }
 
     public var failures: [String]
+    public var dialogueFailures: [DialogueFailure]
     public var next: Next
+
+    public init(failures: [String] = [], dialogueFailures: [DialogueFailure] = [], next: Next) {
+        self.failures = failures
+        self.dialogueFailures = dialogueFailures
+        self.next = next
+    }
 }

@@ -10,6 +10,10 @@ public final class CompiledSuite: Sendable {
     let personaWeights: [Double]
     let goals: [CompiledGoal]
     let vocab: [String: CompiledVocab]
+    /// The phrases of the acts outside a goal.
+    let acts: CompiledActs
+    /// Per vocab name: what finds its values in a reply.
+    let finders: [String: ValueFinder]
 
     /// Prepares `suite`; fails on what validation would have reported (bad pattern, no goal for a persona).
     public init(_ suite: Suite) throws(SimulationError) {
@@ -21,6 +25,7 @@ public final class CompiledSuite: Sendable {
             throw .invalid(error.description)
         }
         var vocab: [String: CompiledVocab] = [:]
+        var finders: [String: ValueFinder] = [:]
         for (name, entry) in suite.vocab {
             switch entry {
             case .values(let values):
@@ -32,12 +37,17 @@ public final class CompiledSuite: Sendable {
                 } catch {
                     throw .invalid("vocab \"\(name)\": \(error)")
                 }
+            case .lookup(let key, let table):
+                vocab[name] = .lookup(key: key, table: table)
             }
+            finders[name] = ValueFinder(entry, language: language)
         }
         self.vocab = vocab
+        self.finders = finders
+        acts = try CompiledActs(suite.dialogue, language: suite.language)
         var goals: [CompiledGoal] = []
         for name in suite.goals.keys.sorted() {
-            goals.append(try CompiledGoal(name: name, goal: suite.goals[name]!, vocab: vocab))
+            goals.append(try CompiledGoal(name: name, goal: suite.goals[name]!, suite: suite, vocab: vocab))
         }
         self.goals = goals
         var personas: [CompiledPersona] = []
@@ -67,11 +77,12 @@ public final class CompiledSuite: Sendable {
         personaWeights = weights
     }
 
-    /// A value for `vocab`, drawn from `generator`.
-    func draw(vocab name: String, using generator: inout SeededGenerator) -> String? {
+    /// A value for `vocab`, drawn from `generator`; a lookup vocab takes its key's value from `value`.
+    func draw(vocab name: String, using generator: inout SeededGenerator, value: (String) -> String) -> String? {
         switch vocab[name] {
         case .values(let values): generator.pick(values)
         case .pattern(let pattern): pattern.generate(using: &generator)
+        case .lookup(let key, let table): table[value(key)] ?? ""
         case nil: nil
         }
     }
@@ -91,6 +102,7 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
 enum CompiledVocab: Sendable {
     case values([String])
     case pattern(ValuePattern)
+    case lookup(key: String, table: [String: String])
 }
 
 struct CompiledPersona: Sendable {
@@ -100,13 +112,48 @@ struct CompiledPersona: Sendable {
     /// The goals this persona pursues (indices into `CompiledSuite.goals`) and their cumulative weights.
     let goalIndices: [Int]
     let goalWeights: [Double]
+    var behaviour: PersonaBehaviour { persona.behaviour }
+}
+
+/// The phrases of the dialogue acts outside a goal: the suite's `dialogue:` section over the
+/// language's defaults.
+struct CompiledActs: Sendable {
+    let affirm: [Template]
+    let deny: [Template]
+    let correct: [Template]
+    let escalate: [Template]
+    let close: [Template]
+    let also: [Template]
+    let digressions: [(variants: [Template], intent: String?)]
+    let intents: [String: String]
+
+    init(_ dialogue: DialoguePhrases?, language: String) throws(SimulationError) {
+        let defaults = LanguageProfile.phrases(language: language)
+        func phrases(_ given: [String]?, _ fallback: [String]) -> [Template] {
+            (given.flatMap { $0.isEmpty ? nil : $0 } ?? fallback).map(Template.init)
+        }
+        affirm = phrases(dialogue?.affirm, defaults.affirm)
+        deny = phrases(dialogue?.deny, defaults.deny)
+        correct = phrases(dialogue?.correct, defaults.correct)
+        escalate = phrases(dialogue?.escalate, defaults.escalate)
+        close = phrases(dialogue?.close, defaults.close)
+        also = phrases(dialogue?.also, defaults.also)
+        if let digressions = dialogue?.digressions, !digressions.isEmpty {
+            self.digressions = digressions.map { ($0.user.map(Template.init), $0.intent) }
+        } else {
+            digressions = defaults.digressions.map { ([Template($0)], nil) }
+        }
+        intents = dialogue?.intents ?? [:]
+    }
 }
 
 struct CompiledSlot: Sendable {
     let name: String
     let vocab: String
-    let ask: TextPattern?
+    let ask: ValuedPattern?
     let answers: [Template]
+    /// Malformed values given by the suite; empty when the vocab's pattern makes them.
+    let invalid: [String]
 }
 
 struct CompiledStep: Sendable {
@@ -114,8 +161,15 @@ struct CompiledStep: Sendable {
     let intent: String?
     let slots: [(name: String, value: Template)]
     let notFallback: Bool
-    let reply: TextPattern?
+    let reply: ValuedPattern?
     let required: Bool
+}
+
+struct CompiledRequest: Sendable {
+    let name: String
+    let variants: [Template]
+    let reply: ValuedPattern
+    let intent: String?
 }
 
 struct CompiledGoal: Sendable {
@@ -129,14 +183,24 @@ struct CompiledGoal: Sendable {
     /// Agenda goals: opening variants and the success condition.
     let openings: [Template]
     let success: SuccessCondition
-    let successReply: TextPattern?
+    let successReply: ValuedPattern?
+    /// Indices into `slots` whose values the success reply must carry (or the target extract).
+    let successSlots: [Int]
+    /// Sorted by name.
+    let requests: [CompiledRequest]
     /// Scripted goals: the steps (empty for an agenda goal).
     let steps: [CompiledStep]
 
-    init(name: String, goal: Goal, vocab: [String: CompiledVocab]) throws(SimulationError) {
-        func pattern(_ source: String?) throws(SimulationError) -> TextPattern? {
+    var isScripted: Bool { !steps.isEmpty }
+
+    init(name: String, goal: Goal, suite: Suite, vocab: [String: CompiledVocab]) throws(SimulationError) {
+        func pattern(_ source: String?) throws(SimulationError) -> ValuedPattern? {
             guard let source else { return nil }
-            do { return try TextPattern(source) } catch { throw .invalid("goal \"\(name)\": \(error)") }
+            do {
+                return try ValuedPattern(source, anyValue: { suite.vocab(forPlaceholder: $0, in: goal)?.anyValueRegex })
+            } catch {
+                throw .invalid("goal \"\(name)\": \(error)")
+            }
         }
         self.name = name
         weight = goal.weight
@@ -153,7 +217,7 @@ struct CompiledGoal: Sendable {
             slots.append(
                 CompiledSlot(
                     name: slotName, vocab: vocabName, ask: try pattern(slot.ask),
-                    answers: (slot.answers ?? ["{\(slotName)}"]).map(Template.init)))
+                    answers: (slot.answers ?? ["{\(slotName)}"]).map(Template.init), invalid: slot.invalid ?? []))
         }
         self.slots = slots
         if let steps = goal.steps {
@@ -172,7 +236,19 @@ struct CompiledGoal: Sendable {
         }
         openings = (goal.openings ?? []).map(Template.init)
         // Without a stated condition, an agenda goal is reached when the bot understood the request.
-        success = goal.success ?? SuccessCondition(intent: goal.intent)
+        var success = goal.success ?? SuccessCondition(intent: goal.intent)
+        if success.reply == nil, success.intent == nil, success.handoff != true { success.intent = goal.intent }
+        self.success = success
         successReply = try pattern(success.reply)
+        successSlots = (success.slots ?? []).compactMap { name in slots.firstIndex { $0.name == name } }
+        var requests: [CompiledRequest] = []
+        for requestName in (goal.requests ?? [:]).keys.sorted() {
+            let request = goal.requests![requestName]!
+            requests.append(
+                CompiledRequest(
+                    name: requestName, variants: request.user.map(Template.init), reply: try pattern(request.reply)!,
+                    intent: request.intent))
+        }
+        self.requests = requests
     }
 }

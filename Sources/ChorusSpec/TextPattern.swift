@@ -71,6 +71,15 @@ public struct TextPattern: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Every match in `text`, each as its capture groups' texts (nil for a group that took no part).
+    public func captureGroups(in text: String) -> [[String?]] {
+        regex.value.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            (1..<max(1, match.numberOfRanges)).map { group in
+                Range(match.range(at: group), in: text).map { String(text[$0]) }
+            }
+        }
+    }
+
     /// Every match in `text`, as the matched substrings' ranges.
     public func matchRanges(in text: String) -> [Range<String.Index>] {
         regex.value.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
@@ -82,5 +91,15 @@ public struct TextPattern: Sendable, CustomStringConvertible {
 /// A pattern that does not compile.
 public struct PatternError: Error, Sendable, CustomStringConvertible {
     public var pattern: String
-    public var description: String { "invalid regular expression \"\(pattern)\"" }
+    /// What is wrong, when more is known than "does not compile".
+    public var reason: String?
+
+    public init(pattern: String, reason: String? = nil) {
+        self.pattern = pattern
+        self.reason = reason
+    }
+
+    public var description: String {
+        "invalid regular expression \"\(pattern)\"" + (reason.map { ": \($0)" } ?? "")
+    }
 }

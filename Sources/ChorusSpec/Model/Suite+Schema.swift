@@ -21,7 +21,8 @@ extension Suite {
             SchemaProperty("vocab", .map(entry: "vocab", keys: placeholderNameKeys, values: vocabSchema), "Named value pools that {placeholders} draw from."),
             SchemaProperty("personas", .named("persona", .object(personaSchema)), "Kinds of synthetic user, by name."),
             SchemaProperty("goals", .named("goal", .object(goalSchema)), "What synthetic users want, by name."),
-            SchemaProperty("bot", .object(botRecognitionSchema), "How to recognise the bot's fallback and handoff replies."),
+            SchemaProperty("bot", .object(botRecognitionSchema), "How to recognise the bot's fallback, handoff, confirmation and closing replies."),
+            SchemaProperty("dialogue", .object(dialogueSchema), "What users say for the dialogue acts; each list replaces the language's defaults."),
             SchemaProperty(
                 "gate", .map(entry: "gate metric", keys: .oneOf(GateMetric.allCases.map(\.rawValue)), values: .object(gateRuleSchema)),
                 "Release-gate thresholds, keyed by metric name."),
@@ -39,6 +40,12 @@ extension Suite {
                     "pattern", .string(format: .valuePattern), required: true,
                     "Literals, \\-escapes (\\d), classes [A-Z0-9] and quantifiers {n}, {n,m}, ?; e.g. [A-Z]{2}-[0-9]{6}.")
             ])),
+        .object(SchemaObject(
+            noun: "vocab", description: "A value looked up by another vocab's value, e.g. the opening hours of the day the user asks about.",
+            properties: [
+                SchemaProperty("lookup", .string, required: true, "The vocab whose value is the key."),
+                SchemaProperty("values", .named("value", .string), required: true, "The table: key value → this vocab's value."),
+            ])),
     ])
 
     static let personaSchema = SchemaObject(
@@ -49,6 +56,22 @@ extension Suite {
             SchemaProperty("patience", .integer(minimum: 1), "Consecutive fallback replies the user tolerates before giving up (default 2)."),
             SchemaProperty("volunteer", .rate, "Probability, per answer, of adding a slot the bot did not ask for (default 0)."),
             SchemaProperty("noise", .object(noiseSchema), "Typing noise rates."),
+            SchemaProperty("behaviour", .object(behaviourSchema), "How likely the user is to confirm carefully, correct, digress, request, escalate, close, mistype a value or pursue another goal."),
+        ])
+
+    static let behaviourSchema = SchemaObject(
+        noun: "behaviour",
+        description: "Dialogue behaviours of a persona, each a probability in 0…1 (0 = never) drawn from the conversation's own generator.",
+        properties: [
+            SchemaProperty("confirm", .rate, "When the bot reads values back, the chance the user checks them and denies a wrong one (else it affirms blindly); default 1."),
+            SchemaProperty("correct", .rate, "Per goal: the user changes a value it gave (\"sorry, I meant …\") and expects the bot to use the new one."),
+            SchemaProperty("digress", .rate, "Per goal: the user asks something off-task mid-task and expects the bot to resume without asking again."),
+            SchemaProperty("request", .rate, "Per request of a goal: the user asks for that information once the task is done."),
+            SchemaProperty("escalate", .rate, "When its patience runs out, the chance the user asks for a human instead of giving up."),
+            SchemaProperty("close", .rate, "At the end, the chance the user thanks and says goodbye, expecting a closing reply."),
+            SchemaProperty("invalid_value", .rate, "Per goal: the user gives a malformed value first and expects the bot to ask again."),
+            SchemaProperty("multi_goal", .rate, "After a goal, the chance the user goes on with another (\"also, …\")."),
+            SchemaProperty("max_goals", .integer(minimum: 1), "The most goals one conversation pursues (default 3)."),
         ])
 
     static let noiseSchema = SchemaObject(
@@ -73,6 +96,9 @@ extension Suite {
             SchemaProperty("slots", .map(entry: "slot", keys: placeholderNameKeys, values: .object(slotSchema)), "The goal's slots, by name."),
             SchemaProperty("answer_intent", .string, "Agenda: expected intent of turns that answer a slot question (default inform)."),
             SchemaProperty("success", .object(successSchema), "Agenda: when the goal is reached; all given conditions must hold on one bot reply."),
+            SchemaProperty(
+                "requests", .map(entry: "request", keys: placeholderNameKeys, values: .object(requestSchema)),
+                "Agenda: information the user wants once the task is done; the goal succeeds only when each asked one is answered."),
             SchemaProperty("steps", .array(of: .object(stepSchema), minItems: 1), "Scripted: the user's turns, in order."),
         ])
 
@@ -81,8 +107,18 @@ extension Suite {
         description: "A slot of a goal: where its value comes from, how the bot asks for it, how the user answers.",
         properties: [
             SchemaProperty("vocab", .string, "The vocab the value is drawn from (default: the slot's name)."),
-            SchemaProperty("ask", .string(format: .regex), "Regular expression recognising a bot reply that asks for this slot."),
+            SchemaProperty("ask", .string(format: .replyPattern), "Regular expression recognising a bot reply that asks for this slot."),
             SchemaProperty("answers", .variants, "Answer variants such as \"it's {order_id}\" (default: the bare value)."),
+            SchemaProperty("invalid", .variants, "Malformed values the user may give first (persona invalid_value); a pattern vocab makes its own when absent."),
+        ])
+
+    static let requestSchema = SchemaObject(
+        noun: "request",
+        description: "Information the user wants from the bot once the task is done.",
+        properties: [
+            SchemaProperty("user", .variants, required: true, "Utterance variants asking for it."),
+            SchemaProperty("reply", .string(format: .replyPattern), required: true, "A reply text must match this; {slot} and {vocab} placeholders stand for the conversation's values."),
+            SchemaProperty("intent", .string, "The intent the question expresses (scored when given)."),
         ])
 
     static let successSchema = SchemaObject(
@@ -90,8 +126,9 @@ extension Suite {
         description: "The success condition of an agenda goal, checked on every bot reply.",
         properties: [
             SchemaProperty("intent", .string, "The target's predicted intent must be this."),
-            SchemaProperty("reply", .string(format: .regex), "A bot reply text must match this regular expression."),
+            SchemaProperty("reply", .string(format: .replyPattern), "A bot reply text must match this regular expression; {slot} placeholders stand for the user's own values."),
             SchemaProperty("handoff", .boolean, "The reply must be a handoff."),
+            SchemaProperty("slots", .array(of: .string, minItems: 1), "These slots' values must be the user's: echoed in the reply or extracted by the target."),
         ])
 
     static let stepSchema = SchemaObject(
@@ -110,7 +147,7 @@ extension Suite {
             SchemaProperty("intent", .string, "Expected intent of the user turn."),
             SchemaProperty("slots", .named("slot", .string), "Entities the target must have extracted, as value templates such as \"{order_id}\"."),
             SchemaProperty("not_fallback", .boolean, "The reply must not be a fallback."),
-            SchemaProperty("reply", .string(format: .regex), "A reply text must match this regular expression."),
+            SchemaProperty("reply", .string(format: .replyPattern), "A reply text must match this regular expression; {slot} placeholders stand for the user's values."),
         ])
 
     static let botRecognitionSchema = SchemaObject(
@@ -119,6 +156,32 @@ extension Suite {
         properties: [
             SchemaProperty("fallback", .object(recognizerSchema(for: "fallback")), "How to recognise a fallback reply."),
             SchemaProperty("handoff", .object(recognizerSchema(for: "handoff")), "How to recognise a handoff reply."),
+            SchemaProperty("confirm", .object(recognizerSchema(for: "confirmation")), "How to recognise a reply asking the user to confirm values it reads back."),
+            SchemaProperty("closing", .object(recognizerSchema(for: "closing")), "How to recognise a closing reply (goodbye)."),
+        ])
+
+    static let dialogueSchema = SchemaObject(
+        noun: "dialogue",
+        description: "What synthetic users say for dialogue acts outside a goal; each list replaces the suite language's defaults.",
+        properties: [
+            SchemaProperty("affirm", .variants, "Agreeing with values the bot read back."),
+            SchemaProperty("deny", .variants, "Rejecting a wrong value with the right one; {value} is the value."),
+            SchemaProperty("correct", .variants, "Changing a value given before; {value} is the new value."),
+            SchemaProperty("escalate", .variants, "Asking for a human."),
+            SchemaProperty("close", .variants, "Thanking and saying goodbye."),
+            SchemaProperty("also", .variants, "Put before the opening of a further goal, e.g. \"also, \"."),
+            SchemaProperty("digressions", .array(of: .object(digressionSchema), minItems: 1), "Off-task questions asked mid-task."),
+            SchemaProperty(
+                "intents", .map(entry: "act", keys: .oneOf(DialoguePhrases.intentKeys), values: .string),
+                "The intents the bot should recognise for these acts (scored when given)."),
+        ])
+
+    static let digressionSchema = SchemaObject(
+        noun: "digression",
+        description: "An off-task question.",
+        properties: [
+            SchemaProperty("user", .variants, required: true, "Utterance variants."),
+            SchemaProperty("intent", .string, "The intent it expresses (scored when given)."),
         ])
 
     static func recognizerSchema(for kind: String) -> SchemaObject {

@@ -20,21 +20,25 @@ public struct Suite: Codable, Sendable, Equatable {
     public var vocab: [String: Vocab]
     public var personas: [String: Persona]
     public var goals: [String: Goal]
-    /// How to recognise fallback and handoff replies.
+    /// How to recognise fallback, handoff, confirmation and closing replies.
     public var bot: BotRecognition
+    /// What users say for the dialogue acts (affirm, deny, correct, digress, …); each list
+    /// replaces the suite language's defaults.
+    public var dialogue: DialoguePhrases?
     /// Release-gate thresholds, keyed by metric name (see `GateMetric`).
     public var gate: [String: GateRule]?
 
     enum CodingKeys: String, CodingKey {
         case version, suite, language, seed, conversations
         case maxTurns = "max_turns"
-        case vocab, personas, goals, bot, gate
+        case vocab, personas, goals, bot, dialogue, gate
     }
 
     public init(
         version: Int = 1, suite: String, language: String = "en", seed: UInt64 = 1, conversations: Int = 100,
         maxTurns: Int = 10, vocab: [String: Vocab] = [:], personas: [String: Persona] = [:],
-        goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), gate: [String: GateRule]? = nil
+        goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), dialogue: DialoguePhrases? = nil,
+        gate: [String: GateRule]? = nil
     ) {
         self.version = version
         self.suite = suite
@@ -46,6 +50,7 @@ public struct Suite: Codable, Sendable, Equatable {
         self.personas = personas
         self.goals = goals
         self.bot = bot
+        self.dialogue = dialogue
         self.gate = gate
     }
 
@@ -61,20 +66,25 @@ public struct Suite: Codable, Sendable, Equatable {
         personas = try c.decodeIfPresent([String: Persona].self, forKey: .personas) ?? [:]
         goals = try c.decodeIfPresent([String: Goal].self, forKey: .goals) ?? [:]
         bot = try c.decodeIfPresent(BotRecognition.self, forKey: .bot) ?? BotRecognition()
+        dialogue = try c.decodeIfPresent(DialoguePhrases.self, forKey: .dialogue)
         gate = try c.decodeIfPresent([String: GateRule].self, forKey: .gate)
     }
 }
 
-/// A named value pool: a list of values, or values generated from a small pattern such as
-/// `[A-Z]{2}-[0-9]{6}` (character classes, literals, `{n}`/`{n,m}`/`?` quantifiers).
+/// A named value pool: a list of values, values generated from a small pattern such as
+/// `[A-Z]{2}-[0-9]{6}` (character classes, literals, `{n}`/`{n,m}`/`?` quantifiers), or a value
+/// looked up in a table by another vocab's value (the facts a user expects in an answer).
 ///
-/// YAML: `product: [laptop, phone]`, `product: {values: [laptop, phone]}` or
-/// `order_id: {pattern: "[A-Z]{2}-[0-9]{6}"}`.
+/// YAML: `product: [laptop, phone]`, `product: {values: [laptop, phone]}`,
+/// `order_id: {pattern: "[A-Z]{2}-[0-9]{6}"}` or
+/// `hours: {lookup: day, values: {monday: "9am to 6pm", sunday: closed}}`.
 public enum Vocab: Codable, Sendable, Equatable {
     case values([String])
     case pattern(String)
+    /// The value of `table[value of key]`, where `key` names another vocab.
+    case lookup(key: String, table: [String: String])
 
-    enum CodingKeys: String, CodingKey { case values, pattern }
+    enum CodingKeys: String, CodingKey { case values, pattern, lookup }
 
     public init(from decoder: any Decoder) throws {
         if let list = try? decoder.singleValueContainer().decode([String].self) {
@@ -84,6 +94,8 @@ public enum Vocab: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let pattern = try c.decodeIfPresent(String.self, forKey: .pattern) {
             self = .pattern(pattern)
+        } else if let key = try c.decodeIfPresent(String.self, forKey: .lookup) {
+            self = .lookup(key: key, table: try c.decode([String: String].self, forKey: .values))
         } else {
             self = .values(try c.decode([String].self, forKey: .values))
         }
@@ -94,6 +106,9 @@ public enum Vocab: Codable, Sendable, Equatable {
         switch self {
         case .values(let values): try c.encode(values, forKey: .values)
         case .pattern(let pattern): try c.encode(pattern, forKey: .pattern)
+        case .lookup(let key, let table):
+            try c.encode(key, forKey: .lookup)
+            try c.encode(table, forKey: .values)
         }
     }
 }
@@ -107,12 +122,19 @@ public struct Persona: Codable, Sendable, Equatable {
     /// Probability, per answer, of adding one more slot the bot did not ask for.
     public var volunteer: Double
     public var noise: Noise
+    /// How likely the user is to confirm carefully, correct, digress, request, escalate, close,
+    /// mistype a value or go on with another goal.
+    public var behaviour: PersonaBehaviour
 
-    public init(weight: Double = 1, patience: Int = 2, volunteer: Double = 0, noise: Noise = Noise()) {
+    public init(
+        weight: Double = 1, patience: Int = 2, volunteer: Double = 0, noise: Noise = Noise(),
+        behaviour: PersonaBehaviour = PersonaBehaviour()
+    ) {
         self.weight = weight
         self.patience = patience
         self.volunteer = volunteer
         self.noise = noise
+        self.behaviour = behaviour
     }
 
     public init(from decoder: any Decoder) throws {
@@ -121,6 +143,7 @@ public struct Persona: Codable, Sendable, Equatable {
         patience = try c.decodeIfPresent(Int.self, forKey: .patience) ?? 2
         volunteer = try c.decodeIfPresent(Double.self, forKey: .volunteer) ?? 0
         noise = try c.decodeIfPresent(Noise.self, forKey: .noise) ?? Noise()
+        behaviour = try c.decodeIfPresent(PersonaBehaviour.self, forKey: .behaviour) ?? PersonaBehaviour()
     }
 }
 
@@ -172,18 +195,22 @@ public struct Goal: Codable, Sendable, Equatable {
     public var answerIntent: String?
     /// Agenda: when the goal is reached. All given conditions must hold on one bot reply.
     public var success: SuccessCondition?
+    /// Agenda: information the user wants once the task is done, by name (each asked with the
+    /// persona's `request` probability); the goal succeeds only when every asked one is answered.
+    public var requests: [String: GoalRequest]?
     /// Scripted: the user's turns, in order.
     public var steps: [Step]?
 
     enum CodingKeys: String, CodingKey {
         case weight, personas, intent, openings, slots
         case answerIntent = "answer_intent"
-        case success, steps
+        case success, requests, steps
     }
 
     public init(
         weight: Double = 1, personas: [String]? = nil, intent: String? = nil, openings: [String]? = nil, slots: [String: Slot]? = nil,
-        answerIntent: String? = nil, success: SuccessCondition? = nil, steps: [Step]? = nil
+        answerIntent: String? = nil, success: SuccessCondition? = nil, requests: [String: GoalRequest]? = nil,
+        steps: [Step]? = nil
     ) {
         self.weight = weight
         self.personas = personas
@@ -192,6 +219,7 @@ public struct Goal: Codable, Sendable, Equatable {
         self.slots = slots
         self.answerIntent = answerIntent
         self.success = success
+        self.requests = requests
         self.steps = steps
     }
 
@@ -204,6 +232,7 @@ public struct Goal: Codable, Sendable, Equatable {
         slots = try c.decodeIfPresent([String: Slot].self, forKey: .slots)
         answerIntent = try c.decodeIfPresent(String.self, forKey: .answerIntent)
         success = try c.decodeIfPresent(SuccessCondition.self, forKey: .success)
+        requests = try c.decodeIfPresent([String: GoalRequest].self, forKey: .requests)
         steps = try c.decodeIfPresent([Step].self, forKey: .steps)
     }
 
@@ -215,15 +244,19 @@ public struct Goal: Codable, Sendable, Equatable {
 public struct Slot: Codable, Sendable, Equatable {
     /// The vocab the value is drawn from; defaults to the slot's own name.
     public var vocab: String?
-    /// Pattern recognising a bot reply that asks for this slot.
+    /// Pattern recognising a bot reply that asks for this slot (may name `{slot}` values).
     public var ask: String?
     /// Answer variants, e.g. `"it's {order_id}"`; default is the bare value.
     public var answers: [String]?
+    /// Malformed values the user may give first (persona `invalid_value`); a pattern vocab
+    /// makes its own (a valid value with one character dropped) when this is absent.
+    public var invalid: [String]?
 
-    public init(vocab: String? = nil, ask: String? = nil, answers: [String]? = nil) {
+    public init(vocab: String? = nil, ask: String? = nil, answers: [String]? = nil, invalid: [String]? = nil) {
         self.vocab = vocab
         self.ask = ask
         self.answers = answers
+        self.invalid = invalid
     }
 }
 
@@ -231,15 +264,19 @@ public struct Slot: Codable, Sendable, Equatable {
 public struct SuccessCondition: Codable, Sendable, Equatable {
     /// The target's predicted intent for the user turn must be this.
     public var intent: String?
-    /// A bot reply text must match this pattern.
+    /// A bot reply text must match this pattern; `{slot}` placeholders stand for the user's own
+    /// values (regex-escaped), so the bot must act on them.
     public var reply: String?
     /// The reply must (true) be a handoff, e.g. for a "talk to a human" goal.
     public var handoff: Bool?
+    /// These slots' values must be the user's: echoed in the reply, or extracted by the target.
+    public var slots: [String]?
 
-    public init(intent: String? = nil, reply: String? = nil, handoff: Bool? = nil) {
+    public init(intent: String? = nil, reply: String? = nil, handoff: Bool? = nil, slots: [String]? = nil) {
         self.intent = intent
         self.reply = reply
         self.handoff = handoff
+        self.slots = slots
     }
 }
 
@@ -274,7 +311,7 @@ public struct Expectation: Codable, Sendable, Equatable {
     public var slots: [String: String]?
     /// The reply must not be a fallback.
     public var notFallback: Bool?
-    /// A reply text must match this pattern.
+    /// A reply text must match this pattern; `{slot}` placeholders stand for the user's values.
     public var reply: String?
 
     enum CodingKeys: String, CodingKey {
@@ -291,20 +328,31 @@ public struct Expectation: Codable, Sendable, Equatable {
     }
 }
 
-/// How to recognise the bot's fallback and handoff replies.
+/// How to recognise the bot's fallback, handoff, confirmation and closing replies.
 public struct BotRecognition: Codable, Sendable, Equatable {
     public var fallback: Recognizer
     public var handoff: Recognizer
+    /// A reply that asks the user to confirm values it reads back ("Shall I …?").
+    public var confirm: Recognizer
+    /// A reply that closes the conversation ("Goodbye!").
+    public var closing: Recognizer
 
-    public init(fallback: Recognizer = Recognizer(), handoff: Recognizer = Recognizer()) {
+    public init(
+        fallback: Recognizer = Recognizer(), handoff: Recognizer = Recognizer(), confirm: Recognizer = Recognizer(),
+        closing: Recognizer = Recognizer()
+    ) {
         self.fallback = fallback
         self.handoff = handoff
+        self.confirm = confirm
+        self.closing = closing
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         fallback = try c.decodeIfPresent(Recognizer.self, forKey: .fallback) ?? Recognizer()
         handoff = try c.decodeIfPresent(Recognizer.self, forKey: .handoff) ?? Recognizer()
+        confirm = try c.decodeIfPresent(Recognizer.self, forKey: .confirm) ?? Recognizer()
+        closing = try c.decodeIfPresent(Recognizer.self, forKey: .closing) ?? Recognizer()
     }
 }
 

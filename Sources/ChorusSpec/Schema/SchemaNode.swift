@@ -79,4 +79,7 @@ public enum SchemaStringFormat: String, Sendable {
     case valuePattern
     /// A path into a JSON reply (`ReplyPath`), e.g. `$.messages[*].text`.
     case replyPath
+    /// A regular expression whose `{slot}` placeholders stand for a conversation's values
+    /// (`ValuedPattern`); the suite validator checks it with the goal's slots in view.
+    case replyPattern
 }

@@ -197,6 +197,12 @@ struct StructuralValidator {
                         at: node.mark, pointingAt: scalar.string, offset: error.offset,
                         "invalid vocab pattern \"\(scalar.string)\": \(error.reason) (offset \(error.offset))"))
             }
+        case .replyPattern:
+            // Placeholders are checked against the goal's slots by the suite validator; here,
+            // the expression around them.
+            if (try? ValuedPattern(scalar.string, anyValue: { _ in ".+?" })) == nil {
+                valueErrors.append(file.diagnostic(at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)"))
+            }
         case .replyPath:
             do {
                 _ = try ReplyPath(parsing: scalar.string)

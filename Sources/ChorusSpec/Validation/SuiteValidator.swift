@@ -27,6 +27,10 @@ struct SuiteValidator {
         for name in suite.goals.keys.sorted() {
             checkGoal(name, suite.goals[name]!)
         }
+        for name in suite.vocab.keys.sorted() {
+            if case .lookup(let key, let table) = suite.vocab[name]! { checkLookup(name, key: key, table: table) }
+        }
+        if let dialogue = suite.dialogue { checkDialogue(dialogue) }
         for name in (suite.gate ?? [:]).keys.sorted() {
             checkGateRule(name, suite.gate![name]!)
         }
@@ -86,6 +90,12 @@ struct SuiteValidator {
                 templates.append((path.appending("slots").appending(slotName).appending("answers").appending(index: index), answer))
             }
         }
+        // Every reply pattern, whose `{placeholders}` stand for the conversation's values.
+        var patterns: [(SpecPath, String)] = []
+        if let reply = goal.success?.reply { patterns.append((path.appending("success").appending("reply"), reply)) }
+        for slotName in slots.keys.sorted() {
+            if let ask = slots[slotName]!.ask { patterns.append((path.appending("slots").appending(slotName).appending("ask"), ask)) }
+        }
         for (stepIndex, step) in (goal.steps ?? []).enumerated() {
             let stepPath = path.appending("steps").appending(index: stepIndex)
             for (index, utterance) in step.user.enumerated() {
@@ -95,12 +105,92 @@ struct SuiteValidator {
             for key in expected.keys.sorted() {
                 templates.append((stepPath.appending("expect").appending("slots").appending(key), expected[key]!))
             }
+            if let reply = step.expect?.reply { patterns.append((stepPath.appending("expect").appending("reply"), reply)) }
+        }
+        let requests = goal.requests ?? [:]
+        for requestName in requests.keys.sorted() {
+            let requestPath = path.appending("requests").appending(requestName)
+            for (index, utterance) in requests[requestName]!.user.enumerated() {
+                templates.append((requestPath.appending("user").appending(index: index), utterance))
+            }
+            patterns.append((requestPath.appending("reply"), requests[requestName]!.reply))
+        }
+        if goal.isScripted, goal.requests != nil {
+            report(path.appending("requests"), "scripted \(quoted) cannot use \"requests\"; it applies to agenda goals only", at: .key)
         }
         let known = Set(slots.keys).union(suite.vocab.keys)
         for (templatePath, text) in templates {
             for placeholder in Template(text).placeholders where !known.contains(placeholder) {
                 let hint = NameSuggestion.hint(for: placeholder, in: known)
                 report(templatePath, "\(quoted) uses unknown slot or vocab \"{\(placeholder)}\"\(hint)", pointingAt: "{\(placeholder)}")
+            }
+        }
+        for (patternPath, text) in patterns {
+            var unknown = false
+            for placeholder in ValuedPattern.placeholderNames(in: text) where !known.contains(placeholder) {
+                unknown = true
+                let hint = NameSuggestion.hint(for: placeholder, in: known)
+                report(patternPath, "\(quoted) uses unknown slot or vocab \"{\(placeholder)}\"\(hint)", pointingAt: "{\(placeholder)}")
+            }
+            guard !unknown else { continue }
+            // With every placeholder standing for its vocab's values, the whole must compile.
+            let compiles = (try? ValuedPattern(text, anyValue: { suite.vocab(forPlaceholder: $0, in: goal)?.anyValueRegex })) != nil
+            if !compiles, (try? ValuedPattern(text, anyValue: { _ in ".+?" })) != nil {
+                report(patternPath, "\(quoted): the pattern \"\(text)\" does not compile once its placeholders stand for their values")
+            }
+        }
+        for (index, slot) in (goal.success?.slots ?? []).enumerated() where slots[slot] == nil {
+            let hint = NameSuggestion.hint(for: slot, in: slots.keys)
+            report(path.appending("success").appending("slots").appending(index: index), "\(quoted) requires unknown slot \"\(slot)\" in its success\(hint)")
+        }
+    }
+
+    private mutating func checkLookup(_ name: String, key: String, table: [String: String]) {
+        let path: SpecPath = ["vocab", .key(name), "lookup"]
+        guard let keyVocab = suite.vocab[key] else {
+            let hint = NameSuggestion.hint(for: key, in: suite.vocab.keys)
+            return report(path, "vocab \"\(name)\" looks up by unknown vocab \"\(key)\"\(hint)")
+        }
+        switch keyVocab {
+        case .lookup:
+            report(path, "vocab \"\(name)\" looks up by vocab \"\(key)\", which is itself a lookup; key it by a list or pattern vocab")
+        case .values(let values):
+            let missing = values.filter { table[$0] == nil }
+            if !missing.isEmpty {
+                report(
+                    ["vocab", .key(name), "values"],
+                    "vocab \"\(name)\" has no value for \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) of vocab \"\(key)\"",
+                    at: .key)
+            }
+        case .pattern:
+            break
+        }
+    }
+
+    private mutating func checkDialogue(_ dialogue: DialoguePhrases) {
+        for (key, phrases) in [("deny", dialogue.deny), ("correct", dialogue.correct)] {
+            for (index, phrase) in (phrases ?? []).enumerated() where !Template(phrase).placeholders.contains("value") {
+                report(["dialogue", .key(key), .index(index)], "\"\(key)\" phrase \"\(phrase)\" must say the value: put {value} in it")
+            }
+        }
+        for (key, phrases) in [("affirm", dialogue.affirm), ("escalate", dialogue.escalate), ("close", dialogue.close), ("also", dialogue.also)] {
+            for (index, phrase) in (phrases ?? []).enumerated() {
+                for placeholder in Template(phrase).placeholders {
+                    report(
+                        ["dialogue", .key(key), .index(index)], "\"\(key)\" phrase \"\(phrase)\" cannot use \"{\(placeholder)}\"",
+                        pointingAt: "{\(placeholder)}")
+                }
+            }
+        }
+        let known = Set(suite.vocab.keys)
+        for (number, digression) in (dialogue.digressions ?? []).enumerated() {
+            for (index, utterance) in digression.user.enumerated() {
+                for placeholder in Template(utterance).placeholders where !known.contains(placeholder) {
+                    let hint = NameSuggestion.hint(for: placeholder, in: known)
+                    report(
+                        ["dialogue", "digressions", .index(number), "user", .index(index)],
+                        "digression uses unknown vocab \"{\(placeholder)}\"\(hint)", pointingAt: "{\(placeholder)}")
+                }
             }
         }
     }
