@@ -27,7 +27,7 @@ let package = Package(
         // spec: YAML models, validation, located diagnostics.
         .target(name: "ChorusSpec", dependencies: ["ChorusModel", .product(name: "Yams", package: "Yams")]),
         // simulation: seeded synthetic users, noise, reply recognition, dialogue judgement.
-        .target(name: "ChorusSimulation", dependencies: ["ChorusSpec", "ChorusModel"]),
+        .target(name: "ChorusSimulation", dependencies: ["ChorusSpec", "ChorusModel"], resources: [.copy("Data")]),
         // the embedded reference chatbot engine (intent classifier, entities, forms).
         .target(name: "ChorusReferenceBot", dependencies: ["ChorusSpec", "ChorusModel"]),
         // targets: the chatbot under test, behind one protocol.

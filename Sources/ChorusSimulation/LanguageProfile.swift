@@ -1,6 +1,8 @@
 /// What the synthetic user needs to know about a language: default fillers, the word that joins
 /// two answers, and whether words are separated by spaces.
 public struct LanguageProfile: Sendable, Equatable {
+    /// The language tag as the suite gives it (`en`, `es-MX`).
+    public var tag: String = "en"
     public var fillers: [String]
     public var conjunction: String
     public var usesSpaces: Bool
@@ -17,6 +19,12 @@ public struct LanguageProfile: Sendable, Equatable {
         case "ja": self.init(fillers: ["えっと", "あの"], conjunction: "、", usesSpaces: false)
         default: self.init(fillers: ["um", "uh", "well", "so", "hmm"], conjunction: "and", usesSpaces: true)
         }
+        tag = language
+    }
+
+    /// The primary language subtag, lower-cased: `es` for `es-MX`.
+    public var primary: String {
+        tag.split(separator: "-").first.map { $0.lowercased() } ?? "en"
     }
 
     public init(fillers: [String], conjunction: String, usesSpaces: Bool) {

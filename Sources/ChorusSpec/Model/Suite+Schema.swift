@@ -83,6 +83,13 @@ extension Suite {
             SchemaProperty("punctuation", .rate, "Per utterance: punctuation is dropped."),
             SchemaProperty("filler", .rate, "Per utterance: a filler word is put in front."),
             SchemaProperty("fillers", .variants, "Filler words; defaults depend on the suite's language."),
+            SchemaProperty("layout", .enumeration(KeyboardLayoutName.allCases.map(\.rawValue)), "The keyboard typos come from (default by language: fr azerty, de qwertz, fi nordic, es spanish, else qwerty)."),
+            SchemaProperty("accents", .rate, "Per utterance: diacritics dropped (é→e, ñ→n, ä→a), and ¿ ¡."),
+            SchemaProperty("homophones", .rate, "Per Chinese character: replaced by another with the same pinyin."),
+            SchemaProperty("width", .rate, "Per utterance: full-width and half-width punctuation swapped."),
+            SchemaProperty("abbreviations", .rate, "Per listed word or phrase: replaced by its chat abbreviation (pls, xq, stp, kiitti)."),
+            SchemaProperty("repeats", .rate, "Per utterance: a vowel stretched (pleeease)."),
+            SchemaProperty("spaces", .rate, "Per utterance: one space between words missing."),
         ])
 
     static let goalSchema = SchemaObject(

@@ -147,9 +147,10 @@ public struct Persona: Codable, Sendable, Equatable {
     }
 }
 
-/// Typing noise rates of a persona, each a probability in 0…1.
+/// Typing noise of a persona: rates, each a probability in 0…1, and the keyboard it types on.
+/// Slot values are never touched.
 public struct Noise: Codable, Sendable, Equatable {
-    /// Per word of letters: one keyboard-adjacent substitution.
+    /// Per word of three letters or more: one letter replaced by a neighbour on `layout`.
     public var typo: Double
     /// Per utterance: the case changes (all lower, all upper, or first letter flipped).
     public var `case`: Double
@@ -159,13 +160,44 @@ public struct Noise: Codable, Sendable, Equatable {
     public var filler: Double
     /// Filler words; defaults depend on the suite's language.
     public var fillers: [String]?
+    /// The keyboard typos come from: `qwerty`, `azerty`, `qwertz`, `nordic` (å, ä, ö) or
+    /// `spanish` (ñ); default by the suite's language.
+    public var layout: KeyboardLayoutName?
+    /// Per utterance: diacritics are dropped (é→e, ñ→n, ä→a) and so are `¿` and `¡`.
+    public var accents: Double
+    /// Per Chinese character: replaced by another with the same pinyin (a pinyin input method's
+    /// wrong candidate).
+    public var homophones: Double
+    /// Per utterance: full-width punctuation becomes half-width, or the other way round.
+    public var width: Double
+    /// Per word or phrase in the language's chat-abbreviation list: abbreviated ("pls", "xq", "stp").
+    public var abbreviations: Double
+    /// Per utterance: a vowel of one word is stretched ("pleeease").
+    public var repeats: Double
+    /// Per utterance: one space between words is missing.
+    public var spaces: Double
 
-    public init(typo: Double = 0, case: Double = 0, punctuation: Double = 0, filler: Double = 0, fillers: [String]? = nil) {
+    enum CodingKeys: String, CodingKey {
+        case typo, `case`, punctuation, filler, fillers, layout, accents, homophones, width, abbreviations, repeats, spaces
+    }
+
+    public init(
+        typo: Double = 0, case: Double = 0, punctuation: Double = 0, filler: Double = 0, fillers: [String]? = nil,
+        layout: KeyboardLayoutName? = nil, accents: Double = 0, homophones: Double = 0, width: Double = 0,
+        abbreviations: Double = 0, repeats: Double = 0, spaces: Double = 0
+    ) {
         self.typo = typo
         self.case = `case`
         self.punctuation = punctuation
         self.filler = filler
         self.fillers = fillers
+        self.layout = layout
+        self.accents = accents
+        self.homophones = homophones
+        self.width = width
+        self.abbreviations = abbreviations
+        self.repeats = repeats
+        self.spaces = spaces
     }
 
     public init(from decoder: any Decoder) throws {
@@ -175,6 +207,30 @@ public struct Noise: Codable, Sendable, Equatable {
         punctuation = try c.decodeIfPresent(Double.self, forKey: .punctuation) ?? 0
         filler = try c.decodeIfPresent(Double.self, forKey: .filler) ?? 0
         fillers = try c.decodeIfPresent([String].self, forKey: .fillers)
+        layout = try c.decodeIfPresent(KeyboardLayoutName.self, forKey: .layout)
+        accents = try c.decodeIfPresent(Double.self, forKey: .accents) ?? 0
+        homophones = try c.decodeIfPresent(Double.self, forKey: .homophones) ?? 0
+        width = try c.decodeIfPresent(Double.self, forKey: .width) ?? 0
+        abbreviations = try c.decodeIfPresent(Double.self, forKey: .abbreviations) ?? 0
+        repeats = try c.decodeIfPresent(Double.self, forKey: .repeats) ?? 0
+        spaces = try c.decodeIfPresent(Double.self, forKey: .spaces) ?? 0
+    }
+}
+
+/// The keyboards typos come from.
+public enum KeyboardLayoutName: String, Codable, Sendable, CaseIterable {
+    case qwerty, azerty, qwertz, nordic, spanish
+
+    /// The usual keyboard of a language tag (`fr` → AZERTY, `de` → QWERTZ, `fi`/`sv` → Nordic,
+    /// `es` → Spanish), QWERTY otherwise.
+    public init(language: String) {
+        switch language.split(separator: "-").first.map({ $0.lowercased() }) ?? "" {
+        case "fr": self = .azerty
+        case "de": self = .qwertz
+        case "fi", "sv": self = .nordic
+        case "es": self = .spanish
+        default: self = .qwerty
+        }
     }
 }
 
