@@ -521,7 +521,9 @@ public struct SyntheticUser: Sendable {
         if let value = values[name] { return value }
         let vocab = goalSpec.slots.first { $0.name == name }?.vocab ?? name
         if case .lookup(let key, let table) = suite.vocab[vocab] {
-            return table[value(of: key)] ?? ""
+            // The key is the goal's slot drawing from that vocab, when it has one.
+            let keySlot = goalSpec.slots.first { $0.vocab == key }?.name ?? key
+            return table[value(of: keySlot)] ?? ""
         }
         let value = suite.draw(vocab: vocab, using: &generator) { _ in "" } ?? "{\(name)}"
         values[name] = value
