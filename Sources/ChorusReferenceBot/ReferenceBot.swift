@@ -1,24 +1,31 @@
 import ChorusModel
 import ChorusSpec
 
-/// The embedded reference chatbot: an intent classifier, entity extraction and forms, defined
-/// by a `BotDefinition` (`Fixtures/bots/*.yaml`).
+/// The embedded reference chatbot: an intent classifier, entity extraction, forms with
+/// confirmation, and tables of facts, defined by a `BotDefinition` (`Fixtures/bots/*.yaml`).
 ///
 /// The bot is immutable and trained once at `init`; every conversation keeps its own
 /// `ConversationState`, so one bot serves any number of concurrent conversations.
 ///
 /// One turn works like a small Rasa assistant with forms:
-/// - while a form is active, a confident handoff interrupts it; otherwise entities in the
-///   message fill its missing slots (several at once if present) even when the classifier is
-///   not confident or predicts another intent — a bare "AB-123456" or "order AB-123456" is an
-///   answer, not noise; a message that fills nothing and confidently names another form's
-///   intent switches forms; a confident other intent is answered and the pending question
-///   asked again;
-/// - otherwise, below `threshold` the bot falls back, and after `handoff_after_fallbacks`
-///   fallbacks in a row it hands off instead;
-/// - the handoff intent hands off; an intent with a form starts it (slots already in the
-///   message are taken, then the first missing one is asked for, or the `done` reply given);
-///   any other intent gets one of its replies with `{entity}` placeholders filled.
+/// - outside a form, below `threshold` the bot falls back, and after `handoff_after_fallbacks`
+///   fallbacks in a row it hands off instead; the handoff intent hands off; an intent with a
+///   form starts it (values already in the message are taken); any other intent gets one of
+///   its replies, with `{entity}` and `{table}` placeholders filled from the message.
+/// - inside a form, a confident handoff hands off and a confident closing intent (`closes`)
+///   says goodbye and ends the form. A confident off-task question (an intent with replies
+///   other than `inform`, affirm and deny) is a digression: it is answered and the pending
+///   question asked again (or, by `policy.after_digression: restart`, the form starts over).
+///   Otherwise the message's entities fill missing slots — even below the threshold, since a
+///   bare "AB-123456" is an answer, not noise; a message that fills nothing and confidently
+///   names another form's intent switches forms, keeping the slots both share; an entity for
+///   a slot already filled with another value is a correction (applied and acknowledged, or
+///   ignored by `policy.corrections: ignore`); a malformed value ("AB-12345") is named and the
+///   slot asked for again (or taken, by `policy.invalid_values: accept`).
+/// - once every slot is filled, a form with `confirm` asks, naming the values; a yes (the
+///   affirm intent, or the form's own request again) gives the `done` reply and ends the form,
+///   a no with new values corrects them and asks again, a bare no asks what to change. A form
+///   without `confirm` acts at once. After `done` the next request starts afresh.
 public final class ReferenceBot: Sendable {
     /// The intent of bare slot answers ("the headphones", "at 3pm"); inside a form it only
     /// answers the pending question, so its own replies are for messages outside a form.
@@ -28,9 +35,15 @@ public final class ReferenceBot: Sendable {
     public let definition: BotDefinition
     /// The trained intent classifier.
     public let classifier: IntentClassifier
-    private let extractor: EntityExtractor
-    /// Every reply text of the definition, parsed once, so a turn never parses a template.
-    let templates: [String: Template]
+    let extractor: EntityExtractor
+    /// Every intent with its replies parsed, so a turn never parses a template.
+    let intents: [String: CompiledIntent]
+    let fallbackReplies: [Template]
+    let handoffReplies: [Template]
+    /// The reply to a bare "no" to a confirmation question.
+    let askChangeReplies: [Template]
+    /// What the bot says about a malformed value, by entity.
+    let invalidReplies: [String: [Template]]
 
     /// Validates `definition` and trains the classifier on its examples.
     public init(definition: BotDefinition) throws(ReferenceBotError) {
@@ -38,12 +51,15 @@ public final class ReferenceBot: Sendable {
         self.definition = definition
         self.extractor = try EntityExtractor(definition.entities)
         self.classifier = IntentClassifier(examples: definition.intents.mapValues(\.examples))
-        var texts = definition.fallback.replies + definition.handoff.replies
-        for intent in definition.intents.values {
-            texts += intent.replies ?? []
-            if let form = intent.form { texts += form.done + form.slots.flatMap(\.ask) }
+        var intents: [String: CompiledIntent] = [:]
+        for (name, intent) in definition.intents {
+            intents[name] = CompiledIntent(name: name, intent, definition: definition)
         }
-        templates = Dictionary(texts.map { ($0, Template($0)) }, uniquingKeysWith: { first, _ in first })
+        self.intents = intents
+        fallbackReplies = definition.fallback.replies.map(Template.init)
+        handoffReplies = definition.handoff.replies.map(Template.init)
+        askChangeReplies = (definition.confirmation?.askChange ?? []).map(Template.init)
+        invalidReplies = definition.entities.compactMapValues { $0.invalid?.replies.map(Template.init) }
     }
 
     /// The classifier's prediction for `text`, without any conversation.
@@ -60,55 +76,13 @@ public final class ReferenceBot: Sendable {
     public func respond(to text: String, state: inout ConversationState) -> BotResponse {
         state.turnCount += 1
         let prediction = classifier.classify(text)
-        let entities = extractor.extract(from: text)
-        let confident = prediction.confidence >= definition.threshold
-        let intent = prediction.intent
-        let turn = Turn(bot: self, prediction: prediction, entities: entities, variant: state.turnCount - 1)
-
-        if let formIntent = state.activeForm, let form = definition.intents[formIntent]?.form {
-            if confident && intent == definition.handoff.intent {
-                return turn.handoff(&state)
-            }
-            if turn.fillSlots(of: form, from: entities, into: &state) > 0 {
-                state.consecutiveFallbacks = 0
-                return turn.continueForm(formIntent, form, &state)
-            }
-            if confident, intent != formIntent, let other = definition.intents[intent]?.form {
-                // Switching forms keeps the slots the new form also has (the same order number).
-                let kept = state.slots.filter { slot in other.slots.contains { $0.name == slot.key } }
-                state.activeForm = intent
-                state.slots = kept
-                state.consecutiveFallbacks = 0
-                turn.fillSlots(of: other, from: entities, into: &state)
-                return turn.continueForm(intent, other, &state)
-            }
-            if confident {
-                state.consecutiveFallbacks = 0
-                var texts: [String] = []
-                if intent != formIntent, intent != Self.informIntent, let replies = definition.intents[intent]?.replies
-                {
-                    texts.append(turn.render(replies, slots: state.slots))
-                }
-                var response = turn.continueForm(formIntent, form, &state)
-                response.texts.insert(contentsOf: texts, at: 0)
-                return response
-            }
-            return turn.fallback(&state)
+        var turn = Turn(
+            bot: self, text: text, prediction: prediction, confident: prediction.confidence >= definition.threshold,
+            entities: extractor.extract(from: text), variant: state.turnCount - 1)
+        if let name = state.activeForm, let form = intents[name]?.form {
+            return turn.respond(in: form, &state)
         }
-
-        guard confident else { return turn.fallback(&state) }
-        state.consecutiveFallbacks = 0
-        if intent == definition.handoff.intent {
-            return turn.handoff(&state)
-        }
-        guard let definitionOfIntent = definition.intents[intent] else { return turn.fallback(&state) }
-        if let form = definitionOfIntent.form {
-            state.activeForm = intent
-            state.slots = [:]
-            turn.fillSlots(of: form, from: entities, into: &state)
-            return turn.continueForm(intent, form, &state)
-        }
-        return turn.reply([turn.render(definitionOfIntent.replies ?? [], slots: [:])])
+        return turn.respondOutsideForm(&state)
     }
 
     private static func validate(_ definition: BotDefinition) throws(ReferenceBotError) {
@@ -119,12 +93,30 @@ public final class ReferenceBot: Sendable {
             throw .fixedReplyWithoutText(intent: fixed.intent)
         }
         guard !definition.intents.isEmpty else { throw .noIntents }
+        if let confirmation = definition.confirmation {
+            for intent in [confirmation.affirm, confirmation.deny] where definition.intents[intent] == nil {
+                throw .unknownConfirmationIntent(intent)
+            }
+            if confirmation.askChange.isEmpty { throw .fixedReplyWithoutText(intent: confirmation.deny) }
+        }
+        for name in definition.entities.keys.sorted() where definition.entities[name]?.invalid?.replies.isEmpty == true {
+            throw .invalidValueWithoutReply(entity: name)
+        }
+        for name in definition.tables.keys.sorted() {
+            guard let table = definition.tables[name] else { continue }
+            if definition.entities[table.key] == nil { throw .unknownTableEntity(table: name, entity: table.key) }
+        }
         for name in definition.intents.keys.sorted() {
             guard let intent = definition.intents[name] else { continue }
             if intent.examples.isEmpty { throw .intentWithoutExamples(intent: name) }
             if let form = intent.form {
                 if form.slots.isEmpty { throw .incompleteForm(intent: name, reason: "has no slots") }
+                // A turn tracks the form's slots in a 64-bit set.
+                if form.slots.count > 64 { throw .incompleteForm(intent: name, reason: "has more than 64 slots") }
                 if form.done.isEmpty { throw .incompleteForm(intent: name, reason: "has no done reply") }
+                if form.confirm != nil && definition.confirmation == nil {
+                    throw .incompleteForm(intent: name, reason: "asks for confirmation but the bot has no confirmation intents")
+                }
                 for slot in form.slots {
                     if slot.ask.isEmpty {
                         throw .incompleteForm(intent: name, reason: "does not ask for slot \"\(slot.name)\"")

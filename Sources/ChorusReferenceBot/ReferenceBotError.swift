@@ -26,6 +26,12 @@ public enum ReferenceBotError: Error, Sendable, Equatable, CustomStringConvertib
     case unknownSlotEntity(intent: String, slot: String, entity: String)
     /// A form has no slots, a slot has no question, or the form has no `done` reply.
     case incompleteForm(intent: String, reason: String)
+    /// The `confirmation` section names an affirm or deny intent the bot does not define.
+    case unknownConfirmationIntent(String)
+    /// A table is keyed by an entity the bot does not define.
+    case unknownTableEntity(table: String, entity: String)
+    /// An entity's `invalid` section has no reply.
+    case invalidValueWithoutReply(entity: String)
 
     public var description: String {
         switch self {
@@ -53,6 +59,12 @@ public enum ReferenceBotError: Error, Sendable, Equatable, CustomStringConvertib
             return "slot \"\(slot)\" of intent \"\(intent)\" uses unknown entity \"\(entity)\""
         case .incompleteForm(let intent, let reason):
             return "the form of intent \"\(intent)\" \(reason)"
+        case .unknownConfirmationIntent(let intent):
+            return "confirmation intent \"\(intent)\" is not defined"
+        case .unknownTableEntity(let table, let entity):
+            return "table \"\(table)\" is keyed by unknown entity \"\(entity)\""
+        case .invalidValueWithoutReply(let entity):
+            return "the invalid values of entity \"\(entity)\" need a reply"
         }
     }
 }

@@ -2,15 +2,42 @@ import ChorusSpec
 
 /// Reply variants with `{name}` placeholders, and the deterministic choice between them.
 enum ReplyTemplate {
-    /// Picks a variant by `turn` (never at random, so a conversation replays bit for bit),
-    /// preferring variants whose placeholders can all be filled, and fills them. `parsed` holds
-    /// the variants' templates, parsed when the bot was built.
-    static func render(_ variants: [String], turn: Int, values: [String: String], parsed: [String: Template]) -> String {
-        let templates = variants.map { parsed[$0] ?? Template($0) }
-        let complete = templates.filter { $0.placeholders.allSatisfy { values[$0] != nil } }
-        let pool = complete.isEmpty ? templates : complete
-        guard !pool.isEmpty else { return "" }
-        // Unknown placeholders stay as written.
-        return pool[((turn % pool.count) + pool.count) % pool.count].render { values[$0] }
+    /// Picks a variant by `turn` (never at random, so a conversation replays bit for bit) and
+    /// fills it. Variants whose placeholders can all be filled are preferred, and among those
+    /// the ones quoting the most values ("On {date} we are {hours}." over "We are open Monday to
+    /// Saturday."), so the most specific answer wins; the turn rotates between equals.
+    static func render(_ variants: [Template], turn: Int, values: ReplyValues) -> String {
+        guard !variants.isEmpty else { return "" }
+        // Two passes over the variants instead of filtered copies: a turn allocates nothing here.
+        var best = -1
+        var tied = 0
+        for template in variants {
+            let count = filledPlaceholders(template, values)
+            if count > best {
+                best = count
+                tied = 1
+            } else if count == best {
+                tied += 1
+            }
+        }
+        let pick = ((turn % tied) + tied) % tied
+        var seen = 0
+        for template in variants where filledPlaceholders(template, values) == best {
+            if seen == pick { return template.render { values.value(of: $0) } }
+            seen += 1
+        }
+        return ""
+    }
+
+    /// How many placeholders `template` has, or -1 when one of them has no value. Unknown
+    /// placeholders of a variant used anyway stay as written.
+    private static func filledPlaceholders(_ template: Template, _ values: ReplyValues) -> Int {
+        var count = 0
+        for segment in template.segments {
+            guard case .placeholder(let name) = segment else { continue }
+            guard values.value(of: name) != nil else { return -1 }
+            count += 1
+        }
+        return count
     }
 }

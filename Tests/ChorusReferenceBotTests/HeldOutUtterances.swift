@@ -59,6 +59,21 @@ enum HeldOutUtterances {
         ("sunday please", "inform"),
         ("at 4pm", "inform"),
         ("11am works", "inform"),
+        ("yes, that's correct", "affirm"),
+        ("yep, that's right", "affirm"),
+        ("sure, go ahead", "affirm"),
+        ("yes, exactly", "affirm"),
+        ("no, that's not right", "deny"),
+        ("nope, that's wrong", "deny"),
+        ("no, that is incorrect", "deny"),
+        ("that's not correct", "deny"),
+        ("how long will my refund take?", "refund_duration"),
+        ("how many days for a refund", "refund_duration"),
+        ("when will I see my refund in my account", "refund_duration"),
+        ("thank you, bye now", "goodbye"),
+        ("ok, that's all, bye", "goodbye"),
+        ("sorry, I meant the tablet", "inform"),
+        ("actually it's XY-998877", "inform"),
     ]
 
     /// Refund paraphrases for comparing acme-v1 and acme-v2 (the regression is in `refund`).

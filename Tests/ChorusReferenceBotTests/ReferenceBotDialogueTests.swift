@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Reference bot dialogues")
 struct ReferenceBotDialogueTests {
-    @Test("refund form: asks for the order, then the item, then confirms with both")
+    @Test("refund form: asks for the order, then the item, confirms both, and acts on a yes")
     func refundForm() throws {
         var dialogue = Dialogue(try BotFixtures.bot("acme-v1"))
 
@@ -20,8 +20,13 @@ struct ReferenceBotDialogueTests {
 
         let item = dialogue.say("the headphones")
         #expect(item.intent == "inform")
-        #expect(item.texts == ["I have started a refund for the headphones from order AB-123456."])
-        #expect(item.handoff == false)
+        #expect(item.texts == ["Shall I start a refund for the headphones from order AB-123456?"])
+        #expect(dialogue.state.activeForm == "refund")
+
+        let yes = dialogue.say("yes")
+        #expect(yes.intent == "affirm")
+        #expect(yes.texts == ["I have started a refund for the headphones from order AB-123456."])
+        #expect(yes.handoff == false)
         #expect(dialogue.state.activeForm == nil)
         #expect(dialogue.state.slots.isEmpty)
     }
@@ -33,7 +38,8 @@ struct ReferenceBotDialogueTests {
         #expect(opening.intent == "refund")
         #expect(opening.texts == ["Which item would you like to return?"])
         #expect(
-            dialogue.say("the earbuds").texts == ["I have started a refund for the headphones from order CD-987654."])
+            dialogue.say("the earbuds").texts == ["Shall I start a refund for the headphones from order CD-987654?"])
+        #expect(dialogue.say("yes please").texts == ["I have started a refund for the headphones from order CD-987654."])
 
         var status = Dialogue(try BotFixtures.bot("acme-v1"))
         #expect(
@@ -55,13 +61,14 @@ struct ReferenceBotDialogueTests {
     func severalSlots() throws {
         var dialogue = Dialogue(try BotFixtures.bot("acme-v1"))
         #expect(dialogue.say("I'd like to book an appointment").texts == ["What day would suit you?"])
-        #expect(dialogue.say("friday at 2pm").texts == ["Your appointment is booked for friday at 2pm."])
+        #expect(dialogue.say("friday at 2pm").texts == ["Shall I book your appointment for friday at 2pm?"])
 
         var direct = Dialogue(try BotFixtures.bot("acme-v1"))
         #expect(
             direct.say("book me an appointment tomorrow at 4:30pm").texts == [
-                "Your appointment is booked for tomorrow at 4:30pm."
+                "Shall I book your appointment for tomorrow at 4:30pm?"
             ])
+        #expect(direct.say("that's right").texts == ["Your appointment is booked for tomorrow at 4:30pm."])
     }
 
     @Test("slot filling wins over a low-confidence fallback and reports the classifier's intent")
@@ -113,7 +120,8 @@ struct ReferenceBotDialogueTests {
         #expect(reply.intent == "opening_hours")
         #expect(
             reply.texts == [
-                "We are open Monday to Saturday, 9am to 6pm.", "Which order is it? Please give me the order number.",
+                "We are open Monday to Friday, 9am to 6pm, and Saturday, 10am to 4pm.",
+                "Which order is it? Please give me the order number.",
             ])
         #expect(dialogue.state.activeForm == "refund")
     }
@@ -162,9 +170,9 @@ struct ReferenceBotDialogueTests {
         "fixed replies",
         arguments: [
             ("hi", "Hello! How can I help you today?"),
-            ("bye", "Goodbye, have a nice day!"),
+            ("bye", "Goodbye, and thanks for contacting Acme!"),
             ("thanks a lot", "You're welcome!"),
-            ("when are you open?", "We are open Monday to Saturday, 9am to 6pm."),
+            ("when are you open?", "We are open Monday to Friday, 9am to 6pm, and Saturday, 10am to 4pm."),
             ("are you a robot?", "I'm just a bot, but I'm happy to help with your orders."),
             (
                 "what is the capital of france",
@@ -184,19 +192,31 @@ struct ReferenceBotDialogueTests {
             dialogue.say("quiero devolver el portatil").texts == [
                 "¿Qué pedido es? Dame el número de pedido, por favor."
             ])
+        #expect(dialogue.say("es el AB-123456").texts == ["¿Inicio el reembolso del portátil del pedido AB-123456?"])
         #expect(
-            dialogue.say("es el AB-123456").texts == ["He iniciado el reembolso del portátil del pedido AB-123456."])
+            dialogue.say("no, el teclado").texts == [
+                "De acuerdo, he cambiado el artículo a teclado.", "¿Inicio el reembolso del teclado del pedido AB-123456?",
+            ])
+        #expect(dialogue.say("sí").texts == ["He iniciado el reembolso del teclado del pedido AB-123456."])
         var booking = Dialogue(try BotFixtures.bot("acme-es"))
         #expect(booking.say("quiero pedir una cita").texts == ["¿Qué día te viene bien?"])
         #expect(booking.say("el sábado").texts == ["¿A qué hora?"])
-        #expect(booking.say("a las 10:30").texts == ["Tu cita está reservada para el sábado a las 10:30."])
+        #expect(booking.say("a las 10:30").texts == ["¿Te reservo la cita para el sábado a las 10:30?"])
+        #expect(booking.say("sí, por favor").texts == ["Tu cita está reservada para el sábado a las 10:30."])
+        #expect(booking.say("gracias, adiós").texts == ["¡Adiós, y gracias por contactar con Acme!"])
     }
 
-    @Test("Chinese order status dialogue")
+    @Test("Chinese order status and refund dialogues")
     func chineseDialogue() throws {
         var dialogue = Dialogue(try BotFixtures.bot("acme-zh"))
         #expect(dialogue.say("我的订单在哪里").texts == ["请问您的订单号是多少？"])
         #expect(dialogue.say("AB123456").texts == ["您的订单AB123456已发货，预计2天内送达。"])
+        var refund = Dialogue(try BotFixtures.bot("acme-zh"))
+        #expect(refund.say("我要退货").texts == ["是哪个订单？请告诉我订单号。"])
+        #expect(refund.say("订单号是AB123456").texts == ["您想退哪件商品？"])
+        #expect(refund.say("耳机").texts == ["要为订单AB123456中的耳机办理退款吗？"])
+        #expect(refund.say("是的").texts == ["已为订单AB123456中的耳机办理退款。"])
+        #expect(refund.say("谢谢，再见").texts == ["再见，感谢您联系Acme！"])
     }
 
     @Test("reply variants are chosen by turn, so a conversation replays identically")
@@ -228,6 +248,10 @@ struct ReferenceBotDialogueTests {
             ])
         let bot = try ReferenceBot(definition: definition)
         var dialogue = Dialogue(bot)
-        #expect(dialogue.say("how much is the phone").texts == ["The phone costs 100 euros."])
+        // The variant quoting the value wins on every turn; without a value, the other one.
+        for _ in 0..<3 {
+            #expect(dialogue.say("how much is the phone").texts == ["The phone costs 100 euros."])
+        }
+        #expect(dialogue.say("price of a").texts == ["Which product?"])
     }
 }

@@ -36,6 +36,12 @@ struct BotLoaderTests {
         return try BotLoader.load(path: folder.appendingPathComponent("bot.yaml").path)
     }
 
+    /// The diagnostics loading `text` reports, as `line:column: message`.
+    static func diagnostics(_ text: String) -> [String] {
+        let error = #expect(throws: SpecError.self) { try load(text) }
+        return (error?.diagnostics ?? []).map { "\($0.line):\($0.column): \($0.message)" }
+    }
+
     @Test func loadsAValidBot() throws {
         let bot = try Self.load(Self.validBot)
         #expect(bot.bot == "shop")
@@ -67,10 +73,8 @@ struct BotLoaderTests {
                 replies: ["Hi {nmae}"]
 
             """
-        let error = #expect(throws: SpecError.self) { try Self.load(text) }
-        let lines = (error?.diagnostics ?? []).map { "\($0.line):\($0.column): \($0.message)" }
         #expect(
-            lines == [
+            Self.diagnostics(text) == [
                 "3:12: \"threshold\" must be between 0 and 1, found 1.2",
                 "5:19: handoff intent \"human\" is not defined in \"intents\"; the classifier needs its examples",
                 "7:3: entity \"order_id\" needs \"values\" or \"pattern\"",
@@ -78,6 +82,156 @@ struct BotLoaderTests {
                 "11:15: \"examples\" must not be empty",
                 "14:17: form slot \"order_number\" of intent \"order_status\" uses unknown entity \"order_number\" (did you mean \"order_id\"?)",
                 "19:19: intent \"greet\" reply uses unknown entity or slot \"{nmae}\"",
+            ])
+    }
+
+    /// A bot using every key the bot schema knows, with the dialogue features.
+    static let completeBot = """
+        version: 1
+        bot: shop
+        language: en
+        threshold: 0.4
+        fallback: {intent: nlu_fallback, replies: ["Sorry, I didn't get that."]}
+        handoff: {intent: human_handoff, replies: ["Connecting you to a human."]}
+        handoff_after_fallbacks: 2
+        confirmation:
+          affirm: affirm
+          deny: deny
+          ask_change: ["What should I change?"]
+        policy:
+          after_digression: restart
+          corrections: ignore
+          invalid_values: accept
+        entities:
+          order_id:
+            pattern: "[A-Z]{2}-[0-9]{6}"
+            invalid:
+              pattern: "[A-Z]{2}-[0-9]{3,8}"
+              replies: ["{order_id} is not an order number."]
+          day:
+            values: [monday, sunday]
+            synonyms: {mon: monday}
+        tables:
+          hours:
+            key: day
+            rows: {monday: open, sunday: closed}
+        intents:
+          human_handoff:
+            examples: [talk to a human]
+          affirm:
+            examples: ["yes"]
+            replies: ["OK."]
+          deny:
+            examples: ["no"]
+            replies: ["OK."]
+          goodbye:
+            examples: [bye]
+            replies: ["Bye!"]
+            closes: true
+          opening_hours:
+            examples: [are you open]
+            replies: ["On {day} we are {hours}.", "We are open on weekdays."]
+          refund:
+            examples: [I want a refund]
+            form:
+              slots:
+                - name: order
+                  entity: order_id
+                  ask: ["Which order?"]
+                  changed: ["Changed the order to {order}."]
+              confirm: ["Refund order {order}?"]
+              done: ["Refunded order {order}."]
+
+        """
+
+    @Test func loadsTheDialogueFeatures() throws {
+        let bot = try Self.load(Self.completeBot)
+        #expect(bot.confirmation == BotDefinition.Confirmation(affirm: "affirm", deny: "deny", askChange: ["What should I change?"]))
+        #expect(bot.policy == BotDefinition.Policy(afterDigression: .restart, corrections: .ignore, invalidValues: .accept))
+        #expect(bot.tables["hours"] == BotDefinition.Table(key: "day", rows: ["monday": "open", "sunday": "closed"]))
+        #expect(bot.entities["order_id"]?.invalid?.replies == ["{order_id} is not an order number."])
+        #expect(bot.intents["goodbye"]?.closes == true)
+        #expect(bot.intents["refund"]?.form?.confirm == ["Refund order {order}?"])
+        #expect(bot.intents["refund"]?.form?.slots.first?.changed == ["Changed the order to {order}."])
+        // Without a policy section the engine's defaults apply.
+        #expect(try Self.load(Self.validBot).policy == BotDefinition.Policy(afterDigression: .resume, corrections: .apply, invalidValues: .reject))
+    }
+
+    /// Every key of the bot schema appears in `completeBot`, and decoding it and encoding the
+    /// model back yields exactly the schema's key paths: the schema and the model agree.
+    @Test func botSchemaIsInStepWithTheModel() throws {
+        let bot = try Self.load(Self.completeBot)
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(bot))
+        var modelPaths = Set<String>()
+        SchemaExportTests.collectPaths(json: json, schema: BotDefinition.schema, prefix: "", into: &modelPaths)
+        var schemaPaths = Set<String>()
+        SchemaExportTests.collectPaths(schema: BotDefinition.schema, prefix: "", into: &schemaPaths)
+        #expect(modelPaths.subtracting(schemaPaths).sorted() == [], "in the model but not the schema")
+        #expect(schemaPaths.subtracting(modelPaths).sorted() == [], "in the schema but not the model (or not in completeBot)")
+    }
+
+    @Test func reportsDialogueProblemsWithTheirLocation() {
+        let text = """
+            version: 1
+            bot: shop
+            threshold: 0.4
+            fallback: {intent: nlu_fallback, replies: ["Sorry."]}
+            handoff: {intent: human_handoff, replies: ["Connecting you."]}
+            confirmation: {affirm: afirm, deny: deny, ask_change: ["What should I change?"]}
+            entities:
+              order_id:
+                pattern: "[A-Z]{2}-[0-9]{6}"
+                invalid: {pattern: "[A-Z]{2}-[0-9]{3,8}", replies: ["{order} is wrong."]}
+              day: {values: [monday, sunday]}
+            tables:
+              hours: {key: dy, rows: {monday: open}}
+              day_hours: {key: day, rows: {munday: open}}
+            intents:
+              human_handoff: {examples: [talk to a human]}
+              affirm: {examples: ["yes"], replies: ["OK."]}
+              deny: {examples: ["no"], replies: ["OK."]}
+              opening_hours: {examples: [are you open], replies: ["We are {hour}."]}
+              refund:
+                examples: [I want a refund]
+                closes: true
+                form:
+                  slots:
+                    - name: order_id
+                      ask: ["Which order?"]
+                      changed: ["Changed to {order}."]
+                  confirm: ["Refund {ordr}?"]
+                  done: ["Refunded {order_id}."]
+
+            """
+        #expect(
+            Self.diagnostics(text) == [
+                "6:24: affirm intent \"afirm\" is not defined in \"intents\" (did you mean \"affirm\"?)",
+                "10:58: invalid value of entity \"order_id\" reply uses unknown entity or slot \"{order}\" (did you mean \"order_id\"?)",
+                "13:16: table \"hours\" is keyed by unknown entity \"dy\" (did you mean \"day\"?)",
+                "14:32: row \"munday\" of table \"day_hours\" is not a value of entity \"day\" (did you mean \"monday\"?)",
+                "19:63: intent \"opening_hours\" reply uses unknown entity or slot \"{hour}\" (did you mean \"hours\"?)",
+                "22:13: intent \"refund\" has a form, so it cannot close the conversation",
+                "27:33: intent \"refund\" reply uses unknown entity or slot \"{order}\" (did you mean \"order_id\"?)",
+                "28:25: intent \"refund\" reply uses unknown entity or slot \"{ordr}\" (did you mean \"order_id\"?)",
+            ])
+    }
+
+    @Test func refusesAnUnknownPolicy() {
+        let text = Self.validBot + "policy: {after_digression: forget}\n"
+        #expect(
+            Self.diagnostics(text) == [
+                "25:28: \"after_digression\" must be one of \"resume\", \"restart\", found \"forget\""
+            ])
+    }
+
+    @Test func aConfirmationNeedsItsIntents() {
+        let text = Self.validBot.replacingOccurrences(
+            of: "      done: [\"Order {order_id} is on its way.\"]",
+            with: "      confirm: [\"Order {order_id}?\"]\n      done: [\"Order {order_id} is on its way.\"]")
+        let error = #expect(throws: SpecError.self) { try Self.load(text) }
+        #expect(
+            error?.diagnostics.map(\.message) == [
+                "the form of intent \"order_status\" asks for confirmation, but the bot has no \"confirmation\" section naming its affirm and deny intents"
             ])
     }
 

@@ -8,6 +8,10 @@ import ChorusSpec
 /// two candidates overlap the longer one wins (`"phone charger"` is not also a `"phone"`).
 /// Ideographic text has no word boundaries, so a value written in Han, Kana or Hangul matches
 /// anywhere. Patterns run on the original text and yield the matched text.
+///
+/// An entity's `invalid` pattern (what users mean as a value, valid or not) is not run by
+/// `extract`: the engine asks for it with `malformed(_:in:)` only when a form needs the
+/// entity and the message has no valid value for it, so most turns never pay for it.
 struct EntityExtractor: Sendable {
     /// One spelling of a listed value.
     private struct Surface: Sendable {
@@ -18,12 +22,14 @@ struct EntityExtractor: Sendable {
 
     private let surfaces: [Surface]
     private let patterns: [(entity: String, pattern: TextPattern)]
+    private let invalidPatterns: [String: TextPattern]
     private let normalizer = TextNormalizer(foldDigits: false)
 
     /// Compiles the entity definitions; throws on a pattern that does not compile.
     init(_ definitions: [String: EntityDefinition]) throws(ReferenceBotError) {
         var surfaces: [Surface] = []
         var patterns: [(entity: String, pattern: TextPattern)] = []
+        var invalidPatterns: [String: TextPattern] = [:]
         for name in definitions.keys.sorted() {
             guard let definition = definitions[name] else { continue }
             if definition.values == nil && definition.pattern == nil {
@@ -43,9 +49,29 @@ struct EntityExtractor: Sendable {
                     throw .invalidPattern(entity: name, pattern: source)
                 }
             }
+            if let source = definition.invalid?.pattern {
+                do {
+                    invalidPatterns[name] = try TextPattern(source)
+                } catch {
+                    throw .invalidPattern(entity: name, pattern: source)
+                }
+            }
         }
         self.surfaces = surfaces
         self.patterns = patterns
+        self.invalidPatterns = invalidPatterns
+    }
+
+    /// Whether `entity` has an `invalid` pattern.
+    func checksInvalidValues(of entity: String) -> Bool {
+        invalidPatterns[entity] != nil
+    }
+
+    /// The first match of `entity`'s `invalid` pattern in `text`. Call it when `text` has no
+    /// valid value of `entity`: then any match is malformed.
+    func malformed(_ entity: String, in text: String) -> String? {
+        guard let pattern = invalidPatterns[entity] else { return nil }
+        return pattern.matchRanges(in: text).first { !$0.isEmpty }.map { String(text[$0]) }
     }
 
     /// The entities in `text`: listed values in text order, then pattern matches in text order;
