@@ -55,6 +55,9 @@ public struct JSONSummaryReporter: RunReporter {
         s.metrics.errorRate = s.metrics.errorRate.map(rounded)
         s.metrics.slotAccuracy = s.metrics.slotAccuracy.map(rounded)
         s.intents = s.intents.mapValues(rounded)
+        s.unexpectedPredictions = s.unexpectedPredictions.mapValues {
+            Summary.UnexpectedPrediction(count: $0.count, share: round($0.share, 6))
+        }
         s.intentAverages = s.intentAverages.map {
             Summary.IntentAverages(macro: rounded($0.macro), weighted: rounded($0.weighted))
         }

@@ -1,5 +1,18 @@
 extension Summary {
-    /// Macro and support-weighted averages of the per-intent scores (see `IntentMetrics`).
+    /// A label the target predicted that no user meant: how many judged turns it took, and their
+    /// share of all judged turns.
+    public struct UnexpectedPrediction: Sendable, Equatable, Codable {
+        public var count: Int
+        public var share: Double
+
+        public init(count: Int, share: Double) {
+            self.count = count
+            self.share = share
+        }
+    }
+
+    /// Macro and support-weighted averages of the per-intent scores over the expected intents
+    /// (see `IntentMetrics`).
     public struct IntentAverages: Sendable, Equatable, Codable {
         public var macro: IntentScores
         public var weighted: IntentScores

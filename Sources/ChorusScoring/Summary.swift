@@ -27,10 +27,15 @@ public struct Summary: Sendable, Equatable, Codable {
     public var outcomes: OutcomeCounts
     /// Every rate, with its interval; a rate is `nil` when not available.
     public var metrics: Metrics
-    /// Precision, recall, F1 and support by intent (empty when intent metrics are not available).
+    /// Precision, recall, F1 and support by expected intent (the intents the suite's users meant;
+    /// empty when intent metrics are not available).
     public var intents: [String: IntentScores]
-    /// Macro and weighted averages of the intent scores; `nil` when intent metrics are not available.
+    /// Macro and weighted averages of the intent scores, over the expected intents only; `nil` when
+    /// intent metrics are not available.
     public var intentAverages: IntentAverages?
+    /// Labels the target predicted that no user meant (`nlu_fallback`, `small_talk`), with their
+    /// counts: listed, never averaged into the intent scores.
+    public var unexpectedPredictions: [String: UnexpectedPrediction]
     /// Judged turns as `[expected: [predicted: count]]`, non-zero cells only.
     public var confusion: [String: [String: Int]]
     /// Failed exchanges by error class (`timeout`, `connection`, `http_status`, `malformed_reply`).
@@ -48,6 +53,7 @@ public struct Summary: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema, suite, target, seed, conversations, outcomes, metrics, intents
         case intentAverages = "intent_averages"
+        case unexpectedPredictions = "unexpected_predictions"
         case confusion, errors, turns
         case latencyMs = "latency_ms"
         case goals, personas
@@ -80,10 +86,14 @@ public struct Summary: Sendable, Equatable, Codable {
             let scores = IntentMetrics(confusion: a.confusion)
             intents = scores.perIntent
             intentAverages = IntentAverages(macro: scores.macro, weighted: scores.weighted)
+            unexpectedPredictions = scores.unexpectedPredictions.mapValues {
+                UnexpectedPrediction(count: $0, share: Double($0) / Double(a.intentJudgedTurns))
+            }
             confusion = a.confusion
         } else {
             intents = [:]
             intentAverages = nil
+            unexpectedPredictions = [:]
             confusion = [:]
         }
         errors = a.errors
@@ -101,6 +111,29 @@ public struct Summary: Sendable, Equatable, Codable {
         return copy
     }
 
+    /// Reads a summary; parts added after `chorus.summary/1` was first written (unexpected
+    /// predictions) read as empty when an older file (a committed baseline) lacks them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        suite = try c.decode(String.self, forKey: .suite)
+        target = try c.decode(TargetInfo.self, forKey: .target)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        conversations = try c.decode(Int.self, forKey: .conversations)
+        outcomes = try c.decode(OutcomeCounts.self, forKey: .outcomes)
+        metrics = try c.decode(Metrics.self, forKey: .metrics)
+        intents = try c.decode([String: IntentScores].self, forKey: .intents)
+        intentAverages = try c.decodeIfPresent(IntentAverages.self, forKey: .intentAverages)
+        unexpectedPredictions =
+            try c.decodeIfPresent([String: UnexpectedPrediction].self, forKey: .unexpectedPredictions) ?? [:]
+        confusion = try c.decode([String: [String: Int]].self, forKey: .confusion)
+        errors = try c.decode([String: Int].self, forKey: .errors)
+        turns = try c.decodeIfPresent(Turns.self, forKey: .turns)
+        latencyMs = try c.decodeIfPresent(Latency.self, forKey: .latencyMs)
+        goals = try c.decode([String: OutcomeCounts].self, forKey: .goals)
+        personas = try c.decode([String: OutcomeCounts].self, forKey: .personas)
+    }
+
     /// Encodes every key, writing `null` for parts that are not available.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -113,6 +146,7 @@ public struct Summary: Sendable, Equatable, Codable {
         try c.encode(metrics, forKey: .metrics)
         try c.encode(intents, forKey: .intents)
         try c.encode(intentAverages, forKey: .intentAverages)
+        try c.encode(unexpectedPredictions, forKey: .unexpectedPredictions)
         try c.encode(confusion, forKey: .confusion)
         try c.encode(errors, forKey: .errors)
         try c.encode(turns, forKey: .turns)

@@ -224,15 +224,15 @@ public final class ResultStore: Sendable {
                     turnRow.bind(t.expectedIntent)
                     turnRow.bind(t.predictedIntent)
                     turnRow.bind(t.confidence)
-                    turnRow.bind(Self.json(t.expectedSlots))
-                    turnRow.bind(t.entities.map(Self.json))
+                    turnRow.bind(ColumnCodec.encode(t.expectedSlots))
+                    turnRow.bind(t.entities.map(ColumnCodec.encode))
                     turnRow.bind(t.fallback)
                     turnRow.bind(t.handoff)
-                    turnRow.bind(Self.json(t.bot))
+                    turnRow.bind(ColumnCodec.encode(t.bot))
                     turnRow.bind(t.latencyMs)
                     turnRow.bind(t.error?.rawValue)
                     turnRow.bind(t.errorDetail)
-                    turnRow.bind(t.failures.isEmpty ? nil : Self.json(t.failures))
+                    turnRow.bind(t.failures.isEmpty ? nil : ColumnCodec.encode(t.failures))
                     try turnRow.step()
                 }
             }
@@ -285,14 +285,24 @@ public final class ResultStore: Sendable {
                             index: index, persona: row[1], goal: row[2], outcome: Outcome(rawValue: row[3]) ?? .error,
                             turns: [])
                     }
-                    guard row[4] as Int? != nil else { continue }
-                    current?.turns.append(
-                        TurnRecord(
-                            user: row[5], expectedIntent: row[6], predictedIntent: row[7], confidence: row[8],
-                            expectedSlots: Self.entities(row[9]) ?? [], entities: Self.entities(row[10]),
-                            fallback: row[11], handoff: row[12], bot: Self.strings(row[13]), latencyMs: row[14],
-                            error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)), errorDetail: row[16],
-                            failures: Self.strings(row[17])))
+                    guard let number = row[4] as Int? else { continue }
+                    do throws(StoreError) {
+                        current?.turns.append(
+                            TurnRecord(
+                                user: row[5], expectedIntent: row[6], predictedIntent: row[7], confidence: row[8],
+                                expectedSlots: try ColumnCodec.entities(row[9], column: "expected_slots"),
+                                entities: try (row[10] as String?).map { text throws(StoreError) in
+                                    try ColumnCodec.entities(text, column: "entities")
+                                },
+                                fallback: row[11], handoff: row[12], bot: try ColumnCodec.strings(row[13], column: "bot"),
+                                latencyMs: row[14], error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)),
+                                errorDetail: row[16],
+                                failures: try (row[17] as String?).map { text throws(StoreError) in
+                                    try ColumnCodec.strings(text, column: "failures")
+                                } ?? []))
+                    } catch {
+                        throw StoreError("cannot read \(path): run \(run.name), conversation \(index), turn \(number): \(error)")
+                    }
                 }
                 if let done = current { try body(Self.withDefaultGoal(done)) }
             }
@@ -308,44 +318,6 @@ public final class ResultStore: Sendable {
         var record = record
         record.goals = [GoalRecord(name: record.goal, outcome: record.outcome, turns: record.turns.count)]
         return record
-    }
-
-    // MARK: - Encoding of list columns
-
-    static func json(_ strings: [String]) -> String {
-        var out = "["
-        for (position, text) in strings.enumerated() {
-            if position > 0 { out.append(",") }
-            JSONText.appendString(text, to: &out)
-        }
-        out.append("]")
-        return out
-    }
-
-    static func json(_ entities: [Entity]) -> String {
-        var out = "["
-        for (position, entity) in entities.enumerated() {
-            if position > 0 { out.append(",") }
-            out.append("[")
-            JSONText.appendString(entity.name, to: &out)
-            out.append(",")
-            JSONText.appendString(entity.value, to: &out)
-            out.append("]")
-        }
-        out.append("]")
-        return out
-    }
-
-    static func strings(_ json: String?) -> [String] {
-        guard let json, let data = json.data(using: .utf8) else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
-    }
-
-    static func entities(_ json: String?) -> [Entity]? {
-        guard let json, let data = json.data(using: .utf8),
-            let pairs = try? JSONDecoder().decode([[String]].self, from: data)
-        else { return nil }
-        return pairs.compactMap { $0.count == 2 ? Entity(name: $0[0], value: $0[1]) : nil }
     }
 
     // MARK: - Access

@@ -30,7 +30,7 @@ import Testing
             String($0.dropFirst(3).prefix { $0 != "\"" })
         }
         #expect(topLevel == topLevel.sorted())
-        #expect(topLevel.count == 15)
+        #expect(topLevel.count == 16)
         // 3/7 rounded to 6 decimals.
         let metrics = try #require(json["metrics"] as? [String: [String: Any]])
         #expect(metrics["intent_accuracy"]?["value"] as? Double == 0.428571)

@@ -20,7 +20,8 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "schema", "suite", "target", "seed", "conversations", "outcomes", "metrics", "intents",
-                "intent_averages", "confusion", "errors", "turns", "latency_ms", "goals", "personas",
+                "intent_averages", "unexpected_predictions", "confusion", "errors", "turns", "latency_ms", "goals",
+                "personas",
             ])
         #expect(json["schema"] as? String == "chorus.summary/1")
         #expect(json["suite"] as? String == "acme")
@@ -38,7 +39,13 @@ import Testing
         let completion = try #require(metrics["completion_rate"] as? [String: Any])
         #expect(Set(completion.keys) == ["value", "low", "high", "n", "successes"])
         let intents = try #require(json["intents"] as? [String: [String: Any]])
-        #expect(Set(intents.keys) == ["refund", "provide_order", "affirm", "hours", "fallback", "human"])
+        // The intents users meant; the labels only the target used are listed apart, with their share
+        // of the 7 judged turns.
+        #expect(Set(intents.keys) == ["refund", "provide_order", "affirm", "hours"])
+        let unexpected = try #require(json["unexpected_predictions"] as? [String: [String: Any]])
+        #expect(Set(unexpected.keys) == ["fallback", "human"])
+        #expect(unexpected["fallback"]?["count"] as? Int == 2)
+        #expect(abs((unexpected["fallback"]?["share"] as? Double ?? 0) - 2.0 / 7) < 1e-12)
         #expect(Set(try #require(intents["refund"]).keys) == ["precision", "recall", "f1", "support"])
         let averages = try #require(json["intent_averages"] as? [String: Any])
         #expect(Set(averages.keys) == ["macro", "weighted"])
@@ -90,6 +97,16 @@ import Testing
         #expect(decoded == summary)
         let opaque = SampleRecords.summary(of: [SampleRecords.opaque(index: 0)])
         #expect(try JSONDecoder().decode(Summary.self, from: encoded(opaque)) == opaque)
+    }
+
+    /// A baseline written before a part of the summary existed still reads, the part empty.
+    @Test func anOlderSummaryWithoutNewerPartsStillDecodes() throws {
+        var json = try object(encoded(summary))
+        json.removeValue(forKey: "unexpected_predictions")
+        let older = try JSONSerialization.data(withJSONObject: json)
+        let decoded = try JSONDecoder().decode(Summary.self, from: older)
+        #expect(decoded.unexpectedPredictions.isEmpty)
+        #expect(decoded.intents == summary.intents)
     }
 
     @Test func emptyRunHasNoRates() throws {

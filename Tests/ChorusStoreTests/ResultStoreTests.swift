@@ -83,4 +83,42 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         #expect(throws: StoreError.self) { try store.append(records(5), run: run.id) }
         #expect(try store.conversationCount(of: run) == 3)
     }
+
+    /// List columns are written and read by one codec: whatever a bot says comes back exactly.
+    @Test func listColumnsRoundTripAnyText() throws {
+        let store = try ResultStore(path: try Fixtures.temporaryDirectory() + "/results.sqlite")
+        let run = try newRun(store)
+        let texts = [
+            "quote \" backslash \\ slash /", "line\nbreak\ttab\r", "bell \u{07} null \u{00}", "\u{2028}\u{2029}",
+            "emoji 🎧 and 中文", "", "[\"not\", \"a list\"]",
+        ]
+        var record = records(1)[0]
+        record.turns[0].bot = texts
+        record.turns[0].failures = texts
+        record.turns[0].expectedSlots = texts.map { Entity(name: $0, value: $0) }
+        record.turns[0].entities = []
+        try store.append([record], run: run.id)
+        #expect(try store.conversation(0, of: run) == record)
+    }
+
+    /// A damaged column is an error that says where, never an empty list.
+    @Test func aDamagedListColumnIsAnErrorNotAnEmptyList() throws {
+        let path = try Fixtures.temporaryDirectory() + "/results.sqlite"
+        let store = try ResultStore(path: path)
+        let run = try newRun(store)
+        try store.append(records(3), run: run.id)
+        for (column, damage) in [("bot", "[\"unterminated"), ("expected_slots", "[[\"order_id\"]]"), ("failures", "{\"a\": 1}")] {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: "UPDATE turn SET \(column) = ? WHERE conversation = 1 AND turn = 0", arguments: [damage])
+            }
+            try queue.close()
+            let error = try #require(throws: StoreError.self) { try store.conversation(1, of: run) }
+            #expect(error.description.contains("conversation 1, turn 0: column \(column)"), "\(error)")
+            #expect(throws: StoreError.self) { try store.aggregate(of: run, recompute: true) }
+            try DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "UPDATE turn SET \(column) = '[]' WHERE conversation = 1 AND turn = 0")
+            }
+        }
+    }
 }
