@@ -21,7 +21,7 @@ import Testing
             Set(json.keys) == [
                 "schema", "suite", "target", "seed", "conversations", "outcomes", "metrics", "intents",
                 "intent_averages", "unexpected_predictions", "confusion", "errors", "turns", "latency_ms", "goals",
-                "personas",
+                "personas", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation",
             ])
         #expect(json["schema"] as? String == "chorus.summary/1")
         #expect(json["suite"] as? String == "acme")
@@ -34,7 +34,8 @@ import Testing
         #expect(
             Set(metrics.keys) == [
                 "intent_accuracy", "fallback_rate", "conversation_fallback_rate", "completion_rate",
-                "handoff_rate", "abandonment_rate", "error_rate", "slot_accuracy",
+                "goal_completion_rate", "handoff_rate", "escalation_rate", "abandonment_rate", "error_rate",
+                "slot_accuracy", "dialogue_failure_rate", "slot_precision", "slot_recall", "slot_f1",
             ])
         let completion = try #require(metrics["completion_rate"] as? [String: Any])
         #expect(Set(completion.keys) == ["value", "low", "high", "n", "successes"])
@@ -66,6 +67,7 @@ import Testing
         let metrics = try #require(json["metrics"] as? [String: Any])
         #expect(metrics["intent_accuracy"] is NSNull)
         #expect(metrics["slot_accuracy"] is NSNull)
+        #expect(metrics["slot_f1"] is NSNull, "the bot confirmed nothing")
         #expect(json["intent_averages"] is NSNull)
         #expect(json["turns"] is NSNull)
         #expect(metrics["completion_rate"] is [String: Any])
@@ -102,11 +104,17 @@ import Testing
     /// A baseline written before a part of the summary existed still reads, the part empty.
     @Test func anOlderSummaryWithoutNewerPartsStillDecodes() throws {
         var json = try object(encoded(summary))
-        json.removeValue(forKey: "unexpected_predictions")
+        for key in ["unexpected_predictions", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation"] {
+            json.removeValue(forKey: key)
+        }
+        var metrics = try #require(json["metrics"] as? [String: Any])
+        metrics.removeValue(forKey: "slot_f1")
+        json["metrics"] = metrics
         let older = try JSONSerialization.data(withJSONObject: json)
         let decoded = try JSONDecoder().decode(Summary.self, from: older)
         #expect(decoded.unexpectedPredictions.isEmpty)
         #expect(decoded.intents == summary.intents)
+        #expect(decoded.dialogueFailures.isEmpty && decoded.metrics.slotF1 == nil)
     }
 
     @Test func emptyRunHasNoRates() throws {

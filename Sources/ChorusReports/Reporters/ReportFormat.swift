@@ -37,7 +37,19 @@ enum ReportFormat {
         case "intent_accuracy": "Intent accuracy"
         case "slot_accuracy": "Slot accuracy"
         case "latency_p95_ms": "Latency p95"
-        default: key
+        case "goal_completion_rate": "Goal completion"
+        case "escalation_rate": "Escalation (asked for a human)"
+        case "dialogue_failure_rate": "Dialogue failures (conversations)"
+        case "slot_precision": "Slot precision (confirmed)"
+        case "slot_recall": "Slot recall (confirmed)"
+        case "slot_f1": "Slot F1 (confirmed)"
+        case "turns_to_success_p95": "Turns to success p95"
+        default:
+            if let failure = DialogueFailure(rawValue: String(key.dropLast("_rate".count))), key.hasSuffix("_rate") {
+                failure.rawValue.replacingOccurrences(of: "_", with: " ")
+            } else {
+                key
+            }
         }
     }
 

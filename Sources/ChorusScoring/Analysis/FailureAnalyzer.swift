@@ -6,10 +6,10 @@ import ChorusSpec
 /// A conversation is clustered when it failed: it did not complete, or it completed with a failed
 /// scripted expectation or a dialogue failure. A completed conversation that merely met a
 /// fallback on the way is not a failure (its utterance is still counted among the fallback
-/// utterances). The signature is taken at the first turn that went wrong (an error, a fallback,
-/// an unwanted handoff, an intent the bot got wrong, a failed expectation, a dialogue failure);
-/// for a completed conversation, at the first turn with a failed expectation or dialogue failure;
-/// else at its last turn. Slot values the user gave are replaced by `{slot}` and digits by `#`, so
+/// utterances). The signature is taken at the first turn with a dialogue failure, and names it;
+/// without one, at the first turn that went wrong (an error, a fallback, an unwanted handoff, an
+/// intent the bot got wrong, a failed expectation) — for a completed conversation, the first turn
+/// with a failed expectation — else at its last turn. Its goal is the goal that turn pursued. Slot values the user gave are replaced by `{slot}` and digits by `#`, so
 /// one cluster collects every order number.
 public struct FailureAnalyzer: Sendable {
     /// At most this many distinct signatures and utterances are tracked; later new ones are
@@ -43,14 +43,16 @@ public struct FailureAnalyzer: Sendable {
         guard Self.failed(record), !record.turns.isEmpty else { return }
         failing += 1
         let position =
-            record.outcome == .completed
-            ? record.turns.firstIndex(where: Self.failedJudgement) ?? record.turns.count - 1
-            : record.turns.firstIndex(where: Self.wentWrong) ?? record.turns.count - 1
+            record.turns.firstIndex { !$0.dialogueFailures.isEmpty }
+            ?? (record.outcome == .completed
+                ? record.turns.firstIndex(where: Self.failedJudgement) : record.turns.firstIndex(where: Self.wentWrong))
+            ?? record.turns.count - 1
         let turn = record.turns[position]
         let reply = turn.error.map { "error: \($0.rawValue)" } ?? Self.normalise(turn.bot.first ?? "", slots: slots, lowercase: false)
+        let goal = record.goals.indices.contains(turn.goal) ? record.goals[turn.goal].name : record.goal
         let signature = FailureSignature(
-            goal: record.goal, outcome: record.outcome, turn: position + 1, expectedIntent: turn.expectedIntent,
-            predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120)))
+            goal: goal, outcome: record.outcome, turn: position + 1, dialogueFailure: turn.dialogueFailures.first,
+            expectedIntent: turn.expectedIntent, predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120)))
         if let existing = clusters[signature] {
             clusters[signature] = (existing.count + 1, existing.example)
         } else if clusters.count < capacity {
