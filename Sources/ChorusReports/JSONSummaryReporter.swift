@@ -46,15 +46,16 @@ public struct JSONSummaryReporter: RunReporter {
     /// The summary with every floating-point value rounded for output.
     static func rounded(_ summary: Summary) -> Summary {
         var s = summary
-        s.metrics.intentAccuracy = s.metrics.intentAccuracy.map(rounded)
-        s.metrics.fallbackRate = s.metrics.fallbackRate.map(rounded)
-        s.metrics.conversationFallbackRate = s.metrics.conversationFallbackRate.map(rounded)
-        s.metrics.completionRate = s.metrics.completionRate.map(rounded)
-        s.metrics.handoffRate = s.metrics.handoffRate.map(rounded)
-        s.metrics.abandonmentRate = s.metrics.abandonmentRate.map(rounded)
-        s.metrics.errorRate = s.metrics.errorRate.map(rounded)
-        s.metrics.slotAccuracy = s.metrics.slotAccuracy.map(rounded)
+        s.metrics = s.metrics.mapRates(rounded)
+        s.dialogueFailures = s.dialogueFailures.mapValues {
+            var figures = $0
+            figures.rate = figures.rate.map(rounded)
+            return figures
+        }
         s.intents = s.intents.mapValues(rounded)
+        s.unexpectedPredictions = s.unexpectedPredictions.mapValues {
+            Summary.UnexpectedPrediction(count: $0.count, share: round($0.share, 6))
+        }
         s.intentAverages = s.intentAverages.map {
             Summary.IntentAverages(macro: rounded($0.macro), weighted: rounded($0.weighted))
         }

@@ -5,25 +5,30 @@ import Foundation
 
 extension RunReport {
     /// Assembles the report of a run from its parts: the summary, diff and verdict are computed
-    /// here, so `chorus run` and `chorus report` (from the database alone) agree exactly.
+    /// here, so `chorus run` and `chorus report` (from the database alone) agree exactly. The
+    /// status is the stored run's unless given; only a complete run is judged by the gate.
     public init(
-        run: StoredRun, aggregate: Aggregate, failures: FailureAnalysis, gate: [String: GateRule],
-        baseline: Baseline?, chorusVersion: String
+        run: StoredRun, status: ReportStatus? = nil, aggregate: Aggregate, failures: FailureAnalysis,
+        gate: [String: GateRule], baseline: Baseline?, chorusVersion: String
     ) {
+        let status = status ?? ReportStatus(run: run)
         let summary = Summary(suite: run.suite, target: run.target, seed: run.seed, aggregate: aggregate)
         let diff = baseline.map {
             BaselineDiffer(gate: gate).diff(
                 baseline: $0, current: summary, currentClusters: failures.clusters.map(\.signature.key))
         }
-        let verdict = gate.isEmpty ? nil : GateEvaluator(rules: gate).evaluate(summary, diff: diff)
+        let verdict = gate.isEmpty || !status.isJudged ? nil : GateEvaluator(rules: gate).evaluate(summary, diff: diff)
         self.init(
-            runName: run.name, summary: summary, diff: diff, verdict: verdict, failures: failures, comparison: nil,
+            runName: run.name, status: status, summary: summary, diff: diff, verdict: verdict, failures: failures, comparison: nil,
             replayCommand: RunReport.replayCommand(for: run), chorusVersion: chorusVersion)
     }
 
     /// Reads a stored run's report: its aggregate, its conversations (streamed through the
     /// failure analysis), and the gate and baseline it was judged by.
-    public static func load(run: StoredRun, from store: ResultStore, chorusVersion: String) throws(StoreError) -> RunReport {
+    /// The status is the stored run's unless given.
+    public static func load(
+        run: StoredRun, status: ReportStatus? = nil, from store: ResultStore, chorusVersion: String
+    ) throws(StoreError) -> RunReport {
         let aggregate = try store.aggregate(of: run)
         var analyzer = FailureAnalyzer()
         try store.forEachConversation(of: run) { analyzer.add($0) }
@@ -32,7 +37,7 @@ extension RunReport {
         let gate = judgement.gate.flatMap { try? decoder.decode([String: GateRule].self, from: Data($0.utf8)) } ?? [:]
         let baseline = judgement.baseline.flatMap { try? decoder.decode(Baseline.self, from: Data($0.utf8)) }
         return RunReport(
-            run: run, aggregate: aggregate, failures: analyzer.analysis(), gate: gate, baseline: baseline,
+            run: run, status: status, aggregate: aggregate, failures: analyzer.analysis(), gate: gate, baseline: baseline,
             chorusVersion: chorusVersion)
     }
 

@@ -7,8 +7,11 @@ import ChorusScoring
 public struct RunReport: Sendable, Equatable {
     /// The run's name in the store (e.g. `customer-service-20261121-130000-a1b2`).
     public var runName: String
+    /// How much of the run the report covers, and whether it was judged.
+    public var status: ReportStatus
     public var summary: Summary
     public var diff: BaselineDiff?
+    /// The gate's verdict; `nil` when the suite has no gate or the run was not judged (see `status`).
     public var verdict: GateVerdict?
     public var failures: FailureAnalysis
     public var comparison: PairedComparison?
@@ -18,11 +21,12 @@ public struct RunReport: Sendable, Equatable {
     public var chorusVersion: String
 
     public init(
-        runName: String, summary: Summary, diff: BaselineDiff? = nil, verdict: GateVerdict? = nil,
+        runName: String, status: ReportStatus? = nil, summary: Summary, diff: BaselineDiff? = nil, verdict: GateVerdict? = nil,
         failures: FailureAnalysis = FailureAnalysis(), comparison: PairedComparison? = nil, replayCommand: String,
         chorusVersion: String
     ) {
         self.runName = runName
+        self.status = status ?? .complete(planned: summary.conversations)
         self.summary = summary
         self.diff = diff
         self.verdict = verdict

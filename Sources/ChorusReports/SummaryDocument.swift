@@ -2,27 +2,56 @@ import ChorusModel
 import ChorusScoring
 
 /// The contents of `summary.json`: the summary's keys at the top level (schema
-/// `chorus.summary/1`), plus `run`, and `diff`, `verdict`, `failures` and `comparison` when the
-/// report has them. Transcripts stay out (they are in the database and the transcripts file);
+/// `chorus.summary/1`), plus `run` and `status` (complete, partial or shard, and why), and `diff`,
+/// `verdict`, `failures` and `comparison` when the report has them. Transcripts stay out (they are in the database and the transcripts file);
 /// clusters and flips carry conversation indices and replay commands instead.
 struct SummaryDocument: Encodable {
     var report: RunReport
     var summary: Summary
 
     enum Keys: String, CodingKey {
-        case run, diff, verdict, failures, comparison
+        case run, status, diff, verdict, failures, comparison
     }
 
     func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(report.runName, forKey: .run)
+        try c.encode(Status(report.status), forKey: .status)
         try c.encodeIfPresent(report.diff, forKey: .diff)
         if let verdict = report.verdict {
             try c.encode(Verdict(passed: verdict.passed, checks: verdict.checks), forKey: .verdict)
         }
         try c.encode(Failures(report.failures, report: report), forKey: .failures)
         try c.encodeIfPresent(report.comparison.map { Comparison($0) }, forKey: .comparison)
+    }
+
+    /// The run's status: `judged` is false for a partial run or a shard, whose `verdict` is absent
+    /// because the gate did not look at it (not because there is no gate).
+    struct Status: Encodable {
+        var state: ReportStatus.State
+        var reason: String?
+        var planned: Int
+        var judged: Bool
+
+        init(_ status: ReportStatus) {
+            state = status.state
+            reason = status.reason
+            planned = status.planned
+            judged = status.isJudged
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case state, reason, planned, judged
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(state, forKey: .state)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(planned, forKey: .planned)
+            try c.encode(judged, forKey: .judged)
+        }
     }
 
     struct Verdict: Encodable {

@@ -17,9 +17,11 @@ public struct TextSummaryReporter: Sendable {
         self.weakestIntentCount = weakestIntentCount
     }
 
-    public func render(_ summary: Summary) -> String {
+    /// The summary as text; with a `status`, the header says whether the run is complete (and
+    /// judged) or partial.
+    public func render(_ summary: Summary, status: ReportStatus? = nil) -> String {
         var sections: [String] = []
-        sections.append(header(summary))
+        sections.append(header(summary, status: status))
         sections.append(outcomes(summary))
         sections.append(rates(summary))
         if let intents = intents(summary) { sections.append(intents) }
@@ -29,7 +31,7 @@ public struct TextSummaryReporter: Sendable {
         return sections.joined(separator: "\n\n") + "\n"
     }
 
-    private func header(_ s: Summary) -> String {
+    private func header(_ s: Summary, status: ReportStatus?) -> String {
         let target =
             s.target.detail.isEmpty
             ? "\(s.target.name) (\(s.target.kind))"
@@ -39,7 +41,7 @@ public struct TextSummaryReporter: Sendable {
                 rows: [
                     ["suite", s.suite], ["target", target], ["seed", String(s.seed)],
                     ["conversations", String(s.conversations)],
-                ],
+                ] + (status.map { [["status", $0.line(conversations: s.conversations)]] } ?? []),
                 rightAligned: []
             ).render()
     }
@@ -47,7 +49,7 @@ public struct TextSummaryReporter: Sendable {
     private func outcomes(_ s: Summary) -> String {
         let rows = Outcome.allCases.map { outcome -> [String] in
             let count = s.outcomes[outcome]
-            let share = s.conversations > 0 ? Self.percent(Double(count) / Double(s.conversations)) + " %" : "n/a"
+            let share = s.conversations > 0 ? Figures.rate(Double(count) / Double(s.conversations)) : "n/a"
             return [outcome.rawValue, String(count), share]
         }
         return "Outcomes\n" + TextTable(rows: rows, rightAligned: [1, 2]).render()
@@ -67,13 +69,13 @@ public struct TextSummaryReporter: Sendable {
         ]
         // Pad inside the brackets so the bounds line up as numbers: `[ 3.6, 62.4]` under `[68.3, 73.9]`.
         let available = labelled.compactMap(\.1)
-        let lowWidth = available.map { Self.percent($0.low).count }.max() ?? 0
-        let highWidth = available.map { Self.percent($0.high).count }.max() ?? 0
+        let lowWidth = available.map { Figures.percent($0.low).count }.max() ?? 0
+        let highWidth = available.map { Figures.percent($0.high).count }.max() ?? 0
         let rows = labelled.map { label, metric -> [String] in
             guard let metric else { return [label, "n/a", "", ""] }
-            let low = Self.leftPadded(Self.percent(metric.low), to: lowWidth)
-            let high = Self.leftPadded(Self.percent(metric.high), to: highWidth)
-            return [label, Self.percent(metric.value) + " %", "[\(low), \(high)]", "n=\(metric.n)"]
+            let low = Self.leftPadded(Figures.percent(metric.low), to: lowWidth)
+            let high = Self.leftPadded(Figures.percent(metric.high), to: highWidth)
+            return [label, Figures.rate(metric.value), "[\(low), \(high)]", "n=\(metric.n)"]
         }
         return "Rates (95% Wilson interval)\n" + TextTable(rows: rows, rightAligned: [1, 2]).render()
     }
@@ -81,10 +83,14 @@ public struct TextSummaryReporter: Sendable {
     private func intents(_ s: Summary) -> String? {
         guard let averages = s.intentAverages, !s.intents.isEmpty else { return nil }
         var text =
-            "Intents: macro F1 \(Self.fixed(averages.macro.f1, 3)), "
-            + "weighted F1 \(Self.fixed(averages.weighted.f1, 3)), support \(averages.macro.support)"
-        // Only intents users meant: labels the target predicted but nobody meant (its fallback
-        // intent, typically) have support 0 and would crowd out the intents worth fixing.
+            "Intents: macro F1 \(Figures.score(averages.macro.f1)), "
+            + "weighted F1 \(Figures.score(averages.weighted.f1)) over the \(s.intents.count) expected intents, "
+            + "support \(averages.macro.support)"
+        if !s.unexpectedPredictions.isEmpty {
+            text += "\nUnexpected predictions (labels no user meant; not averaged): "
+                + s.unexpectedPredictions.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+                .map { "\($0.key) \($0.value.count) (\(Figures.rate($0.value.share)))" }.joined(separator: ", ")
+        }
         let weakest = s.intents.filter { $0.value.support > 0 }.sorted { a, b in
             a.value.f1 != b.value.f1 ? a.value.f1 < b.value.f1 : a.key < b.key
         }.prefix(weakestIntentCount)
@@ -92,7 +98,7 @@ public struct TextSummaryReporter: Sendable {
         var rows = [["intent", "F1", "P", "R", "support"]]
         rows += weakest.map { name, scores in
             [
-                name, Self.fixed(scores.f1, 3), Self.fixed(scores.precision, 3), Self.fixed(scores.recall, 3),
+                name, Figures.score(scores.f1), Figures.score(scores.precision), Figures.score(scores.recall),
                 String(scores.support),
             ]
         }
@@ -106,7 +112,7 @@ public struct TextSummaryReporter: Sendable {
         return title
             + TextTable(
                 rows: [
-                    ["mean", "median", "p95"], [Self.fixed(t.mean, 2), Self.trimmed(t.median), Self.trimmed(t.p95)],
+                    ["mean", "median", "p95"], [Figures.fixed(t.mean, 2), Self.trimmed(t.median), Self.trimmed(t.p95)],
                 ],
                 rightAligned: [0, 1, 2]
             ).render()
@@ -122,7 +128,7 @@ public struct TextSummaryReporter: Sendable {
             + TextTable(
                 rows: [
                     ["p50", "p90", "p95", "p99", "max"],
-                    [l.p50, l.p90, l.p95, l.p99, l.max].map { Self.fixed($0, places) },
+                    [l.p50, l.p90, l.p95, l.p99, l.max].map { Figures.fixed($0, places) },
                 ],
                 rightAligned: [0, 1, 2, 3, 4]
             ).render()
@@ -134,23 +140,12 @@ public struct TextSummaryReporter: Sendable {
         return "Errors (failed exchanges by class)\n" + TextTable(rows: rows, rightAligned: [1]).render()
     }
 
-    /// A proportion as a percentage with one decimal, without the sign.
-    static func percent(_ proportion: Double) -> String {
-        fixed(proportion * 100, 1)
-    }
-
-    /// Fixed-point with `places` decimals; `String(format:)` uses the POSIX locale, so the decimal
-    /// separator is always a point.
-    static func fixed(_ value: Double, _ places: Int) -> String {
-        String(format: "%.\(places)f", value)
-    }
-
     static func leftPadded(_ text: String, to width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     /// An integral value without decimals, otherwise one decimal (medians of an even count).
     static func trimmed(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : fixed(value, 1)
+        value == value.rounded() ? String(Int(value)) : Figures.fixed(value, 1)
     }
 }

@@ -6,8 +6,8 @@ import ChorusSpec
 /// Everything here is a count, a set of counts or a flag, and `merge` adds them field by field, so
 /// merging is exact, associative and commutative: shards of a run, aggregated separately and merged
 /// in any order, equal the aggregate of the whole run. Memory is flat in the number of
-/// conversations (it grows only with the number of distinct intents, goals, personas and latency
-/// buckets). `Summary` turns an aggregate into rates.
+/// conversations (it grows only with the number of distinct intents, goals, personas, behaviours,
+/// dialogue failures and latency buckets). `Summary` turns an aggregate into rates.
 public struct Aggregate: Sendable, Equatable, Codable {
     /// Conversations added.
     public var conversations: Int = 0
@@ -40,12 +40,27 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var errors: [String: Int] = [:]
     /// Latency of every bot reply (turns that did not fail), in microseconds.
     public var latency = LatencyHistogram()
-    /// User turns per completed conversation.
+    /// User turns per completed conversation (turns to success).
     public var completedTurns = TurnDistribution()
-    /// Outcomes by goal name (scripted suites use the script's name).
+    /// Goal attempts by goal name and outcome: every `GoalRecord` of every conversation, so a
+    /// multi-goal conversation counts once per goal (scripted suites use the script's name).
     public var goals: [String: OutcomeCounts] = [:]
-    /// Outcomes by persona name.
+    /// Outcomes by persona name (per conversation).
     public var personas: [String: OutcomeCounts] = [:]
+    /// Goal attempts by outcome, over every goal of every conversation.
+    public var goalOutcomes = OutcomeCounts()
+    /// Conversations with at least one turn showing a dialogue failure.
+    public var conversationsWithDialogueFailure: Int = 0
+    /// Per dialogue failure (`DialogueFailure` raw value): conversations, turns and behaviours it hit.
+    public var dialogueFailures: [String: DialogueFailureCounts] = [:]
+    /// Conversation outcomes by behaviour (`Behaviour` raw value, or `plain` for a conversation
+    /// with none); a conversation with two behaviours counts under both.
+    public var behaviours: [String: OutcomeCounts] = [:]
+    /// The slot judgement of what the bot confirmed, over goals it confirmed or acted on.
+    public var confirmedSlots = SlotCounts()
+
+    /// The key of conversations with no particular behaviour in `behaviours`.
+    public static let plain = "plain"
 
     enum CodingKeys: String, CodingKey {
         case conversations, outcomes
@@ -62,6 +77,11 @@ public struct Aggregate: Sendable, Equatable, Codable {
         case errors, latency
         case completedTurns = "completed_turns"
         case goals, personas
+        case goalOutcomes = "goal_outcomes"
+        case conversationsWithDialogueFailure = "conversations_with_dialogue_failure"
+        case dialogueFailures = "dialogue_failures"
+        case behaviours
+        case confirmedSlots = "confirmed_slots"
     }
 
     /// An empty aggregate.
@@ -74,6 +94,34 @@ public struct Aggregate: Sendable, Equatable, Codable {
         }
     }
 
+    /// Reads an aggregate; the dialogue counts, which aggregates stored before they existed lack,
+    /// read as empty (those runs recorded no dialogue judgement).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        conversations = try c.decode(Int.self, forKey: .conversations)
+        outcomes = try c.decode(OutcomeCounts.self, forKey: .outcomes)
+        userTurns = try c.decode(Int.self, forKey: .userTurns)
+        fallbackTurns = try c.decode(Int.self, forKey: .fallbackTurns)
+        conversationsWithFallback = try c.decode(Int.self, forKey: .conversationsWithFallback)
+        intentJudgedTurns = try c.decode(Int.self, forKey: .intentJudgedTurns)
+        intentCorrectTurns = try c.decode(Int.self, forKey: .intentCorrectTurns)
+        confusion = try c.decode([String: [String: Int]].self, forKey: .confusion)
+        targetExposesIntent = try c.decode(Bool.self, forKey: .targetExposesIntent)
+        targetExposesEntities = try c.decode(Bool.self, forKey: .targetExposesEntities)
+        slotsExpected = try c.decode(Int.self, forKey: .slotsExpected)
+        slotsExtracted = try c.decode(Int.self, forKey: .slotsExtracted)
+        errors = try c.decode([String: Int].self, forKey: .errors)
+        latency = try c.decode(LatencyHistogram.self, forKey: .latency)
+        completedTurns = try c.decode(TurnDistribution.self, forKey: .completedTurns)
+        goals = try c.decode([String: OutcomeCounts].self, forKey: .goals)
+        personas = try c.decode([String: OutcomeCounts].self, forKey: .personas)
+        goalOutcomes = try c.decodeIfPresent(OutcomeCounts.self, forKey: .goalOutcomes) ?? OutcomeCounts()
+        conversationsWithDialogueFailure = try c.decodeIfPresent(Int.self, forKey: .conversationsWithDialogueFailure) ?? 0
+        dialogueFailures = try c.decodeIfPresent([String: DialogueFailureCounts].self, forKey: .dialogueFailures) ?? [:]
+        behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
+        confirmedSlots = try c.decodeIfPresent(SlotCounts.self, forKey: .confirmedSlots) ?? SlotCounts()
+    }
+
     /// How many failed exchanges of one class were recorded.
     public func errorCount(_ errorClass: TargetErrorClass) -> Int {
         errors[errorClass.rawValue, default: 0]
@@ -83,15 +131,32 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public mutating func add(_ conversation: ConversationRecord) {
         conversations += 1
         outcomes[conversation.outcome] += 1
-        goals[conversation.goal, default: OutcomeCounts()][conversation.outcome] += 1
+        for goal in conversation.goals {
+            goals[goal.name, default: OutcomeCounts()][goal.outcome] += 1
+            goalOutcomes[goal.outcome] += 1
+            confirmedSlots.add(goal)
+        }
         personas[conversation.persona, default: OutcomeCounts()][conversation.outcome] += 1
+        let behaviourKeys = conversation.behaviours.isEmpty ? [Self.plain] : conversation.behaviours.map(\.rawValue)
+        for key in behaviourKeys {
+            behaviours[key, default: OutcomeCounts()][conversation.outcome] += 1
+        }
         userTurns += conversation.turns.count
         if conversation.outcome == .completed {
             completedTurns.add(turns: conversation.turns.count)
         }
 
         var sawFallback = false
+        // Failures seen in this conversation, with their turn counts (few, so a list is cheapest).
+        var failuresSeen: [(failure: DialogueFailure, turns: Int)] = []
         for turn in conversation.turns {
+            for failure in turn.dialogueFailures {
+                if let index = failuresSeen.firstIndex(where: { $0.failure == failure }) {
+                    failuresSeen[index].turns += 1
+                } else {
+                    failuresSeen.append((failure, 1))
+                }
+            }
             if turn.fallback {
                 fallbackTurns += 1
                 sawFallback = true
@@ -117,6 +182,14 @@ public struct Aggregate: Sendable, Equatable, Codable {
             }
         }
         if sawFallback { conversationsWithFallback += 1 }
+        if !failuresSeen.isEmpty { conversationsWithDialogueFailure += 1 }
+        for (failure, turns) in failuresSeen {
+            var counts = dialogueFailures[failure.rawValue, default: DialogueFailureCounts()]
+            counts.conversations += 1
+            counts.occurrences += turns
+            for key in behaviourKeys { counts.behaviours[key, default: 0] += 1 }
+            dialogueFailures[failure.rawValue] = counts
+        }
     }
 
     /// Adds another aggregate's counts, e.g. a shard's.
@@ -146,6 +219,15 @@ public struct Aggregate: Sendable, Equatable, Codable {
         for (persona, counts) in other.personas {
             personas[persona, default: OutcomeCounts()].merge(counts)
         }
+        goalOutcomes.merge(other.goalOutcomes)
+        conversationsWithDialogueFailure += other.conversationsWithDialogueFailure
+        for (failure, counts) in other.dialogueFailures {
+            dialogueFailures[failure, default: DialogueFailureCounts()].merge(counts)
+        }
+        for (behaviour, counts) in other.behaviours {
+            behaviours[behaviour, default: OutcomeCounts()].merge(counts)
+        }
+        confirmedSlots.merge(other.confirmedSlots)
     }
 
     /// The aggregate of both.

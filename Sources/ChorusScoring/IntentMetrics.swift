@@ -1,20 +1,27 @@
 /// Per-intent precision, recall, F1 and support, with macro and weighted averages, derived from a
 /// confusion matrix `[expected: [predicted: count]]`.
 ///
-/// Conventions (those of scikit-learn's `classification_report` with `zero_division=0`):
-/// - The intents are the union of expected and predicted labels, so an intent the target predicts
-///   but no user meant appears with support 0 and precision 0.
-/// - A ratio with a zero denominator is 0: precision of an intent never predicted, recall of an
-///   intent never expected, and F1 when precision and recall are both 0.
-/// - The macro average is the unweighted mean over all intents of each score (macro F1 is the mean
-///   of the F1s, not the F1 of the mean precision and recall); the weighted average weights each
-///   intent by its support. Both carry the total support.
+/// Conventions (those of scikit-learn's `classification_report` with `zero_division=0` and
+/// `labels=` the expected intents):
+/// - The intents scored and averaged are the **expected** ones: the labels some user turn meant
+///   (the matrix's rows). A label the target predicts but no user meant (`nlu_fallback`,
+///   `small_talk`) is not an intent of the suite: its F1 is 0 by construction, so averaging it in
+///   would drag the macro F1 down with volume (one rare stray prediction in a large run is one
+///   more zero in the mean). Such labels are listed in `unexpectedPredictions` with their counts;
+///   their turns still count against the recall of the intents the users meant.
+/// - A ratio with a zero denominator is 0: precision of an intent never predicted, and F1 when
+///   precision and recall are both 0.
+/// - The macro average is the unweighted mean over the expected intents of each score (macro F1 is
+///   the mean of the F1s, not the F1 of the mean precision and recall); the weighted average
+///   weights each intent by its support. Both carry the total support.
 public struct IntentMetrics: Sendable, Equatable {
-    /// Scores by intent name.
+    /// Scores by expected intent.
     public var perIntent: [String: IntentScores]
-    /// The unweighted mean over intents.
+    /// Predictions of labels no user meant: label → judged turns predicted so.
+    public var unexpectedPredictions: [String: Int]
+    /// The unweighted mean over the expected intents.
     public var macro: IntentScores
-    /// The support-weighted mean over intents.
+    /// The support-weighted mean over the expected intents.
     public var weighted: IntentScores
 
     /// Computes the scores from a confusion matrix; an empty matrix gives no intents and zero averages.
@@ -29,9 +36,10 @@ public struct IntentMetrics: Sendable, Equatable {
                 if label == expected { truePositives[expected, default: 0] += count }
             }
         }
-        let labels = Set(support.keys).union(predicted.keys)
+        let expectedLabels = Set(support.keys)
+        unexpectedPredictions = predicted.filter { !expectedLabels.contains($0.key) && $0.value > 0 }
         var perIntent: [String: IntentScores] = [:]
-        for label in labels {
+        for label in expectedLabels {
             let tp = truePositives[label, default: 0]
             let precision = Self.ratio(tp, predicted[label, default: 0])
             let recall = Self.ratio(tp, support[label, default: 0])
@@ -42,7 +50,7 @@ public struct IntentMetrics: Sendable, Equatable {
         self.perIntent = perIntent
 
         // Sum in name order so the floating-point result does not depend on dictionary order.
-        let ordered = labels.sorted().compactMap { perIntent[$0] }
+        let ordered = expectedLabels.sorted().compactMap { perIntent[$0] }
         let totalSupport = ordered.reduce(0) { $0 + $1.support }
         func mean(_ score: (IntentScores) -> Double) -> Double {
             ordered.isEmpty ? 0 : ordered.reduce(0) { $0 + score($1) } / Double(ordered.count)

@@ -30,4 +30,21 @@ public struct RateMetric: Sendable, Equatable, Codable {
             value: Double(clamped) / Double(trials), low: interval.low, high: interval.high, n: trials,
             successes: clamped)
     }
+
+    /// An F1 score as a proportion, so it gets an interval like any rate: `2·tp / (2·tp + fp + fn)`,
+    /// which is `tp / (tp + (fp + fn) / 2)`. `successes` and `n` are the first form's numerator and
+    /// denominator (whole numbers, so `value == successes / n`); the Wilson interval is that of the
+    /// second form, over its `n / 2` effective trials (the judgements, not twice them). `nil` when
+    /// there is nothing to judge.
+    public init?(f1TruePositives tp: Int, falsePositives fp: Int, falseNegatives fn: Int) {
+        let effective = Double(tp) + Double(fp + fn) / 2
+        guard effective > 0, let interval = Wilson.interval(successes: Double(tp), trials: effective) else { return nil }
+        self.init(value: Double(tp) / effective, low: interval.low, high: interval.high, n: 2 * tp + fp + fn, successes: 2 * tp)
+    }
+
+    /// The proportion behind the rate as (successes, trials), for the difference of two runs: the
+    /// counts themselves, or for an F1 (`isF1`) its effective counts, half of each.
+    public func proportion(isF1: Bool = false) -> (successes: Double, trials: Double) {
+        isF1 ? (Double(successes) / 2, Double(n) / 2) : (Double(successes), Double(n))
+    }
 }

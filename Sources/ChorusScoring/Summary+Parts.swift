@@ -1,5 +1,45 @@
 extension Summary {
-    /// Macro and support-weighted averages of the per-intent scores (see `IntentMetrics`).
+    /// A label the target predicted that no user meant: how many judged turns it took, and their
+    /// share of all judged turns.
+    public struct UnexpectedPrediction: Sendable, Equatable, Codable {
+        public var count: Int
+        public var share: Double
+
+        public init(count: Int, share: Double) {
+            self.count = count
+            self.share = share
+        }
+    }
+
+    /// One named dialogue failure in a run: the conversations it hit and their rate over all
+    /// conversations, the turns it showed on, and how many of the conversations it hit had each
+    /// behaviour (`plain` for none).
+    public struct DialogueFailureFigures: Sendable, Equatable, Codable {
+        public var conversations: Int
+        public var occurrences: Int
+        /// `conversations` / all conversations; `nil` for a run without conversations.
+        public var rate: RateMetric?
+        public var behaviours: [String: Int]
+
+        public init(conversations: Int, occurrences: Int, rate: RateMetric?, behaviours: [String: Int]) {
+            self.conversations = conversations
+            self.occurrences = occurrences
+            self.rate = rate
+            self.behaviours = behaviours
+        }
+
+        /// Encodes every key, writing `null` for a rate that is not available.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(conversations, forKey: .conversations)
+            try c.encode(occurrences, forKey: .occurrences)
+            try c.encode(rate, forKey: .rate)
+            try c.encode(behaviours, forKey: .behaviours)
+        }
+    }
+
+    /// Macro and support-weighted averages of the per-intent scores over the expected intents
+    /// (see `IntentMetrics`).
     public struct IntentAverages: Sendable, Equatable, Codable {
         public var macro: IntentScores
         public var weighted: IntentScores

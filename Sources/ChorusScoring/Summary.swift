@@ -1,8 +1,10 @@
 import ChorusModel
 
 /// The result of a run as `summary.json` carries it: outcomes, rates with 95% Wilson intervals,
-/// intent scores, the confusion matrix, error classes, turns, latency, and outcomes by goal and by
-/// persona, computed from an `Aggregate` with the definitions of DESIGN.md ("Metric definitions").
+/// intent scores, the confusion matrix, error classes, turns, latency, outcomes by goal, persona
+/// and behaviour, and the dialogue figures (goal outcomes, named dialogue failures, slot
+/// judgement of what the bot confirmed), computed from an `Aggregate` with the definitions of
+/// the README's "Metric definitions".
 ///
 /// Every field except `latencyMs` is a function of the suite, the seed and the target's behaviour,
 /// so two runs of the same input give equal summaries once `latencyMs` is set aside (see
@@ -27,30 +29,51 @@ public struct Summary: Sendable, Equatable, Codable {
     public var outcomes: OutcomeCounts
     /// Every rate, with its interval; a rate is `nil` when not available.
     public var metrics: Metrics
-    /// Precision, recall, F1 and support by intent (empty when intent metrics are not available).
+    /// Precision, recall, F1 and support by expected intent (the intents the suite's users meant;
+    /// empty when intent metrics are not available).
     public var intents: [String: IntentScores]
-    /// Macro and weighted averages of the intent scores; `nil` when intent metrics are not available.
+    /// Macro and weighted averages of the intent scores, over the expected intents only; `nil` when
+    /// intent metrics are not available.
     public var intentAverages: IntentAverages?
+    /// Labels the target predicted that no user meant (`nlu_fallback`, `small_talk`), with their
+    /// counts: listed, never averaged into the intent scores.
+    public var unexpectedPredictions: [String: UnexpectedPrediction]
     /// Judged turns as `[expected: [predicted: count]]`, non-zero cells only.
     public var confusion: [String: [String: Int]]
     /// Failed exchanges by error class (`timeout`, `connection`, `http_status`, `malformed_reply`).
     public var errors: [String: Int]
-    /// User turns per completed conversation; `nil` when no conversation completed.
+    /// User turns per completed conversation (turns to success); `nil` when no conversation completed.
     public var turns: Turns?
     /// Reply latency percentiles in milliseconds; `nil` when there was no reply. The only part that
     /// varies between identical runs.
     public var latencyMs: Latency?
-    /// Outcomes by goal name.
+    /// Goal attempts by goal name and outcome (a multi-goal conversation counts each goal).
     public var goals: [String: OutcomeCounts]
-    /// Outcomes by persona name.
+    /// Conversation outcomes by persona name.
     public var personas: [String: OutcomeCounts]
+    /// Goal attempts by outcome, over every goal of every conversation.
+    public var goalOutcomes: OutcomeCounts
+    /// Every named dialogue failure (each `DialogueFailure`, 0 when it never occurred): the
+    /// conversations it hit, its rate over conversations, the turns it showed on, and the
+    /// behaviours of the conversations it hit.
+    public var dialogueFailures: [String: DialogueFailureFigures]
+    /// Conversation outcomes by behaviour (`plain` for conversations with none): completion
+    /// broken down so a regression in one behaviour shows.
+    public var behaviours: [String: OutcomeCounts]
+    /// The counts behind slot precision, recall and F1 of what the bot confirmed.
+    public var slotConfirmation: SlotCounts
 
     enum CodingKeys: String, CodingKey {
         case schema, suite, target, seed, conversations, outcomes, metrics, intents
         case intentAverages = "intent_averages"
+        case unexpectedPredictions = "unexpected_predictions"
         case confusion, errors, turns
         case latencyMs = "latency_ms"
         case goals, personas
+        case goalOutcomes = "goal_outcomes"
+        case dialogueFailures = "dialogue_failures"
+        case behaviours
+        case slotConfirmation = "slot_confirmation"
     }
 
     /// Computes the summary of a run from its aggregate.
@@ -65,25 +88,37 @@ public struct Summary: Sendable, Equatable, Codable {
         // Intent metrics need the target to expose intents *and* some turn to say what was meant;
         // otherwise they are not available, never 0.
         let intentsAvailable = a.targetExposesIntent && a.intentJudgedTurns > 0
-        metrics = Metrics(
-            intentAccuracy: intentsAvailable
-                ? RateMetric(successes: a.intentCorrectTurns, trials: a.intentJudgedTurns) : nil,
-            fallbackRate: RateMetric(successes: a.fallbackTurns, trials: a.userTurns),
-            conversationFallbackRate: RateMetric(successes: a.conversationsWithFallback, trials: a.conversations),
-            completionRate: RateMetric(successes: a.outcomes.completed, trials: a.conversations),
-            handoffRate: RateMetric(successes: a.outcomes.handedOff, trials: a.conversations),
-            abandonmentRate: RateMetric(successes: a.outcomes.abandoned, trials: a.conversations),
-            errorRate: RateMetric(successes: a.outcomes.error, trials: a.conversations),
-            slotAccuracy: a.targetExposesEntities
-                ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil)
+        var metrics = Metrics()
+        metrics.intentAccuracy =
+            intentsAvailable ? RateMetric(successes: a.intentCorrectTurns, trials: a.intentJudgedTurns) : nil
+        metrics.fallbackRate = RateMetric(successes: a.fallbackTurns, trials: a.userTurns)
+        metrics.conversationFallbackRate = RateMetric(successes: a.conversationsWithFallback, trials: a.conversations)
+        metrics.completionRate = RateMetric(successes: a.outcomes.completed, trials: a.conversations)
+        metrics.goalCompletionRate = RateMetric(successes: a.goalOutcomes.completed, trials: a.goalOutcomes.total)
+        metrics.handoffRate = RateMetric(successes: a.outcomes.handedOff, trials: a.conversations)
+        metrics.escalationRate = RateMetric(successes: a.outcomes.escalated, trials: a.conversations)
+        metrics.abandonmentRate = RateMetric(successes: a.outcomes.abandoned, trials: a.conversations)
+        metrics.errorRate = RateMetric(successes: a.outcomes.error, trials: a.conversations)
+        metrics.slotAccuracy = a.targetExposesEntities ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil
+        metrics.dialogueFailureRate = RateMetric(successes: a.conversationsWithDialogueFailure, trials: a.conversations)
+        let slots = a.confirmedSlots
+        metrics.slotPrecision = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falsePositives)
+        metrics.slotRecall = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falseNegatives)
+        metrics.slotF1 = RateMetric(
+            f1TruePositives: slots.truePositives, falsePositives: slots.falsePositives, falseNegatives: slots.falseNegatives)
+        self.metrics = metrics
         if intentsAvailable {
             let scores = IntentMetrics(confusion: a.confusion)
             intents = scores.perIntent
             intentAverages = IntentAverages(macro: scores.macro, weighted: scores.weighted)
+            unexpectedPredictions = scores.unexpectedPredictions.mapValues {
+                UnexpectedPrediction(count: $0, share: Double($0) / Double(a.intentJudgedTurns))
+            }
             confusion = a.confusion
         } else {
             intents = [:]
             intentAverages = nil
+            unexpectedPredictions = [:]
             confusion = [:]
         }
         errors = a.errors
@@ -91,6 +126,17 @@ public struct Summary: Sendable, Equatable, Codable {
         latencyMs = Latency(a.latency)
         goals = a.goals
         personas = a.personas
+        goalOutcomes = a.goalOutcomes
+        var failures: [String: DialogueFailureFigures] = [:]
+        for failure in DialogueFailure.allCases {
+            let counts = a.dialogueFailures[failure.rawValue] ?? DialogueFailureCounts()
+            failures[failure.rawValue] = DialogueFailureFigures(
+                conversations: counts.conversations, occurrences: counts.occurrences,
+                rate: RateMetric(successes: counts.conversations, trials: a.conversations), behaviours: counts.behaviours)
+        }
+        dialogueFailures = failures
+        behaviours = a.behaviours
+        slotConfirmation = a.confirmedSlots
     }
 
     /// This summary without its run-dependent part (`latencyMs`), for comparing two runs of the
@@ -99,6 +145,34 @@ public struct Summary: Sendable, Equatable, Codable {
         var copy = self
         copy.latencyMs = nil
         return copy
+    }
+
+    /// Reads a summary; parts added after `chorus.summary/1` was first written (unexpected
+    /// predictions, the dialogue figures) read as empty when an older file (a committed baseline)
+    /// lacks them, and the rates it lacks as not available.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        suite = try c.decode(String.self, forKey: .suite)
+        target = try c.decode(TargetInfo.self, forKey: .target)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        conversations = try c.decode(Int.self, forKey: .conversations)
+        outcomes = try c.decode(OutcomeCounts.self, forKey: .outcomes)
+        metrics = try c.decode(Metrics.self, forKey: .metrics)
+        intents = try c.decode([String: IntentScores].self, forKey: .intents)
+        intentAverages = try c.decodeIfPresent(IntentAverages.self, forKey: .intentAverages)
+        unexpectedPredictions =
+            try c.decodeIfPresent([String: UnexpectedPrediction].self, forKey: .unexpectedPredictions) ?? [:]
+        confusion = try c.decode([String: [String: Int]].self, forKey: .confusion)
+        errors = try c.decode([String: Int].self, forKey: .errors)
+        turns = try c.decodeIfPresent(Turns.self, forKey: .turns)
+        latencyMs = try c.decodeIfPresent(Latency.self, forKey: .latencyMs)
+        goals = try c.decode([String: OutcomeCounts].self, forKey: .goals)
+        personas = try c.decode([String: OutcomeCounts].self, forKey: .personas)
+        goalOutcomes = try c.decodeIfPresent(OutcomeCounts.self, forKey: .goalOutcomes) ?? OutcomeCounts()
+        dialogueFailures = try c.decodeIfPresent([String: DialogueFailureFigures].self, forKey: .dialogueFailures) ?? [:]
+        behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
+        slotConfirmation = try c.decodeIfPresent(SlotCounts.self, forKey: .slotConfirmation) ?? SlotCounts()
     }
 
     /// Encodes every key, writing `null` for parts that are not available.
@@ -113,11 +187,16 @@ public struct Summary: Sendable, Equatable, Codable {
         try c.encode(metrics, forKey: .metrics)
         try c.encode(intents, forKey: .intents)
         try c.encode(intentAverages, forKey: .intentAverages)
+        try c.encode(unexpectedPredictions, forKey: .unexpectedPredictions)
         try c.encode(confusion, forKey: .confusion)
         try c.encode(errors, forKey: .errors)
         try c.encode(turns, forKey: .turns)
         try c.encode(latencyMs, forKey: .latencyMs)
         try c.encode(goals, forKey: .goals)
         try c.encode(personas, forKey: .personas)
+        try c.encode(goalOutcomes, forKey: .goalOutcomes)
+        try c.encode(dialogueFailures, forKey: .dialogueFailures)
+        try c.encode(behaviours, forKey: .behaviours)
+        try c.encode(slotConfirmation, forKey: .slotConfirmation)
     }
 }

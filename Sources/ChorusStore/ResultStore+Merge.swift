@@ -12,15 +12,18 @@ extension ResultStore {
                 try db.inTransaction {
                     try db.execute(
                         sql: """
-                            INSERT INTO conversation (run_id, idx, persona, goal, outcome, turns)
-                            SELECT ?, idx, persona, goal, outcome, turns FROM source.conversation WHERE run_id = ?
+                            INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours)
+                            SELECT ?, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours
+                            FROM source.conversation WHERE run_id = ?
                             """, arguments: [target, run.id])
                     try db.execute(
                         sql: """
-                            INSERT INTO turn (run_id, conversation, turn, user, expected_intent, predicted_intent, confidence,
-                                expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures)
-                            SELECT ?, conversation, turn, user, expected_intent, predicted_intent, confidence, expected_slots,
-                                entities, fallback, handoff, bot, latency_ms, error, error_detail, failures
+                            INSERT INTO turn (run_id, conversation, repeat_idx, turn, user, expected_intent, predicted_intent,
+                                confidence, expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail,
+                                failures, act, goal, dialogue_failures)
+                            SELECT ?, conversation, repeat_idx, turn, user, expected_intent, predicted_intent, confidence,
+                                expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures,
+                                act, goal, dialogue_failures
                             FROM source.turn WHERE run_id = ?
                             """, arguments: [target, run.id])
                     return .commit

@@ -94,6 +94,63 @@ public final class ResultStore: Sendable {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2: repeats, acts, goals, dialogue failures, behaviours") { db in
+            // The key of a conversation gains its repeat index (`--repeat k` stores k plays of one
+            // conversation), so both tables are rebuilt: SQLite cannot change a primary key in
+            // place. Rows of older databases are kept, as repeat 0; their goals column stays NULL
+            // and reads as the one goal the conversation had.
+            try db.execute(
+                sql: """
+                    CREATE TABLE conversation_v2 (
+                        run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                        idx INTEGER NOT NULL,
+                        repeat_idx INTEGER NOT NULL DEFAULT 0,
+                        persona TEXT NOT NULL,
+                        goal TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        turns INTEGER NOT NULL,
+                        goals TEXT,
+                        behaviours TEXT,
+                        PRIMARY KEY (run_id, idx, repeat_idx)
+                    ) WITHOUT ROWID;
+                    INSERT INTO conversation_v2 (run_id, idx, repeat_idx, persona, goal, outcome, turns)
+                        SELECT run_id, idx, 0, persona, goal, outcome, turns FROM conversation;
+                    CREATE TABLE turn_v2 (
+                        run_id INTEGER NOT NULL,
+                        conversation INTEGER NOT NULL,
+                        repeat_idx INTEGER NOT NULL DEFAULT 0,
+                        turn INTEGER NOT NULL,
+                        user TEXT NOT NULL,
+                        expected_intent TEXT,
+                        predicted_intent TEXT,
+                        confidence REAL,
+                        expected_slots TEXT NOT NULL,
+                        entities TEXT,
+                        fallback INTEGER NOT NULL,
+                        handoff INTEGER NOT NULL,
+                        bot TEXT NOT NULL,
+                        latency_ms REAL NOT NULL,
+                        error TEXT,
+                        error_detail TEXT,
+                        failures TEXT,
+                        act TEXT,
+                        goal INTEGER NOT NULL DEFAULT 0,
+                        dialogue_failures TEXT,
+                        PRIMARY KEY (run_id, conversation, repeat_idx, turn),
+                        FOREIGN KEY (run_id, conversation, repeat_idx)
+                            REFERENCES conversation(run_id, idx, repeat_idx) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    INSERT INTO turn_v2 (run_id, conversation, repeat_idx, turn, user, expected_intent, predicted_intent,
+                        confidence, expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures)
+                        SELECT run_id, conversation, 0, turn, user, expected_intent, predicted_intent, confidence,
+                            expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures
+                        FROM turn;
+                    DROP TABLE turn;
+                    DROP TABLE conversation;
+                    ALTER TABLE conversation_v2 RENAME TO conversation;
+                    ALTER TABLE turn_v2 RENAME TO turn;
+                    """)
+        }
         return migrator
     }
 
@@ -199,68 +256,83 @@ public final class ResultStore: Sendable {
     public func append(_ records: [ConversationRecord], run: Int64) throws(StoreError) {
         try write { db in
             let conversation = try db.cachedStatement(
-                sql: "INSERT INTO conversation (run_id, idx, persona, goal, outcome, turns) VALUES (?, ?, ?, ?, ?, ?)")
+                sql: """
+                    INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let turn = try db.cachedStatement(
                 sql: """
-                    INSERT INTO turn (run_id, conversation, turn, user, expected_intent, predicted_intent, confidence,
-                        expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail, failures)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO turn (run_id, conversation, repeat_idx, turn, user, expected_intent, predicted_intent,
+                        confidence, expected_slots, entities, fallback, handoff, bot, latency_ms, error, error_detail,
+                        failures, act, goal, dialogue_failures)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             var conversationRow = RowBinder(conversation)
             var turnRow = RowBinder(turn)
             for record in records {
                 conversationRow.bind(run)
                 conversationRow.bind(record.index)
+                conversationRow.bind(record.repeatIndex)
                 conversationRow.bind(record.persona)
                 conversationRow.bind(record.goal)
                 conversationRow.bind(record.outcome.rawValue)
                 conversationRow.bind(record.turns.count)
+                conversationRow.bind(ColumnCodec.encode(record.goals))
+                conversationRow.bind(record.behaviours.isEmpty ? nil : ColumnCodec.encode(record.behaviours))
                 try conversationRow.step()
                 for (number, t) in record.turns.enumerated() {
                     turnRow.bind(run)
                     turnRow.bind(record.index)
+                    turnRow.bind(record.repeatIndex)
                     turnRow.bind(number)
                     turnRow.bind(t.user)
                     turnRow.bind(t.expectedIntent)
                     turnRow.bind(t.predictedIntent)
                     turnRow.bind(t.confidence)
-                    turnRow.bind(Self.json(t.expectedSlots))
-                    turnRow.bind(t.entities.map(Self.json))
+                    turnRow.bind(ColumnCodec.encode(t.expectedSlots))
+                    turnRow.bind(t.entities.map(ColumnCodec.encode))
                     turnRow.bind(t.fallback)
                     turnRow.bind(t.handoff)
-                    turnRow.bind(Self.json(t.bot))
+                    turnRow.bind(ColumnCodec.encode(t.bot))
                     turnRow.bind(t.latencyMs)
                     turnRow.bind(t.error?.rawValue)
                     turnRow.bind(t.errorDetail)
-                    turnRow.bind(t.failures.isEmpty ? nil : Self.json(t.failures))
+                    turnRow.bind(t.failures.isEmpty ? nil : ColumnCodec.encode(t.failures))
+                    turnRow.bind(t.act?.rawValue)
+                    turnRow.bind(t.goal)
+                    turnRow.bind(t.dialogueFailures.isEmpty ? nil : ColumnCodec.encode(t.dialogueFailures))
                     try turnRow.step()
                 }
             }
         }
     }
 
-    /// Number of conversations stored for a run.
+    /// Number of conversations stored for a run (each play of a repeated conversation counts).
     public func conversationCount(of run: StoredRun) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE run_id = ?", arguments: [run.id]) ?? 0
         }
     }
 
-    /// The conversation indices stored for a run, ascending.
+    /// The conversation indices stored for a run, ascending, each once (however many plays).
     public func conversationIndices(of run: StoredRun) throws(StoreError) -> [Int] {
         try read { db in
-            try Int.fetchAll(db, sql: "SELECT idx FROM conversation WHERE run_id = ? ORDER BY idx", arguments: [run.id])
+            try Int.fetchAll(
+                db, sql: "SELECT DISTINCT idx FROM conversation WHERE run_id = ? ORDER BY idx", arguments: [run.id])
         }
     }
 
-    /// One stored conversation, with its turns.
-    public func conversation(_ index: Int, of run: StoredRun) throws(StoreError) -> ConversationRecord? {
+    /// One stored play of a conversation (the first, unless `repeat` says), with its turns.
+    public func conversation(_ index: Int, repeat: Int = 0, of run: StoredRun) throws(StoreError) -> ConversationRecord? {
         var found: ConversationRecord?
-        try forEachConversation(of: run, from: index, to: index) { found = $0 }
+        try forEachConversation(of: run, from: index, to: index) { record in
+            if record.repeatIndex == `repeat` { found = record }
+        }
         return found
     }
 
-    /// Calls `body` with each stored conversation of a run in index order, streaming (flat memory).
+    /// Calls `body` with each stored conversation of a run in index order (plays of one
+    /// conversation in repeat order), streaming (flat memory).
     public func forEachConversation(
         of run: StoredRun, from first: Int = 0, to last: Int = Int.max, _ body: (ConversationRecord) throws -> Void
     ) throws(StoreError) {
@@ -271,30 +343,65 @@ public final class ResultStore: Sendable {
                     sql: """
                         SELECT c.idx, c.persona, c.goal, c.outcome, t.turn, t.user, t.expected_intent, t.predicted_intent,
                             t.confidence, t.expected_slots, t.entities, t.fallback, t.handoff, t.bot, t.latency_ms,
-                            t.error, t.error_detail, t.failures
-                        FROM conversation c LEFT JOIN turn t ON t.run_id = c.run_id AND t.conversation = c.idx
+                            t.error, t.error_detail, t.failures, c.repeat_idx, c.goals, c.behaviours, t.act, t.goal,
+                            t.dialogue_failures
+                        FROM conversation c
+                        LEFT JOIN turn t ON t.run_id = c.run_id AND t.conversation = c.idx AND t.repeat_idx = c.repeat_idx
                         WHERE c.run_id = ? AND c.idx BETWEEN ? AND ?
-                        ORDER BY c.idx, t.turn
+                        ORDER BY c.idx, c.repeat_idx, t.turn
                         """, arguments: [run.id, first, last])
                 var current: ConversationRecord?
+                // A conversation's stored goals (NULL in databases from before goals were kept).
+                var storedGoals: [GoalRecord]?
                 while let row = try turns.next() {
                     let index: Int = row[0]
-                    if current?.index != index {
-                        if let done = current { try body(Self.withDefaultGoal(done)) }
-                        current = ConversationRecord(
-                            index: index, persona: row[1], goal: row[2], outcome: Outcome(rawValue: row[3]) ?? .error,
-                            turns: [])
+                    let play: Int = row[18]
+                    if current?.index != index || current?.repeatIndex != play {
+                        if let done = current { try body(Self.withGoals(done, storedGoals)) }
+                        do throws(StoreError) {
+                            storedGoals = try (row[19] as String?).map { text throws(StoreError) in
+                                try ColumnCodec.goals(text, column: "goals")
+                            }
+                            current = ConversationRecord(
+                                index: index, repeatIndex: play, persona: row[1], goal: row[2],
+                                outcome: try Self.outcome(row[3]), turns: [],
+                                behaviours: try (row[20] as String?).map { text throws(StoreError) in
+                                    try ColumnCodec.names(text, column: "behaviours", as: Behaviour.self)
+                                } ?? [])
+                        } catch {
+                            throw StoreError("cannot read \(path): run \(run.name), conversation \(index): \(error)")
+                        }
                     }
-                    guard row[4] as Int? != nil else { continue }
-                    current?.turns.append(
-                        TurnRecord(
-                            user: row[5], expectedIntent: row[6], predictedIntent: row[7], confidence: row[8],
-                            expectedSlots: Self.entities(row[9]) ?? [], entities: Self.entities(row[10]),
-                            fallback: row[11], handoff: row[12], bot: Self.strings(row[13]), latencyMs: row[14],
-                            error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)), errorDetail: row[16],
-                            failures: Self.strings(row[17])))
+                    guard let number = row[4] as Int? else { continue }
+                    do throws(StoreError) {
+                        current?.turns.append(
+                            TurnRecord(
+                                user: row[5], expectedIntent: row[6], predictedIntent: row[7], confidence: row[8],
+                                expectedSlots: try ColumnCodec.entities(row[9], column: "expected_slots"),
+                                entities: try (row[10] as String?).map { text throws(StoreError) in
+                                    try ColumnCodec.entities(text, column: "entities")
+                                },
+                                fallback: row[11], handoff: row[12], bot: try ColumnCodec.strings(row[13], column: "bot"),
+                                latencyMs: row[14], error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)),
+                                errorDetail: row[16],
+                                failures: try (row[17] as String?).map { text throws(StoreError) in
+                                    try ColumnCodec.strings(text, column: "failures")
+                                } ?? [],
+                                act: try (row[21] as String?).map { text throws(StoreError) in
+                                    guard let act = UserAct(rawValue: text) else {
+                                        throw StoreError("column act holds an unknown act \"\(text)\"")
+                                    }
+                                    return act
+                                },
+                                goal: row[22],
+                                dialogueFailures: try (row[23] as String?).map { text throws(StoreError) in
+                                    try ColumnCodec.names(text, column: "dialogue_failures", as: DialogueFailure.self)
+                                } ?? []))
+                    } catch {
+                        throw StoreError("cannot read \(path): run \(run.name), conversation \(index), turn \(number): \(error)")
+                    }
                 }
-                if let done = current { try body(Self.withDefaultGoal(done)) }
+                if let done = current { try body(Self.withGoals(done, storedGoals)) }
             }
         } catch let error as StoreError {
             throw error
@@ -303,49 +410,18 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// A conversation read back, with its single goal's record rebuilt from its turns.
-    static func withDefaultGoal(_ record: ConversationRecord) -> ConversationRecord {
+    /// A conversation read back with its stored goals; one stored before goals were kept gets
+    /// the single goal it pursued, rebuilt from its outcome and turns.
+    static func withGoals(_ record: ConversationRecord, _ goals: [GoalRecord]?) -> ConversationRecord {
         var record = record
-        record.goals = [GoalRecord(name: record.goal, outcome: record.outcome, turns: record.turns.count)]
+        record.goals = goals ?? [GoalRecord(name: record.goal, outcome: record.outcome, turns: record.turns.count)]
         return record
     }
 
-    // MARK: - Encoding of list columns
-
-    static func json(_ strings: [String]) -> String {
-        var out = "["
-        for (position, text) in strings.enumerated() {
-            if position > 0 { out.append(",") }
-            JSONText.appendString(text, to: &out)
-        }
-        out.append("]")
-        return out
-    }
-
-    static func json(_ entities: [Entity]) -> String {
-        var out = "["
-        for (position, entity) in entities.enumerated() {
-            if position > 0 { out.append(",") }
-            out.append("[")
-            JSONText.appendString(entity.name, to: &out)
-            out.append(",")
-            JSONText.appendString(entity.value, to: &out)
-            out.append("]")
-        }
-        out.append("]")
-        return out
-    }
-
-    static func strings(_ json: String?) -> [String] {
-        guard let json, let data = json.data(using: .utf8) else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
-    }
-
-    static func entities(_ json: String?) -> [Entity]? {
-        guard let json, let data = json.data(using: .utf8),
-            let pairs = try? JSONDecoder().decode([[String]].self, from: data)
-        else { return nil }
-        return pairs.compactMap { $0.count == 2 ? Entity(name: $0[0], value: $0[1]) : nil }
+    /// An outcome column; an unknown outcome is an error, not a guess.
+    static func outcome(_ text: String) throws(StoreError) -> Outcome {
+        guard let outcome = Outcome(rawValue: text) else { throw StoreError("column outcome holds an unknown outcome \"\(text)\"") }
+        return outcome
     }
 
     // MARK: - Access

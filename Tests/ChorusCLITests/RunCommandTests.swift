@@ -53,19 +53,28 @@ import Testing
         #expect(text.stdout.contains("user > "))
     }
 
-    /// Every metric of summary.json follows from the transcripts with DESIGN.md's definitions.
+    /// Every metric of summary.json follows from the transcripts with the README's definitions
+    /// ("Metric definitions"): outcomes, rates, goals, dialogue failures, behaviours, the slot
+    /// judgement of what the bot confirmed, turns to success.
     @Test func theSummaryIsRecomputableFromTheTranscripts() async throws {
         let (directory, _) = try await CLI.run(["--seed", "5"], conversations: 400)
         let summary = try CLI.json("\(directory)/summary.json")
-        let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
+        let metrics = try #require(summary["metrics"] as? [String: Any])
         var outcomes: [String: Int] = [:]
         var userTurns = 0, fallbackTurns = 0, conversationsWithFallback = 0, judged = 0, correct = 0
+        var goalOutcomes: [String: Int] = [:], goals: [String: [String: Int]] = [:], behaviours: [String: [String: Int]] = [:]
+        var withDialogueFailure = 0
+        var failures: [String: (conversations: Int, occurrences: Int, behaviours: [String: Int])] = [:]
+        var tp = 0, fp = 0, fn = 0, confirmedGoals = 0
+        var completedTurns: [Int] = []
         let lines = try String(contentsOfFile: "\(directory)/transcripts.jsonl", encoding: .utf8).split(separator: "\n")
         for line in lines {
             let conversation = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            outcomes[conversation["outcome"] as! String, default: 0] += 1
+            let outcome = conversation["outcome"] as! String
+            outcomes[outcome, default: 0] += 1
             let turns = conversation["turns"] as! [[String: Any]]
             userTurns += turns.count
+            if outcome == "completed" { completedTurns.append(turns.count) }
             let fallbacks = turns.filter { $0["fallback"] as! Bool }.count
             fallbackTurns += fallbacks
             if fallbacks > 0 { conversationsWithFallback += 1 }
@@ -75,21 +84,91 @@ import Testing
                     if expected == predicted { correct += 1 }
                 }
             }
+            let had = (conversation["behaviours"] as! [String])
+            let keys = had.isEmpty ? ["plain"] : had
+            for key in keys { behaviours[key, default: [:]][outcome, default: 0] += 1 }
+            var seen: [String: Int] = [:]
+            for turn in turns {
+                for failure in turn["dialogue_failures"] as! [String] { seen[failure, default: 0] += 1 }
+            }
+            if !seen.isEmpty { withDialogueFailure += 1 }
+            for (failure, count) in seen {
+                var entry = failures[failure] ?? (0, 0, [:])
+                entry.conversations += 1
+                entry.occurrences += count
+                for key in keys { entry.behaviours[key, default: 0] += 1 }
+                failures[failure] = entry
+            }
+            for goal in conversation["goals"] as! [[String: Any]] {
+                let goalOutcome = goal["outcome"] as! String
+                goalOutcomes[goalOutcome, default: 0] += 1
+                goals[goal["name"] as! String, default: [:]][goalOutcome, default: 0] += 1
+                let values = goal["values"] as! [String: String]
+                let confirmed = goal["confirmed"] as! [String: String]
+                guard !confirmed.isEmpty else { continue }
+                confirmedGoals += 1
+                let right = confirmed.filter { values[$0.key]?.lowercased() == $0.value.lowercased() }.count
+                tp += right
+                fp += confirmed.count - right
+                fn += values.filter { confirmed[$0.key]?.lowercased() != $0.value.lowercased() }.count
+            }
         }
         let n = lines.count
-        func value(_ key: String) -> Double { metrics[key]!["value"] as! Double }
-        func count(_ key: String) -> Int { metrics[key]!["n"] as! Int }
-        #expect(abs(value("completion_rate") - Double(outcomes["completed", default: 0]) / Double(n)) < 1e-6)
-        #expect(abs(value("handoff_rate") - Double(outcomes["handed_off", default: 0]) / Double(n)) < 1e-6)
-        #expect(abs(value("abandonment_rate") - Double(outcomes["abandoned", default: 0]) / Double(n)) < 1e-6)
-        #expect(abs(value("error_rate") - Double(outcomes["error", default: 0]) / Double(n)) < 1e-6)
-        #expect(abs(value("fallback_rate") - Double(fallbackTurns) / Double(userTurns)) < 1e-6)
+        func metric(_ key: String) -> [String: Any]? { metrics[key] as? [String: Any] }
+        func value(_ key: String) -> Double { metric(key)!["value"] as! Double }
+        func count(_ key: String) -> Int { metric(key)!["n"] as! Int }
+        func close(_ key: String, _ expected: Double) -> Bool { abs(value(key) - expected) < 1e-6 }
+        #expect(close("completion_rate", Double(outcomes["completed", default: 0]) / Double(n)))
+        #expect(close("handoff_rate", Double(outcomes["handed_off", default: 0]) / Double(n)))
+        #expect(close("escalation_rate", Double(outcomes["escalated", default: 0]) / Double(n)))
+        #expect(close("abandonment_rate", Double(outcomes["abandoned", default: 0]) / Double(n)))
+        #expect(close("error_rate", Double(outcomes["error", default: 0]) / Double(n)))
+        #expect(close("fallback_rate", Double(fallbackTurns) / Double(userTurns)))
         #expect(count("fallback_rate") == userTurns)
-        #expect(abs(value("conversation_fallback_rate") - Double(conversationsWithFallback) / Double(n)) < 1e-6)
-        #expect(abs(value("intent_accuracy") - Double(correct) / Double(judged)) < 1e-6)
+        #expect(close("conversation_fallback_rate", Double(conversationsWithFallback) / Double(n)))
+        #expect(close("intent_accuracy", Double(correct) / Double(judged)))
         #expect(count("intent_accuracy") == judged)
-        #expect(summary["outcomes"] as? [String: Int] == outcomes.merging(
-            ["completed": 0, "handed_off": 0, "escalated": 0, "abandoned": 0, "max_turns": 0, "failed": 0, "error": 0]) { a, _ in a })
+        let allOutcomes = ["completed": 0, "handed_off": 0, "escalated": 0, "abandoned": 0, "max_turns": 0, "failed": 0, "error": 0]
+        #expect(summary["outcomes"] as? [String: Int] == outcomes.merging(allOutcomes) { a, _ in a })
+
+        // Goals: every goal of every conversation is an attempt.
+        let goalTotal = goalOutcomes.values.reduce(0, +)
+        #expect(summary["goal_outcomes"] as? [String: Int] == goalOutcomes.merging(allOutcomes) { a, _ in a })
+        #expect(close("goal_completion_rate", Double(goalOutcomes["completed", default: 0]) / Double(goalTotal)))
+        #expect(count("goal_completion_rate") == goalTotal)
+        #expect(summary["goals"] as? [String: [String: Int]] == goals.mapValues { $0.merging(allOutcomes) { a, _ in a } })
+
+        // Dialogue failures: conversations with one, per failure its conversations, turns, rate and behaviours.
+        #expect(close("dialogue_failure_rate", Double(withDialogueFailure) / Double(n)))
+        let perFailure = try #require(summary["dialogue_failures"] as? [String: [String: Any]])
+        #expect(perFailure.count == 8)
+        for (name, figures) in perFailure {
+            let expected = failures[name] ?? (0, 0, [:])
+            #expect(figures["conversations"] as? Int == expected.conversations, "\(name)")
+            #expect(figures["occurrences"] as? Int == expected.occurrences, "\(name)")
+            #expect(figures["behaviours"] as? [String: Int] == expected.behaviours, "\(name)")
+            let rate = try #require(figures["rate"] as? [String: Any])
+            #expect(abs((rate["value"] as! Double) - Double(expected.conversations) / Double(n)) < 1e-6, "\(name)")
+        }
+        #expect(summary["behaviours"] as? [String: [String: Int]] == behaviours.mapValues { $0.merging(allOutcomes) { a, _ in a } })
+
+        // Slots the bot confirmed, against the user's values, over goals it confirmed or acted on.
+        let slots = try #require(summary["slot_confirmation"] as? [String: Int])
+        #expect(slots == ["goals": confirmedGoals, "true_positives": tp, "false_positives": fp, "false_negatives": fn])
+        if tp + fp + fn > 0 {
+            if tp + fp > 0 { #expect(close("slot_precision", Double(tp) / Double(tp + fp))) }
+            if tp + fn > 0 { #expect(close("slot_recall", Double(tp) / Double(tp + fn))) }
+            #expect(close("slot_f1", Double(tp) / (Double(tp) + Double(fp + fn) / 2)))
+        } else {
+            #expect(metrics["slot_f1"] is NSNull)
+        }
+
+        // Turns to success: user turns of completed conversations (nearest-rank p95).
+        let turns = try #require(summary["turns"] as? [String: Double])
+        let sorted = completedTurns.sorted()
+        #expect(abs(turns["mean"]! - Double(sorted.reduce(0, +)) / Double(sorted.count)) < 1e-6)
+        let rank = Int((0.95 * Double(sorted.count)).rounded(.up))
+        #expect(turns["p95"] == Double(sorted[rank - 1]))
     }
 
     /// acme-v2 cut the refund intent's training examples: refund gets worse, the rest does not.

@@ -11,7 +11,7 @@ import Testing
         let text = reporter.render(ReportFixtures.report)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("### ❌ Gate failed — 2 of 3 rules: `completion_rate.max_drop`, `fallback_rate.max`"))
-        #expect(lines.contains { $0.hasPrefix("- `completion_rate.max_drop`: completion\\_rate 0.500 fell 0.300") })
+        #expect(lines.contains { $0.hasPrefix("- `completion_rate.max_drop`: completion\\_rate 50.0 % vs baseline 80.0 %: -30.0 pp") })
         // The verdict comes before every table.
         let verdict = try #require(text.range(of: "Gate failed"))
         let table = try #require(text.range(of: "| Metric"))

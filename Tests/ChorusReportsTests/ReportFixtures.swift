@@ -132,14 +132,14 @@ enum ReportFixtures {
     static let verdict = GateVerdict(checks: [
         GateCheck(
             metric: "completion_rate", kind: .min, threshold: 0.4, actual: 0.5, passed: true,
-            detail: "completion_rate 0.500 is at least 0.400"),
+            detail: "completion_rate 50.0 % ≥ min 40.0 %"),
         GateCheck(
-            metric: "completion_rate", kind: .maxDrop, threshold: 0.05, actual: 0.5, baseline: 0.8, low: 0.08,
-            high: 0.52, passed: false,
-            detail: "completion_rate 0.500 fell 0.300 [0.080, 0.520] below the baseline 0.800 (max_drop 0.05)"),
+            metric: "completion_rate", kind: .maxDrop, threshold: 0.05, actual: 0.5, baseline: 0.8, low: -0.52,
+            high: -0.08, passed: false,
+            detail: "completion_rate 50.0 % vs baseline 80.0 %: -30.0 pp [-52.0, -8.0]; max_drop 5.0 pp"),
         GateCheck(
             metric: "fallback_rate", kind: .max, threshold: 0.25, actual: 4.0 / 12, passed: false,
-            detail: "fallback_rate 0.333 is above 0.250"),
+            detail: "fallback_rate 33.3 % > max 25.0 %"),
     ])
 
     static let signatureAbandoned = FailureSignature(

@@ -60,4 +60,52 @@ private func conversation(
         #expect(analyzer.analysis().clusters.map { $0.signature.goal } == ["b", "a", "c"])
         #expect(analyzer.analysis(clusterLimit: 1).clusters.count == 1)
     }
+
+    /// The case: a large group of conversations that completed after a fallback must not
+    /// lead the clusters of a run whose failures are few.
+    @Test func completedConversationsAreNotClusteredEvenAfterAFallback() throws {
+        var analyzer = FailureAnalyzer()
+        for index in 0..<74 {
+            analyzer.add(
+                conversation(
+                    index, outcome: .completed,
+                    turns: [
+                        TurnRecord(user: "refnud", expectedIntent: "refund", predictedIntent: "nlu_fallback", fallback: true,
+                                   bot: ["Sorry?"]),
+                        TurnRecord(user: "refund", expectedIntent: "refund", predictedIntent: "refund", bot: ["Done."]),
+                    ]))
+        }
+        for index in 74..<78 {
+            analyzer.add(conversation(index, outcome: .abandoned, turns: [TurnRecord(user: "x", fallback: true, bot: ["Sorry?"])]))
+        }
+        let analysis = analyzer.analysis()
+        #expect(analysis.failingConversations == 4)
+        #expect(analysis.clusters.map(\.count) == [4])
+        #expect(analysis.clusters.allSatisfy { $0.signature.outcome != .completed })
+        // Their fallback utterances still count.
+        #expect(analysis.fallbackUtterances.first == UtteranceCount(text: "refnud", count: 74))
+    }
+
+    @Test func aCompletedConversationWithAFailedExpectationOrDialogueFailureIsClusteredThere() throws {
+        var analyzer = FailureAnalyzer()
+        analyzer.add(
+            conversation(
+                0, outcome: .completed,
+                turns: [
+                    TurnRecord(user: "hi", fallback: true, bot: ["Sorry?"]),
+                    TurnRecord(user: "hours", bot: ["We open at 9."], failures: ["expected reply /closed on Sunday/"]),
+                ]))
+        analyzer.add(
+            conversation(
+                1, outcome: .completed,
+                turns: [
+                    TurnRecord(user: "refund AB-1", bot: ["Which item?"]),
+                    TurnRecord(user: "what's the weather", bot: ["Sunny!"], act: .digress, dialogueFailures: [.digressionNotResumed]),
+                    TurnRecord(user: "the laptop", bot: ["Refund started."]),
+                ]))
+        let analysis = analyzer.analysis()
+        #expect(analysis.failingConversations == 2)
+        #expect(Set(analysis.clusters.map(\.signature.turn)) == [2])
+        #expect(analysis.clusters.allSatisfy { $0.signature.outcome == .completed })
+    }
 }

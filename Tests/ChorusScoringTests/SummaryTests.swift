@@ -20,7 +20,8 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "schema", "suite", "target", "seed", "conversations", "outcomes", "metrics", "intents",
-                "intent_averages", "confusion", "errors", "turns", "latency_ms", "goals", "personas",
+                "intent_averages", "unexpected_predictions", "confusion", "errors", "turns", "latency_ms", "goals",
+                "personas", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation",
             ])
         #expect(json["schema"] as? String == "chorus.summary/1")
         #expect(json["suite"] as? String == "acme")
@@ -33,12 +34,19 @@ import Testing
         #expect(
             Set(metrics.keys) == [
                 "intent_accuracy", "fallback_rate", "conversation_fallback_rate", "completion_rate",
-                "handoff_rate", "abandonment_rate", "error_rate", "slot_accuracy",
+                "goal_completion_rate", "handoff_rate", "escalation_rate", "abandonment_rate", "error_rate",
+                "slot_accuracy", "dialogue_failure_rate", "slot_precision", "slot_recall", "slot_f1",
             ])
         let completion = try #require(metrics["completion_rate"] as? [String: Any])
         #expect(Set(completion.keys) == ["value", "low", "high", "n", "successes"])
         let intents = try #require(json["intents"] as? [String: [String: Any]])
-        #expect(Set(intents.keys) == ["refund", "provide_order", "affirm", "hours", "fallback", "human"])
+        // The intents users meant; the labels only the target used are listed apart, with their share
+        // of the 7 judged turns.
+        #expect(Set(intents.keys) == ["refund", "provide_order", "affirm", "hours"])
+        let unexpected = try #require(json["unexpected_predictions"] as? [String: [String: Any]])
+        #expect(Set(unexpected.keys) == ["fallback", "human"])
+        #expect(unexpected["fallback"]?["count"] as? Int == 2)
+        #expect(abs((unexpected["fallback"]?["share"] as? Double ?? 0) - 2.0 / 7) < 1e-12)
         #expect(Set(try #require(intents["refund"]).keys) == ["precision", "recall", "f1", "support"])
         let averages = try #require(json["intent_averages"] as? [String: Any])
         #expect(Set(averages.keys) == ["macro", "weighted"])
@@ -59,6 +67,7 @@ import Testing
         let metrics = try #require(json["metrics"] as? [String: Any])
         #expect(metrics["intent_accuracy"] is NSNull)
         #expect(metrics["slot_accuracy"] is NSNull)
+        #expect(metrics["slot_f1"] is NSNull, "the bot confirmed nothing")
         #expect(json["intent_averages"] is NSNull)
         #expect(json["turns"] is NSNull)
         #expect(metrics["completion_rate"] is [String: Any])
@@ -90,6 +99,22 @@ import Testing
         #expect(decoded == summary)
         let opaque = SampleRecords.summary(of: [SampleRecords.opaque(index: 0)])
         #expect(try JSONDecoder().decode(Summary.self, from: encoded(opaque)) == opaque)
+    }
+
+    /// A baseline written before a part of the summary existed still reads, the part empty.
+    @Test func anOlderSummaryWithoutNewerPartsStillDecodes() throws {
+        var json = try object(encoded(summary))
+        for key in ["unexpected_predictions", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation"] {
+            json.removeValue(forKey: key)
+        }
+        var metrics = try #require(json["metrics"] as? [String: Any])
+        metrics.removeValue(forKey: "slot_f1")
+        json["metrics"] = metrics
+        let older = try JSONSerialization.data(withJSONObject: json)
+        let decoded = try JSONDecoder().decode(Summary.self, from: older)
+        #expect(decoded.unexpectedPredictions.isEmpty)
+        #expect(decoded.intents == summary.intents)
+        #expect(decoded.dialogueFailures.isEmpty && decoded.metrics.slotF1 == nil)
     }
 
     @Test func emptyRunHasNoRates() throws {

@@ -103,18 +103,20 @@ enum PairedRuns {
         if let diff = report.diff {
             var rows = [["metric", "A", "B", "B − A", "95% interval", ""]]
             for delta in diff.metrics {
-                let interval = delta.low.map { String(format: "[%+.4f, %+.4f]", $0, delta.high ?? $0) } ?? ""
+                let interval = Figures.interval(of: delta.name, low: delta.low, high: delta.high) ?? ""
                 let mark = delta.regression ? "REGRESSION" : delta.improvement ? "improvement" : ""
-                rows.append([delta.name, String(format: "%.4f", delta.baseline), String(format: "%.4f", delta.current),
-                             String(format: "%+.4f", delta.delta), interval, mark])
+                rows.append([delta.name, Figures.value(of: delta.name, delta.baseline), Figures.value(of: delta.name, delta.current),
+                             Figures.delta(of: delta.name, delta.delta), interval, mark])
             }
             Console.out(TextTable(rows: rows, indent: "").render())
             let intents = diff.intents.filter(\.regression)
             if !intents.isEmpty {
                 Console.out("Intent figures that regressed (Holm-adjusted p < 0.05):")
                 for delta in intents {
-                    Console.out(String(format: "  %@  %.3f → %.3f  (%+.3f [%+.3f, %+.3f], p=%.2g)", delta.name, delta.baseline,
-                                       delta.current, delta.delta, delta.low ?? 0, delta.high ?? 0, delta.pValue ?? 1))
+                    Console.out(
+                        "  \(delta.name)  \(Figures.value(of: delta.name, delta.baseline)) → \(Figures.value(of: delta.name, delta.current))  "
+                            + "(\(Figures.change(of: delta.name, delta.delta, low: delta.low, high: delta.high)), "
+                            + "p \(Figures.pValue(delta.pValue ?? 1)))")
                 }
             }
         }

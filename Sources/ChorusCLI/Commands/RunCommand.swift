@@ -94,21 +94,21 @@ struct RunCommand: AsyncParsableCommand {
                 store: store, transcripts: options.transcripts,
                 quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed
             ).execute()
-            // The gate judges whole runs: a shard's verdict waits for `chorus merge` and `chorus report`.
-            let judged = outcome.status == .completed && plannedShard == .whole
+            // The gate judges whole runs: the report's status says when it did not (a shard's verdict
+            // waits for `chorus merge` and `chorus report`; a stopped run's for `--resume`).
+            let status = ReportStatus(run: outcome.run, status: outcome.status, stopReason: outcome.stopReason?.text)
             try store.setJudgement(runID: outcome.run.id, gate: GateRules.json(rules), baseline: reference?.encoded())
             var report = RunReport(
-                run: outcome.run, aggregate: outcome.aggregate, failures: outcome.failures, gate: judged ? rules : [:],
+                run: outcome.run, status: status, aggregate: outcome.aggregate, failures: outcome.failures, gate: rules,
                 baseline: reference, chorusVersion: ChorusVersion.current)
             if resumed != nil {
                 // The failure analysis, like the aggregate, covers every stored conversation.
-                report = try RunReport.load(run: outcome.run, from: store, chorusVersion: ChorusVersion.current)
-                if !judged { report.verdict = nil }
+                report = try RunReport.load(run: outcome.run, status: status, from: store, chorusVersion: ChorusVersion.current)
             }
             let directory = out ?? "Reports/runs/\(outcome.run.name)"
             let written = try ReportWriter.write(report, to: directory, formats: format)
             if !quiet {
-                Console.out(TextSummaryReporter().render(report.summary))
+                Console.out(TextSummaryReporter().render(report.summary, status: report.status))
                 Console.out(
                     RunStats(
                         conversations: outcome.played.conversations, turns: outcome.played.turns,
@@ -130,6 +130,16 @@ struct RunCommand: AsyncParsableCommand {
                 throw CommandFailure(kind: .target, message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
             }
             try Verdict.conclude(report, quiet: quiet)
+        }
+    }
+}
+
+extension StopFlag.Reason {
+    /// Why the run stopped, as the reports say it.
+    var text: String {
+        switch self {
+        case .interrupted: "interrupted by Ctrl-C; resume it to finish"
+        case .targetErrors(let detail): "stopped: \(detail); resume it to finish"
         }
     }
 }

@@ -45,7 +45,7 @@ struct ShowCommand: AsyncParsableCommand {
             let stored = try StoreInput.run(run, in: store)
             let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
             Console.out("run \(stored.name) · \(stored.status.rawValue) · started \(stored.startedAt)")
-            Console.out(TextSummaryReporter().render(report.summary))
+            Console.out(TextSummaryReporter().render(report.summary, status: report.status))
             if let verdict = report.verdict {
                 Console.out("gate: \(verdict.passed ? "PASS" : "FAIL")")
                 for check in verdict.checks { Console.out("  \(check.passed ? "✓" : "✗") \(check.name): \(check.detail)") }

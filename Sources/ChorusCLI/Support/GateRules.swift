@@ -47,8 +47,10 @@ enum Verdict {
         if let diff = report.diff, !diff.regressions.isEmpty {
             Console.out("Regressions against the baseline (95% interval of the change):")
             for delta in diff.regressions {
-                let interval = delta.low.map { String(format: " [%+.4f, %+.4f]", $0, delta.high ?? $0) } ?? ""
-                Console.out(String(format: "  %@  %.4f → %.4f  (%+.4f%@)", delta.name, delta.baseline, delta.current, delta.delta, interval))
+                Console.out(
+                    "  \(delta.name)  \(Figures.value(of: delta.name, delta.baseline)) → "
+                        + "\(Figures.value(of: delta.name, delta.current))  "
+                        + "(\(Figures.change(of: delta.name, delta.delta, low: delta.low, high: delta.high)))")
             }
         }
         guard let verdict = report.verdict else { return }

@@ -41,14 +41,14 @@ public struct GateEvaluator: Sendable {
                 // A drop is a regression for figures where higher is better; a rise for the others.
                 let watched = (kind == .maxDrop) == delta.higherIsBetter
                 let passed = !(watched && delta.regression)
-                let interval = delta.low.map { low in " [\(Self.signed(low, metric)), \(Self.signed(delta.high ?? low, metric))]" } ?? ""
                 let significance = delta.significant ? "" : ", not significant"
                 checks.append(
                     GateCheck(
                         metric: metric.rawValue, kind: kind, threshold: tolerance, actual: delta.current,
                         baseline: delta.baseline, low: delta.low, high: delta.high, passed: passed,
                         detail: "\(metric.rawValue) \(Self.format(delta.current, metric)) vs baseline "
-                            + "\(Self.format(delta.baseline, metric)): \(Self.signed(delta.delta, metric))\(interval)"
+                            + "\(Self.format(delta.baseline, metric)): "
+                            + Figures.change(of: metric.rawValue, delta.delta, low: delta.low, high: delta.high)
                             + "\(significance); \(kind.rawValue) \(Self.tolerance(tolerance, metric))"))
             }
         }
@@ -59,12 +59,12 @@ public struct GateEvaluator: Sendable {
     /// Holm's correction, and beyond the tolerance).
     static func intentCheck(_ diff: BaselineDiff, tolerance: Double) -> GateCheck {
         let regressed = diff.intents.filter(\.regression)
-        let named = regressed.prefix(5).map { "\($0.name) \($0.baseline.rounded(toPlaces: 3)) → \($0.current.rounded(toPlaces: 3))" }
+        let named = regressed.prefix(5).map { "\($0.name) \(Figures.score($0.baseline)) → \(Figures.score($0.current))" }
         let more = regressed.count > 5 ? " and \(regressed.count - 5) more" : ""
         let detail =
             regressed.isEmpty
-            ? "no intent figure regressed beyond \(tolerance.rounded(toPlaces: 3)) (Holm-corrected)"
-            : "\(regressed.count) intent figures regressed beyond \(tolerance.rounded(toPlaces: 3)): \(named.joined(separator: ", "))\(more)"
+            ? "no intent figure regressed beyond \(Figures.score(tolerance)) (Holm-corrected)"
+            : "\(regressed.count) intent figures regressed beyond \(Figures.score(tolerance)): \(named.joined(separator: ", "))\(more)"
         return GateCheck(
             metric: GateMetric.intentF1.rawValue, kind: .maxDrop, threshold: tolerance, actual: Double(regressed.count),
             passed: regressed.isEmpty, detail: detail)
@@ -78,23 +78,15 @@ public struct GateEvaluator: Sendable {
         }
     }
 
+    /// A figure of the metric in its unit (see `Figures`).
     static func format(_ value: Double, _ metric: GateMetric) -> String {
-        switch metric {
-        case .latencyP95: "\(value.rounded(toPlaces: 2)) ms"
-        case .intentF1: "\(value.rounded(toPlaces: 3))"
-        default: "\((value * 100).rounded(toPlaces: 2)) %"
-        }
+        Figures.value(of: metric.rawValue, value)
     }
 
     /// A relative rule's tolerance: points for rates, a share of the baseline for latency.
     static func tolerance(_ value: Double, _ metric: GateMetric) -> String {
-        metric == .latencyP95 ? "\((value * 100).rounded(toPlaces: 2)) % of the baseline" : "\((value * 100).rounded(toPlaces: 2)) pt"
+        Figures.tolerance(of: metric.rawValue, value)
     }
-
-    static func signed(_ value: Double, _ metric: GateMetric) -> String {
-        (value >= 0 ? "+" : "") + (metric == .latencyP95 ? "\(value.rounded(toPlaces: 2)) ms" : "\((value * 100).rounded(toPlaces: 2)) pt")
-    }
-
 }
 
 extension GateEvaluator {

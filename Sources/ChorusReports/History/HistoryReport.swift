@@ -57,7 +57,7 @@ public struct HistoryReport: Sendable, Equatable {
     }
 
     static func format(_ value: Double, isRate: Bool) -> String {
-        isRate ? "\((value * 100).rounded(toPlaces: 1)) %" : "\(value.rounded(toPlaces: 2))"
+        isRate ? Figures.rate(value) : Figures.milliseconds(value)
     }
 
 }

@@ -19,7 +19,7 @@ extension HTMLReporter {
 
     /// A coordinate with one decimal, so the same report always draws the same bytes.
     static func coordinate(_ value: Double) -> String {
-        ReportFormat.fixed(value, 1)
+        Figures.fixed(value, 1)
     }
 
     // MARK: - Outcomes
@@ -33,7 +33,7 @@ extension HTMLReporter {
             let count = s.outcomes[outcome]
             html += "<li><span class=\"swatch\" style=\"background:\(Self.colour(outcome))\"></span>"
             html += "\(outcome.rawValue) <b>\(count)</b> <span class=\"muted\">"
-            html += "\(ReportFormat.percentText(ReportFormat.share(count, of: s.outcomes.total)))</span></li>"
+            html += "\(Figures.rate(ReportFormat.share(count, of: s.outcomes.total)))</span></li>"
         }
         html += "</ul>\n"
         let goals = s.goals.sorted { $0.key < $1.key }
@@ -43,7 +43,7 @@ extension HTMLReporter {
             for (goal, counts) in goals.prefix(maxRows) {
                 html += "<tr><th>\(h(goal))</th><td class=\"num\">\(counts.total)</td>"
                 html += "<td class=\"wide\">\(Self.stackedBar(counts, height: 14, label: "Outcomes of goal \(goal)"))</td>"
-                html += "<td class=\"num\">\(ReportFormat.percentText(ReportFormat.share(counts.completed, of: counts.total)))</td></tr>\n"
+                html += "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.total)))</td></tr>\n"
             }
             html += "</tbody></table>\n" + more(goals.count - maxRows, "goals")
         }
@@ -74,7 +74,7 @@ extension HTMLReporter {
         let width = 240.0
         func x(_ p: Double) -> String { coordinate(min(max(p, 0), 1) * width) }
         var svg = "<svg class=\"whisker\" viewBox=\"0 0 240 20\" width=\"240\" height=\"20\" role=\"img\" "
-        svg += "aria-label=\"\(ReportFormat.percentText(metric.value)) \(ReportFormat.interval(metric))\">"
+        svg += "aria-label=\"\(Figures.rate(metric.value)) \(ReportFormat.interval(metric))\">"
         svg += "<rect width=\"240\" height=\"20\" fill=\"#f4f6f8\"/>"
         for tick in [0.25, 0.5, 0.75] {
             svg += "<line x1=\"\(x(tick))\" x2=\"\(x(tick))\" y1=\"0\" y2=\"20\" stroke=\"#dde3ea\"/>"
@@ -87,7 +87,7 @@ extension HTMLReporter {
         svg += "<circle cx=\"\(x(metric.value))\" cy=\"10\" r=\"3.5\" fill=\"#1f4e8c\"/>"
         if let baseline {
             svg += "<line x1=\"\(x(baseline))\" x2=\"\(x(baseline))\" y1=\"1\" y2=\"19\" stroke=\"#ef6c00\" "
-            svg += "stroke-width=\"2.5\"><title>baseline \(ReportFormat.percentText(baseline))</title></line>"
+            svg += "stroke-width=\"2.5\"><title>baseline \(Figures.rate(baseline))</title></line>"
         }
         return svg + "</svg>"
     }
@@ -95,7 +95,7 @@ extension HTMLReporter {
     /// An intent score (0…1) as its number and a short bar coloured by how good it is.
     static func scoreBar(_ score: Double) -> String {
         let colour = score >= 0.9 ? "#2e7d32" : score >= 0.7 ? "#f9a825" : "#c62828"
-        return "<span class=\"score\">\(ReportFormat.fixed(score, 3))</span>"
+        return "<span class=\"score\">\(Figures.fixed(score, 3))</span>"
             + "<svg class=\"bar\" viewBox=\"0 0 100 10\" width=\"100\" height=\"10\" aria-hidden=\"true\">"
             + "<rect width=\"100\" height=\"10\" fill=\"#eceff1\"/>"
             + "<rect width=\"\(coordinate(min(max(score, 0), 1) * 100))\" height=\"10\" fill=\"\(colour)\"/></svg>"
@@ -125,13 +125,13 @@ extension HTMLReporter {
             svg += "<rect x=\"\(Self.coordinate(x))\" y=\"\(Self.coordinate(y))\" width=\"64\" "
             svg += "height=\"\(Self.coordinate(height))\" fill=\"\(bar.0 == "max" ? "#b0bec5" : "#5c8fcf")\"/>"
             svg += "<text x=\"\(Self.coordinate(x + 32))\" y=\"\(Self.coordinate(y - 6))\" text-anchor=\"middle\" "
-            svg += "class=\"value\">\(ReportFormat.milliseconds(bar.1)) ms</text>"
+            svg += "class=\"value\">\(Figures.milliseconds(bar.1)) ms</text>"
             svg += "<text x=\"\(Self.coordinate(x + 32))\" y=\"202\" text-anchor=\"middle\">\(bar.0)</text>"
         }
         html += svg + "</svg>\n"
         if let t = s.turns {
-            html += "<p>User turns per completed conversation: mean <b>\(ReportFormat.fixed(t.mean, 2))</b>, "
-            html += "median <b>\(ReportFormat.fixed(t.median, 1))</b>, p95 <b>\(ReportFormat.fixed(t.p95, 0))</b></p>\n"
+            html += "<p>User turns per completed conversation: mean <b>\(Figures.fixed(t.mean, 2))</b>, "
+            html += "median <b>\(Figures.fixed(t.median, 1))</b>, p95 <b>\(Figures.fixed(t.p95, 0))</b></p>\n"
         }
         if !s.errors.isEmpty {
             html += "<p>Failed exchanges: "
@@ -190,8 +190,8 @@ extension HTMLReporter {
         let alpha = 0.12 + 0.78 * share
         let rgb = correct ? "46,125,50" : "198,40,40"
         let ink = alpha > 0.55 ? "#fff" : "#111"
-        return "<td class=\"heat\" style=\"background:rgba(\(rgb),\(ReportFormat.fixed(alpha, 2)));color:\(ink)\" "
-            + "title=\"\(h(title)): \(count) (\(ReportFormat.percentText(share)))\">\(count)</td>"
+        return "<td class=\"heat\" style=\"background:rgba(\(rgb),\(Figures.fixed(alpha, 2)));color:\(ink)\" "
+            + "title=\"\(h(title)): \(count) (\(Figures.rate(share)))\">\(count)</td>"
     }
 
     // MARK: - Abandonment
@@ -204,7 +204,7 @@ extension HTMLReporter {
         for (goal, funnel) in ordered.prefix(maxRows) {
             html += "<div class=\"funnel\"><h3>\(h(goal))</h3>"
             html += "<p><b>\(funnel.abandoned)</b> of \(funnel.conversations) conversations abandoned "
-            html += "(\(ReportFormat.percentText(ReportFormat.share(funnel.abandoned, of: funnel.conversations))))</p>"
+            html += "(\(Figures.rate(ReportFormat.share(funnel.abandoned, of: funnel.conversations))))</p>"
             html += Self.stackedShare(funnel.abandoned, of: funnel.conversations)
             let stages = funnel.byStage.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             html += "<h4>While giving</h4>" + hbars(stages.prefix(10).map { (h($0.key), $0.value) }, top: funnel.abandoned)
@@ -232,7 +232,7 @@ extension HTMLReporter {
         for item in items {
             let width = 100 * ReportFormat.share(item.count, of: max(top, 1))
             html += "<div class=\"hbar\"><span class=\"label\">\(item.label)</span><span class=\"track\">"
-            html += "<span class=\"fill\" style=\"width:\(ReportFormat.fixed(width, 1))%\"></span></span>"
+            html += "<span class=\"fill\" style=\"width:\(Figures.fixed(width, 1))%\"></span></span>"
             html += "<span class=\"n\">\(item.count)</span></div>"
         }
         return html + "</div>"

@@ -41,8 +41,7 @@ extension HTMLReporter {
         html += "\(h(c.b.kind))\(c.b.detail.isEmpty ? "" : " · " + h(c.b.detail))</span></p>\n"
         let worse = c.high < 0
         html += "<p>\(c.pairs) pairs · completion B − A <b class=\"\(worse ? "bad-text" : c.low > 0 ? "good-text" : "")\">"
-        html += "\(ReportFormat.signed(c.delta * 100, 1)) pp</b> [\(ReportFormat.signed(c.low * 100, 1)), "
-        html += "\(ReportFormat.signed(c.high * 100, 1))] · McNemar p = <b>\(h(ReportFormat.pValue(c.mcnemarP)))</b></p></div>\n"
+        html += "\(Figures.points(c.delta))</b> \(Figures.interval(c.low, c.high, signed: true)) · McNemar p = <b>\(h(Figures.pValue(c.mcnemarP)))</b></p></div>\n"
         html += "<table class=\"pairs\">\n<thead><tr><th></th><th>B completed</th><th>B not completed</th></tr></thead>\n<tbody>\n"
         html += "<tr><th>A completed</th><td class=\"num\">\(c.bothPassed)</td><td class=\"num flip\">\(c.onlyAPassed)</td></tr>\n"
         html += "<tr><th>A not completed</th><td class=\"num flip\">\(c.onlyBPassed)</td><td class=\"num\">\(c.bothFailed)</td></tr>\n"
@@ -90,7 +89,7 @@ extension HTMLReporter {
                 let wrong = turn.expectedIntent != nil && turn.predictedIntent != nil && turn.expectedIntent != turn.predictedIntent
                 html += "<span class=\"intent\(wrong ? " wrong" : "")\">expected <b>\(h(turn.expectedIntent ?? "?"))</b> · "
                 html += "predicted <b>\(h(turn.predictedIntent ?? "?"))</b>"
-                if let confidence = turn.confidence { html += " (\(ReportFormat.fixed(confidence, 2)))" }
+                if let confidence = turn.confidence { html += " (\(Figures.fixed(confidence, 2)))" }
                 html += "</span>"
             }
             if turn.fallback { html += "<span class=\"badge warn\">fallback</span>" }

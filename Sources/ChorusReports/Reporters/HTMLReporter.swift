@@ -1,4 +1,5 @@
 import ChorusScoring
+import ChorusSpec
 
 /// Writes `report.html`: one self-contained page (inline CSS and inline SVG, no script, no font,
 /// image or style sheet from anywhere else) for a botmaster reading a run in the morning.
@@ -103,6 +104,7 @@ public struct HTMLReporter: RunReporter {
         let items: [(String, String)] = [
             ("Suite", h(s.suite)), ("Target", target), ("Seed", String(s.seed)), ("Run", "<code>\(h(report.runName))</code>"),
             ("Conversations", String(s.conversations)),
+            ("Status", h(report.status.line(conversations: s.conversations))),
             ("Baseline", report.diff == nil ? "<span class=\"muted\">none</span>" : "compared"),
         ]
         return "<header>\n<h1>Chorus report <span class=\"muted\">· \(h(s.suite))</span></h1>\n"
@@ -117,7 +119,11 @@ public struct HTMLReporter: RunReporter {
             let note =
                 regressions > 0
                 ? " — \(regressions) significant regression\(regressions == 1 ? "" : "s") against the baseline" : ""
-            return "<div class=\"verdict none\"><strong>No gate</strong>\(note)</div>\n"
+            guard report.status.isJudged else {
+                return "<div class=\"verdict none\"><strong>Not judged</strong> — "
+                    + "\(h(report.status.line(conversations: report.summary.conversations)))\(note)</div>\n"
+            }
+            return "<div class=\"verdict none\"><strong>No gate</strong> — the suite defines no release gate\(note)</div>\n"
         }
         if verdict.passed {
             return "<div class=\"verdict pass\"><strong>✔ Pass</strong> — all \(verdict.checks.count) gate rules passed</div>\n"
@@ -143,14 +149,14 @@ public struct HTMLReporter: RunReporter {
             html += "<tr\(rowClass(status))><th>\(h(ReportFormat.label(row.key)))</th>"
             if let metric = row.metric {
                 html += "<td class=\"chart\">\(Self.whisker(metric, baseline: row.delta?.baseline))</td>"
-                html += "<td class=\"num\">\(ReportFormat.percentText(metric.value))</td>"
+                html += "<td class=\"num\">\(Figures.rate(metric.value))</td>"
                 html += "<td class=\"num\">\(ReportFormat.interval(metric))</td><td class=\"num\">\(metric.n)</td>"
             } else {
                 html += "<td class=\"chart muted\">not available</td><td class=\"num\">n/a</td><td></td><td></td>"
             }
             if diffed {
                 if let delta = row.delta {
-                    html += "<td class=\"num\">\(h(ReportFormat.value(of: delta.name, delta.baseline)))</td>"
+                    html += "<td class=\"num\">\(h(Figures.value(of: delta.name, delta.baseline)))</td>"
                     html += "<td class=\"num\">\(h(ReportFormat.change(delta)))</td><td class=\"status\">\(statusBadge(delta))</td>"
                 } else {
                     html += "<td></td><td></td><td></td>"
@@ -183,14 +189,14 @@ public struct HTMLReporter: RunReporter {
         for delta in diff.metrics + intentRows.prefix(maxRows) {
             let ms = ReportFormat.isMilliseconds(delta.name)
             let isIntent = !diff.metrics.contains(delta)
-            let value: (Double) -> String = { isIntent ? ReportFormat.fixed($0, 3) : ReportFormat.value(of: delta.name, $0) }
-            let tolerance = ms ? ReportFormat.milliseconds(delta.tolerance) + " ms" : isIntent
-                ? ReportFormat.fixed(delta.tolerance, 3) : ReportFormat.fixed(delta.tolerance * 100, 1) + " pp"
+            let value: (Double) -> String = { isIntent ? Figures.fixed($0, 3) : Figures.value(of: delta.name, $0) }
+            let tolerance = ms ? Figures.milliseconds(delta.tolerance) + " ms" : isIntent
+                ? Figures.score(delta.tolerance) : Figures.tolerance(of: delta.name, delta.tolerance)
             html += "<tr\(rowClass(ReportFormat.deltaStatus(delta)))>"
             html += "<th>\(h(isIntent ? delta.name : ReportFormat.label(delta.name)))</th>"
             html += "<td class=\"num\">\(h(value(delta.baseline)))</td><td class=\"num\">\(h(value(delta.current)))</td>"
-            html += "<td class=\"num\">\(h(isIntent ? ReportFormat.scoreChange(delta) : ReportFormat.change(delta)))</td>"
-            html += "<td class=\"num\">\(delta.pValue.map { h(ReportFormat.pValue($0)) } ?? "—")</td>"
+            html += "<td class=\"num\">\(h(isIntent ? ReportFormat.change(delta) : ReportFormat.change(delta)))</td>"
+            html += "<td class=\"num\">\(delta.pValue.map { h(Figures.pValue($0)) } ?? "—")</td>"
             html += "<td class=\"num\">\(h(tolerance))</td><td class=\"status\">\(statusBadge(delta))</td></tr>\n"
         }
         html += "</tbody></table></div>\n"
@@ -202,8 +208,8 @@ public struct HTMLReporter: RunReporter {
             for move in diff.confusionMoves.prefix(maxRows) {
                 let worse = move.expected != move.predicted ? move.currentShare > move.baselineShare : move.currentShare < move.baselineShare
                 html += "<tr\(worse ? " class=\"bad\"" : "")><td>\(h(move.expected))</td><td>\(h(move.predicted))</td>"
-                html += "<td class=\"num\">\(ReportFormat.percentText(move.baselineShare))</td>"
-                html += "<td class=\"num\">\(ReportFormat.percentText(move.currentShare))</td></tr>\n"
+                html += "<td class=\"num\">\(Figures.rate(move.baselineShare))</td>"
+                html += "<td class=\"num\">\(Figures.rate(move.currentShare))</td></tr>\n"
             }
             html += "</tbody></table>\n" + more(diff.confusionMoves.count - maxRows, "cells")
         }
@@ -231,9 +237,9 @@ public struct HTMLReporter: RunReporter {
             let change = shift.completionChange
             let dropped = change.map { $0.high < 0 } ?? false
             html += "<tr\(dropped ? " class=\"bad\"" : "")><td>\(h(name))</td>"
-            html += "<td class=\"num\">\(ReportFormat.percentText(before)) <small>of \(shift.baseline.total)</small></td>"
-            html += "<td class=\"num\">\(ReportFormat.percentText(after)) <small>of \(shift.current.total)</small></td>"
-            html += "<td class=\"num\">\(change.map { "\(ReportFormat.signed($0.delta * 100, 1)) pp [\(ReportFormat.signed($0.low * 100, 1)), \(ReportFormat.signed($0.high * 100, 1))]" } ?? "—")</td></tr>\n"
+            html += "<td class=\"num\">\(Figures.rate(before)) <small>of \(shift.baseline.total)</small></td>"
+            html += "<td class=\"num\">\(Figures.rate(after)) <small>of \(shift.current.total)</small></td>"
+            html += "<td class=\"num\">\(change.map { "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))" } ?? "—")</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(names.count - maxRows, "rows")
     }
@@ -243,12 +249,18 @@ public struct HTMLReporter: RunReporter {
         html += "<thead><tr><th>Rule</th><th>Threshold</th><th>Run</th><th>Baseline</th><th>Δ interval</th>"
         html += "<th>Result</th><th>Detail</th></tr></thead>\n<tbody>\n"
         for check in verdict.checks.prefix(maxRows) {
-            let interval = check.low.flatMap { low in check.high.map { "[\(ReportFormat.fixed(low, 3)), \(ReportFormat.fixed($0, 3))]" } }
+            // Every figure in its metric's unit; a relative rule's threshold is a tolerance.
+            let metric = check.metric
+            let relative = check.kind == .maxDrop || check.kind == .maxRise
+            let threshold = relative ? Figures.tolerance(of: metric, check.threshold) : Figures.value(of: metric, check.threshold)
+            // `intent_f1.max_drop` counts the intent figures that regressed.
+            let counted = metric == GateMetric.intentF1.rawValue && relative
+            let actual = check.actual.map { counted ? "\(Int($0)) regressed" : Figures.value(of: metric, $0) }
             html += "<tr\(check.passed ? "" : " class=\"bad\"")><td class=\"rule\"><code>\(h(check.name))</code></td>"
-            html += "<td class=\"num\">\(ReportFormat.fixed(check.threshold, 3))</td>"
-            html += "<td class=\"num\">\(check.actual.map { ReportFormat.fixed($0, 3) } ?? "n/a")</td>"
-            html += "<td class=\"num\">\(check.baseline.map { ReportFormat.fixed($0, 3) } ?? "—")</td>"
-            html += "<td class=\"num\">\(interval ?? "—")</td>"
+            html += "<td class=\"num\">\(h(threshold))</td>"
+            html += "<td class=\"num\">\(h(actual ?? "n/a"))</td>"
+            html += "<td class=\"num\">\(h(check.baseline.map { Figures.value(of: metric, $0) } ?? "—"))</td>"
+            html += "<td class=\"num\">\(h(Figures.interval(of: metric, low: check.low, high: check.high) ?? "—"))</td>"
             html += "<td>\(check.passed ? "<span class=\"badge good\">pass</span>" : "<span class=\"badge bad\">fail</span>")</td>"
             html += "<td>\(h(check.detail))</td></tr>\n"
         }
@@ -264,21 +276,22 @@ public struct HTMLReporter: RunReporter {
         let deltas = ReportFormat.intentDeltas(report.diff)
         let diffed = report.diff != nil
         let ordered = ReportFormat.intentsByWeakness(s.intents)
-        var html = "<h2>Intents <small>weakest first</small></h2>\n<div class=\"scroll\"><table class=\"intents\">\n"
+        var html = "<h2>Intents <small>weakest first · averages over the \(s.intents.count) expected intents</small></h2>\n"
+        html += "<div class=\"scroll\"><table class=\"intents\">\n"
         html += "<thead><tr><th>Intent</th><th>Precision</th><th>Recall</th><th class=\"chart\">F1</th><th>Support</th>"
         if diffed { html += "<th>ΔP</th><th>ΔR</th><th>ΔF1</th>" }
         html += "</tr></thead>\n<tbody>\n"
         func row(_ name: String, _ scores: IntentScores, css: String) -> String {
             let regressed = deltas[name]?.values.contains { $0.regression } ?? false
             var html = "<tr class=\"\(css)\(regressed ? " bad" : "")\"><th>\(h(name))</th>"
-            html += "<td class=\"num\">\(ReportFormat.fixed(scores.precision, 3))</td>"
-            html += "<td class=\"num\">\(ReportFormat.fixed(scores.recall, 3))</td>"
+            html += "<td class=\"num\">\(Figures.fixed(scores.precision, 3))</td>"
+            html += "<td class=\"num\">\(Figures.fixed(scores.recall, 3))</td>"
             html += "<td class=\"chart\">\(Self.scoreBar(scores.f1))</td><td class=\"num\">\(scores.support)</td>"
             if diffed {
                 for figure in ["precision", "recall", "f1"] {
                     if let delta = deltas[name]?[figure] {
-                        html += "<td class=\"num \(deltaClass(delta))\" title=\"\(h(ReportFormat.scoreChange(delta)))\">"
-                        html += "\(ReportFormat.signed(delta.delta, 3))</td>"
+                        html += "<td class=\"num \(deltaClass(delta))\" title=\"\(h(ReportFormat.change(delta)))\">"
+                        html += "\(Figures.signed(delta.delta, 3))</td>"
                     } else {
                         html += "<td class=\"num muted\">—</td>"
                     }
@@ -289,8 +302,18 @@ public struct HTMLReporter: RunReporter {
         html += row("macro average", averages.macro, css: "average")
         html += row("weighted average", averages.weighted, css: "average")
         for (name, scores) in ordered.prefix(maxRows) { html += row(name, scores, css: "") }
-        html += "</tbody></table></div>\n"
-        return html + more(ordered.count - maxRows, "intents")
+        html += "</tbody></table></div>\n" + more(ordered.count - maxRows, "intents")
+        let unexpected = ReportFormat.unexpectedPredictions(s)
+        if !unexpected.isEmpty {
+            html += "<h3>Unexpected predictions <small>labels no user meant; listed, not averaged</small></h3>\n"
+            html += "<table>\n<thead><tr><th>Label</th><th>Judged turns</th><th>Share</th></tr></thead>\n<tbody>\n"
+            for item in unexpected.prefix(maxRows) {
+                html += "<tr><th>\(h(item.label))</th><td class=\"num\">\(item.count)</td>"
+                html += "<td class=\"num\">\(Figures.rate(item.share))</td></tr>\n"
+            }
+            html += "</tbody></table>\n" + more(unexpected.count - maxRows, "labels")
+        }
+        return html
     }
 
     private func fallbackSection(_ utterances: [UtteranceCount]) -> String {

@@ -4,25 +4,28 @@ import Foundation
 
 /// Writes `junit.xml` for CI test reporters (Jenkins, GitLab, GitHub test-report actions).
 ///
-/// One `<testsuite>` per goal, named `goal.<name>`: a `completion` test case that fails when the
-/// goal's completion rate fell significantly against the baseline (the 95% interval of the drop
-/// excludes zero and the drop exceeds the completion tolerance of the diff) and never fails without
-/// a baseline; then one informational, passing test case per failure cluster of the goal, its
-/// example transcript and replay command in `<system-out>`. Then `<testsuite name="gate">`, one
-/// test case per gate rule failing with the rule's numbers (one skipped case when there is no gate).
+/// One `<testsuite>` per goal, named `goal.<name>`, with one `completion` test case that fails when
+/// the goal's completion rate fell significantly against the baseline (the 95% interval of the
+/// drop excludes zero and the drop exceeds the completion tolerance of the diff) and never fails
+/// without a baseline; its `<system-out>` has the goal's outcomes and its failure clusters (count,
+/// signature, replay command, example transcript). Then `<testsuite name="gate">`, one test case
+/// per gate rule failing with the rule's numbers; one skipped case when the suite has no gate, or
+/// when the run was not judged (a partial run or a shard), saying which.
 ///
+/// Test-case names are stable between runs (`completion`, `completion_rate.max_drop`): CI keeps a
+/// test's history by its name, so no name carries a count, a rank or a percentage.
 /// No timestamps, host names or durations, so the same report renders to the same bytes.
 public struct JUnitReporter: RunReporter {
     public static let identifier = "junit"
     public static let fileExtension = "xml"
     public static let fileName = "junit.xml"
 
-    /// The most failure-cluster test cases per goal (the rest are counted in the suite's output).
+    /// The most failure clusters listed per goal (the rest are counted).
     public var maxClustersPerGoal: Int
     /// The most turns of an example transcript.
     public var maxTranscriptTurns: Int
 
-    public init(maxClustersPerGoal: Int = 50, maxTranscriptTurns: Int = 30) {
+    public init(maxClustersPerGoal: Int = 10, maxTranscriptTurns: Int = 30) {
         self.maxClustersPerGoal = maxClustersPerGoal
         self.maxTranscriptTurns = maxTranscriptTurns
     }
@@ -56,33 +59,27 @@ public struct JUnitReporter: RunReporter {
             completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.total)"
             if let change {
                 let text =
-                    "completion of goal \(goal) went from \(ReportFormat.percentText(change.baseline)) "
-                    + "(\(shift.baseline.completed)/\(shift.baseline.total)) to \(ReportFormat.percentText(change.current)) "
-                    + "(\(shift.current.completed)/\(shift.current.total)): \(ReportFormat.signed(change.delta * 100, 1)) pp "
-                    + "[\(ReportFormat.signed(change.low * 100, 1)), \(ReportFormat.signed(change.high * 100, 1))], "
-                    + "tolerance \(ReportFormat.fixed(tolerance * 100, 1)) pp"
+                    "completion of goal \(goal) went from \(Figures.rate(change.baseline)) "
+                    + "(\(shift.baseline.completed)/\(shift.baseline.total)) to \(Figures.rate(change.current)) "
+                    + "(\(shift.current.completed)/\(shift.current.total)): \(Figures.points(change.delta)) "
+                    + "\(Figures.interval(change.low, change.high, signed: true)), "
+                    + "tolerance \(Figures.tolerance(of: "completion_rate", tolerance))"
                 completion.output += "\n" + text
                 if change.high < 0 && -change.delta > tolerance {
                     completion.failure = JUnitFailure(message: text, type: "regression", body: text)
                 }
             }
         }
-        suite.cases.append(completion)
 
         let clusters = report.failures.clusters.filter { $0.signature.goal == goal }
-        for (rank, cluster) in clusters.prefix(maxClustersPerGoal).enumerated() {
-            let sig = cluster.signature
-            var testCase = JUnitCase(
-                name: "cluster \(rank + 1): \(sig.outcome.rawValue) at turn \(sig.turn), "
-                    + "\(sig.expectedIntent ?? "?") → \(sig.predictedIntent ?? "?") "
-                    + "(\(ReportFormat.count(cluster.count, "conversation")))")
-            testCase.output = "\(ReportFormat.count(cluster.count, "conversation")): \(sig.key)\nreplay: \(report.replay(cluster.example.index))\n"
-                + transcript(cluster.example)
-            suite.cases.append(testCase)
+        for cluster in clusters.prefix(maxClustersPerGoal) {
+            completion.output += "\n\nfailure cluster, \(ReportFormat.count(cluster.count, "conversation")): \(cluster.signature.key)"
+                + "\nreplay: \(report.replay(cluster.example.index))\n" + transcript(cluster.example)
         }
         if clusters.count > maxClustersPerGoal {
-            suite.output = "… \(clusters.count - maxClustersPerGoal) more failure clusters of this goal (see report.html)"
+            completion.output += "\n\n… \(clusters.count - maxClustersPerGoal) more failure clusters of this goal (see report.html)"
         }
+        suite.cases.append(completion)
         return suite
     }
 
@@ -107,9 +104,13 @@ public struct JUnitReporter: RunReporter {
 
     private func gateSuite(_ report: RunReport) -> JUnitSuite {
         var suite = JUnitSuite(name: "gate")
+        suite.output = "run \(report.runName) · \(report.status.line(conversations: report.summary.conversations))"
         guard let verdict = report.verdict else {
             var testCase = JUnitCase(name: "gate")
-            testCase.skipped = "the suite defines no release gate"
+            testCase.skipped =
+                report.status.isJudged
+                ? "the suite defines no release gate"
+                : "not judged: \(report.status.line(conversations: report.summary.conversations))"
             suite.cases.append(testCase)
             return suite
         }

@@ -75,6 +75,10 @@ public struct MarkdownReporter: RunReporter {
         lines.append(
             "Run \(Escaping.markdownCode(report.runName)) · target \(target) · seed \(s.seed) · "
                 + "\(s.conversations) conversations")
+        if !report.status.isJudged {
+            lines.append("")
+            lines.append("**⚠️ \(Escaping.markdown(report.status.line(conversations: s.conversations)))**")
+        }
         let outcomes = Outcome.allCases.map { "\($0.rawValue) \(s.outcomes[$0])" }.joined(separator: " · ")
         lines.append("")
         lines.append("Outcomes: " + Escaping.markdown(outcomes))
@@ -84,7 +88,10 @@ public struct MarkdownReporter: RunReporter {
     private func verdict(_ report: RunReport, budget: Int) -> String {
         let regressions = report.diff?.regressions ?? []
         guard let verdict = report.verdict else {
-            var line = "### ➖ No gate — the suite defines no release gate"
+            var line =
+                report.status.isJudged
+                ? "### ➖ No gate — the suite defines no release gate"
+                : "### ⏸ Not judged — \(report.status.state.rawValue) run; the gate judges only a complete run"
             if !regressions.isEmpty {
                 line += "\n\n⚠️ \(regressions.count) significant regression\(regressions.count == 1 ? "" : "s") "
                     + "against the baseline: " + regressions.prefix(maxRows).map { Escaping.markdownCode($0.name) }
@@ -127,16 +134,16 @@ public struct MarkdownReporter: RunReporter {
         for row in rows {
             var cells = [Escaping.markdown(ReportFormat.label(row.key))]
             if let metric = row.metric {
-                cells += [ReportFormat.percentText(metric.value), ReportFormat.interval(metric), String(metric.n)]
+                cells += [Figures.rate(metric.value), ReportFormat.interval(metric), String(metric.n)]
             } else if let delta = row.delta {
-                cells += [ReportFormat.value(of: delta.name, delta.current), "—", "—"]
+                cells += [Figures.value(of: delta.name, delta.current), "—", "—"]
             } else {
                 cells += ["n/a", "—", "—"]
             }
             if diffed {
                 if let delta = row.delta {
                     cells += [
-                        ReportFormat.value(of: delta.name, delta.baseline), ReportFormat.change(delta),
+                        Figures.value(of: delta.name, delta.baseline), ReportFormat.change(delta),
                         Self.statusMark(delta),
                     ]
                 } else {
@@ -152,14 +159,14 @@ public struct MarkdownReporter: RunReporter {
         var text = "### Latency and turns\n\n"
         if let l = report.summary.latencyMs {
             var table = MarkdownTable(header: ["p50", "p90", "p95", "p99", "max"], rightAligned: [0, 1, 2, 3, 4])
-            table.rows.append([l.p50, l.p90, l.p95, l.p99, l.max].map { ReportFormat.milliseconds($0) + " ms" })
+            table.rows.append([l.p50, l.p90, l.p95, l.p99, l.max].map { Figures.milliseconds($0) + " ms" })
             text += "Reply latency:\n\n" + table.render() + "\n"
         } else {
             text += "Reply latency: n/a (no replies)\n"
         }
         if let t = report.summary.turns {
-            text += "User turns per completed conversation: mean \(ReportFormat.fixed(t.mean, 2)), "
-                + "median \(ReportFormat.fixed(t.median, 1)), p95 \(ReportFormat.fixed(t.p95, 0))\n"
+            text += "User turns per completed conversation: mean \(Figures.fixed(t.mean, 2)), "
+                + "median \(Figures.fixed(t.median, 1)), p95 \(Figures.fixed(t.p95, 0))\n"
         }
         if !report.summary.errors.isEmpty {
             text += "Failed exchanges: "
@@ -188,8 +195,8 @@ public struct MarkdownReporter: RunReporter {
             rightAligned: [1, 2, 3, 4, 5, 6, 7])
         for (name, scores) in ordered.prefix(maxRows) {
             var cells = [
-                cell(name), ReportFormat.fixed(scores.precision, 3), ReportFormat.fixed(scores.recall, 3),
-                ReportFormat.fixed(scores.f1, 3), String(scores.support),
+                cell(name), Figures.fixed(scores.precision, 3), Figures.fixed(scores.recall, 3),
+                Figures.fixed(scores.f1, 3), String(scores.support),
             ]
             if diffed {
                 for figure in ["precision", "recall", "f1"] {
@@ -198,17 +205,23 @@ public struct MarkdownReporter: RunReporter {
                         continue
                     }
                     let mark = Self.statusMark(delta)
-                    cells.append(ReportFormat.signed(delta.delta, 3) + (mark.isEmpty ? "" : " " + mark))
+                    cells.append(Figures.signed(delta.delta, 3) + (mark.isEmpty ? "" : " " + mark))
                 }
             }
             table.rows.append(cells)
         }
         var text =
-            "### Intents\n\nMacro F1 \(ReportFormat.fixed(averages.macro.f1, 3)) · weighted F1 "
-            + "\(ReportFormat.fixed(averages.weighted.f1, 3)) · \(s.intents.count) intents · support "
+            "### Intents\n\nMacro F1 \(Figures.score(averages.macro.f1)) · weighted F1 "
+            + "\(Figures.score(averages.weighted.f1)) · averages over the \(s.intents.count) expected intents · support "
             + "\(averages.macro.support) turns\(diffed ? " · Δ = change against the baseline" : ""); weakest first\n\n"
         text += table.render()
         text += more(ordered.count - maxRows, "intents")
+        if !s.unexpectedPredictions.isEmpty {
+            let unexpected = ReportFormat.unexpectedPredictions(s)
+            text += "\nUnexpected predictions (labels no user meant; listed, not averaged): "
+                + unexpected.prefix(maxRows).map { "\(cell($0.label)) \($0.count) (\(Figures.rate($0.share)))" }
+                .joined(separator: " · ") + (unexpected.count > maxRows ? " · …" : "") + "\n"
+        }
         return text
     }
 
@@ -217,8 +230,8 @@ public struct MarkdownReporter: RunReporter {
         var table = MarkdownTable(header: ["Expected", "Predicted as", "Baseline", "Now"], rightAligned: [2, 3])
         for move in moves.prefix(maxRows) {
             table.rows.append([
-                cell(move.expected), cell(move.predicted), ReportFormat.percentText(move.baselineShare),
-                ReportFormat.percentText(move.currentShare),
+                cell(move.expected), cell(move.predicted), Figures.rate(move.baselineShare),
+                Figures.rate(move.currentShare),
             ])
         }
         return "### Confusions that moved\n\nShare of the expected intent's turns.\n\n" + table.render()
@@ -275,7 +288,7 @@ public struct MarkdownReporter: RunReporter {
             let turns = funnel.byTurn.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             table.rows.append([
                 cell(goal), String(funnel.abandoned), String(funnel.conversations),
-                ReportFormat.percentText(ReportFormat.share(funnel.abandoned, of: funnel.conversations)),
+                Figures.rate(ReportFormat.share(funnel.abandoned, of: funnel.conversations)),
                 stages.prefix(3).map { "\(cell($0.key)) (\($0.value))" }.joined(separator: ", ")
                     + (stages.count > 3 ? ", …" : ""),
                 turns.prefix(3).map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + (turns.count > 3 ? ", …" : ""),
@@ -290,8 +303,7 @@ public struct MarkdownReporter: RunReporter {
         table.rows.append(["**A not completed**", String(c.onlyBPassed), String(c.bothFailed)])
         return "### Paired comparison: A \(Escaping.markdownCode(c.a.name)) vs B \(Escaping.markdownCode(c.b.name))\n\n"
             + "\(c.pairs) conversations with the same synthetic users. Completion B − A: "
-            + "\(ReportFormat.signed(c.delta * 100, 1)) pp [\(ReportFormat.signed(c.low * 100, 1)), "
-            + "\(ReportFormat.signed(c.high * 100, 1))] · McNemar p = \(ReportFormat.pValue(c.mcnemarP))\n\n"
+            + "\(Figures.points(c.delta)) \(Figures.interval(c.low, c.high, signed: true)) · McNemar p = \(Figures.pValue(c.mcnemarP))\n\n"
             + table.render()
     }
 
@@ -370,10 +382,10 @@ public struct MarkdownReporter: RunReporter {
         for (name, outcome) in rows.prefix(maxRows) {
             var row = "| \(Escaping.markdown(truncated(name, 1))) | \(outcome.total) | "
             row += Outcome.allCases.map { "\(outcome[$0])" }.joined(separator: " | ")
-            row += " | \(ReportFormat.percentText(Double(outcome.completed) / Double(max(1, outcome.total)))) |"
+            row += " | \(Figures.rate(Double(outcome.completed) / Double(max(1, outcome.total)))) |"
             if let shift = shifts?[name] {
                 let change = shift.completionChange.map {
-                    "\(ReportFormat.signed($0.delta * 100, 1)) pp [\(ReportFormat.signed($0.low * 100, 1)), \(ReportFormat.signed($0.high * 100, 1))]"
+                    "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))"
                 }
                 row += " \(change ?? "—") |"
             } else if shifts != nil {

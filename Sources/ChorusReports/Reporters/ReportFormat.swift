@@ -2,88 +2,27 @@ import ChorusModel
 import ChorusScoring
 import Foundation
 
-/// Number formatting and model look-ups shared by the Markdown, HTML and JUnit reporters, so the
-/// three files show the same figure the same way.
+/// Model look-ups shared by the Markdown, HTML and JUnit reporters (numbers are formatted by
+/// `Figures`, so every view shows the same figure the same way).
 enum ReportFormat {
-    /// Fixed-point with `places` decimals. `String(format:)` uses the POSIX locale, so the decimal
-    /// separator is always a point; `-0.0` prints as `0.0`.
-    static func fixed(_ value: Double, _ places: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
-        let text = String(format: "%.\(places)f", value)
-        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
-    }
-
-    /// A proportion as a percentage number with one decimal: `0.7123` → `71.2`.
-    static func percent(_ proportion: Double) -> String {
-        fixed(proportion * 100, 1)
-    }
-
-    /// `71.2 %`.
-    static func percentText(_ proportion: Double) -> String {
-        percent(proportion) + " %"
-    }
-
     /// A rate's 95% interval in percent: `[68.3, 73.9]`.
     static func interval(_ metric: RateMetric) -> String {
-        "[\(percent(metric.low)), \(percent(metric.high))]"
-    }
-
-    /// A signed number: `+1.5`, `-0.3`, `0.0`.
-    static func signed(_ value: Double, _ places: Int) -> String {
-        let text = fixed(value, places)
-        return value > 0 && text != fixed(0, places) ? "+" + text : text
+        Figures.interval(metric.low, metric.high)
     }
 
     /// Whether a diff figure is in milliseconds (`latency_p95_ms`) rather than a proportion.
     static func isMilliseconds(_ name: String) -> Bool {
-        name.hasSuffix("_ms")
+        Figures.unit(of: name) == .milliseconds
     }
 
-    /// A diff figure's value: a percentage for proportions, milliseconds otherwise.
-    static func value(of name: String, _ value: Double) -> String {
-        isMilliseconds(name) ? milliseconds(value) + " ms" : percentText(value)
-    }
-
-    /// A diff figure's change with its interval: `-8.1 pp [-11.0, -5.2]` or `+12.0 ms`.
+    /// A diff figure's change with its interval: `-8.1 pp [-11.0, -5.2]`, `-0.081 [-0.110, -0.052]` or `+12.0 ms`.
     static func change(_ delta: MetricDelta) -> String {
-        let ms = isMilliseconds(delta.name)
-        let unit = ms ? " ms" : " pp"
-        func number(_ value: Double) -> String { ms ? signedMilliseconds(value) : signed(value * 100, 1) }
-        var text = number(delta.delta) + unit
-        if let low = delta.low, let high = delta.high {
-            text += " [\(number(low)), \(number(high))]"
-        }
-        return text
-    }
-
-    /// An intent score's change with its interval, in score units: `-0.081 [-0.110, -0.052]`.
-    static func scoreChange(_ delta: MetricDelta) -> String {
-        var text = signed(delta.delta, 3)
-        if let low = delta.low, let high = delta.high {
-            text += " [\(signed(low, 3)), \(signed(high, 3))]"
-        }
-        return text
+        Figures.change(of: delta.name, delta.delta, low: delta.low, high: delta.high)
     }
 
     /// The verdict word of a delta: regression, improvement, or nothing significant.
     static func deltaStatus(_ delta: MetricDelta) -> DeltaStatus {
         delta.regression ? .regression : delta.improvement ? .improvement : delta.significant ? .withinTolerance : .noChange
-    }
-
-    /// Milliseconds with about three significant digits.
-    static func milliseconds(_ value: Double) -> String {
-        let magnitude = abs(value)
-        return fixed(value, magnitude < 1 ? 3 : magnitude < 100 ? 2 : magnitude < 10_000 ? 1 : 0)
-    }
-
-    static func signedMilliseconds(_ value: Double) -> String {
-        let text = milliseconds(value)
-        return value > 0 ? "+" + text : text
-    }
-
-    /// A p-value: `0.031`, `< 0.001`.
-    static func pValue(_ p: Double) -> String {
-        p < 0.001 ? "< 0.001" : fixed(p, 3)
     }
 
     /// The human label of a headline metric key (`completion_rate` → `Completion`).
@@ -98,7 +37,19 @@ enum ReportFormat {
         case "intent_accuracy": "Intent accuracy"
         case "slot_accuracy": "Slot accuracy"
         case "latency_p95_ms": "Latency p95"
-        default: key
+        case "goal_completion_rate": "Goal completion"
+        case "escalation_rate": "Escalation (asked for a human)"
+        case "dialogue_failure_rate": "Dialogue failures (conversations)"
+        case "slot_precision": "Slot precision (confirmed)"
+        case "slot_recall": "Slot recall (confirmed)"
+        case "slot_f1": "Slot F1 (confirmed)"
+        case "turns_to_success_p95": "Turns to success p95"
+        default:
+            if let failure = DialogueFailure(rawValue: String(key.dropLast("_rate".count))), key.hasSuffix("_rate") {
+                failure.rawValue.replacingOccurrences(of: "_", with: " ")
+            } else {
+                key
+            }
         }
     }
 
@@ -127,13 +78,18 @@ enum ReportFormat {
         return result
     }
 
-    /// Intents in report order: intents users meant (support > 0) first, weakest F1 first, then by
-    /// name; labels only the target used (its fallback intent) last.
+    /// Intents in report order: weakest F1 first, then by name.
     static func intentsByWeakness(_ intents: [String: IntentScores]) -> [(name: String, scores: IntentScores)] {
         intents.map { (name: $0.key, scores: $0.value) }.sorted { a, b in
-            if (a.scores.support > 0) != (b.scores.support > 0) { return a.scores.support > 0 }
             if a.scores.f1 != b.scores.f1 { return a.scores.f1 < b.scores.f1 }
             return a.name < b.name
+        }
+    }
+
+    /// Labels the target predicted that no user meant, most frequent first.
+    static func unexpectedPredictions(_ summary: Summary) -> [(label: String, count: Int, share: Double)] {
+        summary.unexpectedPredictions.map { (label: $0.key, count: $0.value.count, share: $0.value.share) }.sorted { a, b in
+            a.count != b.count ? a.count > b.count : a.label < b.label
         }
     }
 

@@ -30,21 +30,28 @@ public struct FailureAnalysis: Sendable, Equatable, Codable {
     }
 }
 
-/// How a conversation went wrong: its goal and outcome, the (1-based) turn where it first went
-/// wrong, what the user meant and what the bot understood there, and the bot's reply with
-/// numbers and names normalised (`Your order # …` rather than one line per order number).
+/// How a conversation went wrong: the goal being pursued and the conversation's outcome, the
+/// (1-based) turn where it first went wrong, the dialogue failure shown there (when one was),
+/// what the user meant and what the bot understood there, and the bot's reply with numbers and
+/// names normalised (`Your order # …` rather than one line per order number).
 public struct FailureSignature: Sendable, Equatable, Hashable, Codable, Comparable {
     public var goal: String
     public var outcome: Outcome
     public var turn: Int
+    /// The first dialogue failure of that turn, when the conversation had one.
+    public var dialogueFailure: DialogueFailure?
     public var expectedIntent: String?
     public var predictedIntent: String?
     public var reply: String
 
-    public init(goal: String, outcome: Outcome, turn: Int, expectedIntent: String?, predictedIntent: String?, reply: String) {
+    public init(
+        goal: String, outcome: Outcome, turn: Int, dialogueFailure: DialogueFailure? = nil, expectedIntent: String?,
+        predictedIntent: String?, reply: String
+    ) {
         self.goal = goal
         self.outcome = outcome
         self.turn = turn
+        self.dialogueFailure = dialogueFailure
         self.expectedIntent = expectedIntent
         self.predictedIntent = predictedIntent
         self.reply = reply
@@ -52,14 +59,29 @@ public struct FailureSignature: Sendable, Equatable, Hashable, Codable, Comparab
 
     enum CodingKeys: String, CodingKey {
         case goal, outcome, turn
+        case dialogueFailure = "dialogue_failure"
         case expectedIntent = "expected_intent"
         case predictedIntent = "predicted_intent"
         case reply
     }
 
-    /// A stable, readable key: `refund · turn 1 · refund → nlu_fallback · "Sorry, I didn't …"`.
+    /// A stable, readable key: `refund · abandoned · turn 1 · refund → nlu_fallback · "Sorry, I didn't …"`,
+    /// with the dialogue failure after the turn when there is one (`… · turn 3 · context_lost · …`).
     public var key: String {
-        "\(goal) · \(outcome.rawValue) · turn \(turn) · \(expectedIntent ?? "?") → \(predictedIntent ?? "?") · \"\(reply)\""
+        let failure = dialogueFailure.map { "\($0.rawValue) · " } ?? ""
+        return "\(goal) · \(outcome.rawValue) · turn \(turn) · \(failure)\(expectedIntent ?? "?") → \(predictedIntent ?? "?") · \"\(reply)\""
+    }
+
+    /// Encodes every key, writing `null` for what the signature does not have.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(goal, forKey: .goal)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(turn, forKey: .turn)
+        try c.encode(dialogueFailure, forKey: .dialogueFailure)
+        try c.encode(expectedIntent, forKey: .expectedIntent)
+        try c.encode(predictedIntent, forKey: .predictedIntent)
+        try c.encode(reply, forKey: .reply)
     }
 
     public static func < (a: FailureSignature, b: FailureSignature) -> Bool { a.key < b.key }

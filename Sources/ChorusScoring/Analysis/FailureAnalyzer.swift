@@ -3,10 +3,14 @@ import ChorusSpec
 
 /// Builds a `FailureAnalysis` from a run's conversations, one at a time, in bounded memory.
 ///
-/// A conversation is analysed when it did not complete or met a fallback. Its signature is taken
-/// at the first turn that went wrong (an error, a fallback, an unwanted handoff, an intent the bot
-/// got wrong, a failed expectation), else at its last turn. Slot values the user gave are
-/// replaced by `{slot}` and digits by `#`, so one cluster collects every order number.
+/// A conversation is clustered when it failed: it did not complete, or it completed with a failed
+/// scripted expectation or a dialogue failure. A completed conversation that merely met a
+/// fallback on the way is not a failure (its utterance is still counted among the fallback
+/// utterances). The signature is taken at the first turn with a dialogue failure, and names it;
+/// without one, at the first turn that went wrong (an error, a fallback, an unwanted handoff, an
+/// intent the bot got wrong, a failed expectation) — for a completed conversation, the first turn
+/// with a failed expectation — else at its last turn. Its goal is the goal that turn pursued. Slot values the user gave are replaced by `{slot}` and digits by `#`, so
+/// one cluster collects every order number.
 public struct FailureAnalyzer: Sendable {
     /// At most this many distinct signatures and utterances are tracked; later new ones are
     /// counted in `failingConversations` only (a run with more distinct failures than this
@@ -36,15 +40,19 @@ public struct FailureAnalyzer: Sendable {
             funnel.byStage[stage.isEmpty ? "request" : stage, default: 0] += 1
             funnels[record.goal] = funnel
         }
-        let hadFallback = record.turns.contains { $0.fallback }
-        guard record.outcome != .completed || hadFallback, !record.turns.isEmpty else { return }
+        guard Self.failed(record), !record.turns.isEmpty else { return }
         failing += 1
-        let position = record.turns.firstIndex(where: Self.wentWrong) ?? record.turns.count - 1
+        let position =
+            record.turns.firstIndex { !$0.dialogueFailures.isEmpty }
+            ?? (record.outcome == .completed
+                ? record.turns.firstIndex(where: Self.failedJudgement) : record.turns.firstIndex(where: Self.wentWrong))
+            ?? record.turns.count - 1
         let turn = record.turns[position]
         let reply = turn.error.map { "error: \($0.rawValue)" } ?? Self.normalise(turn.bot.first ?? "", slots: slots, lowercase: false)
+        let goal = record.goals.indices.contains(turn.goal) ? record.goals[turn.goal].name : record.goal
         let signature = FailureSignature(
-            goal: record.goal, outcome: record.outcome, turn: position + 1, expectedIntent: turn.expectedIntent,
-            predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120)))
+            goal: goal, outcome: record.outcome, turn: position + 1, dialogueFailure: turn.dialogueFailures.first,
+            expectedIntent: turn.expectedIntent, predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120)))
         if let existing = clusters[signature] {
             clusters[signature] = (existing.count + 1, existing.example)
         } else if clusters.count < capacity {
@@ -68,8 +76,19 @@ public struct FailureAnalyzer: Sendable {
             abandonment: funnels.filter { $0.value.abandoned > 0 })
     }
 
+    /// Whether a conversation failed: it did not complete, or a turn failed an expectation or
+    /// showed a dialogue failure.
+    public static func failed(_ record: ConversationRecord) -> Bool {
+        record.outcome != .completed || record.turns.contains(where: failedJudgement)
+    }
+
+    /// A turn with a failed scripted expectation or a dialogue failure.
+    static func failedJudgement(_ turn: TurnRecord) -> Bool {
+        !turn.failures.isEmpty || !turn.dialogueFailures.isEmpty
+    }
+
     static func wentWrong(_ turn: TurnRecord) -> Bool {
-        if turn.error != nil || turn.fallback || turn.handoff || !turn.failures.isEmpty { return true }
+        if turn.error != nil || turn.fallback || turn.handoff || failedJudgement(turn) { return true }
         if let expected = turn.expectedIntent, let predicted = turn.predictedIntent { return expected != predicted }
         return false
     }

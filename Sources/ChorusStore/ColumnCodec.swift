@@ -1,0 +1,121 @@
+import ChorusModel
+
+/// The one codec of the store's JSON columns (bot texts, failed expectations, slot values,
+/// entities, dialogue failures, behaviours, goal records): each is written and read with
+/// ChorusModel's `JSON` value — its writer (`JSON.text`,
+/// compact and exact) and its strict RFC 8259 parser — so what is written is what is read back.
+///
+/// Chosen over `JSONEncoder`/`JSONDecoder` because the writer runs for every turn of every
+/// conversation (millions per run) and Foundation's reflection-based coder would dominate the
+/// writer's time; and because one codec on both sides cannot disagree about escaping.
+///
+/// A column that does not decode is an error naming the column and what is wrong, never an empty
+/// list: a damaged database must not read as a run where the bot said nothing.
+enum ColumnCodec {
+    /// A list of texts: `["Which item?","Or say 'human'."]`.
+    static func encode(_ strings: [String]) -> String {
+        JSON.array(strings.map(JSON.string)).text
+    }
+
+    /// A list of name–value pairs: `[["order_id","AB-123456"]]`.
+    static func encode(_ entities: [Entity]) -> String {
+        JSON.array(entities.map { JSON.array([.string($0.name), .string($0.value)]) }).text
+    }
+
+    /// A list of names of a closed set (`DialogueFailure`, `Behaviour`): `["context_lost"]`.
+    static func encode<Name: RawRepresentable<String>>(_ names: [Name]) -> String {
+        encode(names.map(\.rawValue))
+    }
+
+    /// A conversation's goals: `[{"confirmed":[[…]],"name":"refund","outcome":"completed","turns":3,"values":[[…]]}]`.
+    static func encode(_ goals: [GoalRecord]) -> String {
+        JSON.array(
+            goals.map { goal in
+                .object([
+                    "name": .string(goal.name), "outcome": .string(goal.outcome.rawValue), "turns": .number(Double(goal.turns)),
+                    "values": pairs(goal.values), "confirmed": pairs(goal.confirmed),
+                ])
+            }
+        ).text
+    }
+
+    private static func pairs(_ entities: [Entity]) -> JSON {
+        .array(entities.map { .array([.string($0.name), .string($0.value)]) })
+    }
+
+    /// Reads a list of names written by `encode(_: [Name])`; a name this version does not know is an error.
+    static func names<Name: RawRepresentable<String>>(_ text: String, column: String, as: Name.Type) throws(StoreError) -> [Name] {
+        try list(text, column: column, of: "a known name") { item in
+            if case .string(let name) = item { Name(rawValue: name) } else { nil }
+        }
+    }
+
+    /// Reads goal records written by `encode(_: [GoalRecord])`.
+    static func goals(_ text: String, column: String) throws(StoreError) -> [GoalRecord] {
+        try list(text, column: column, of: "a goal record") { item in
+            guard case .string(let name)? = item["name"], case .string(let outcome)? = item["outcome"],
+                let outcome = Outcome(rawValue: outcome), case .number(let turns)? = item["turns"],
+                turns >= 0, turns == turns.rounded(), let values = item["values"].flatMap(pairs),
+                let confirmed = item["confirmed"].flatMap(pairs)
+            else { return nil }
+            return GoalRecord(name: name, outcome: outcome, turns: Int(turns), values: values, confirmed: confirmed)
+        }
+    }
+
+    /// Reads a list of texts written by `encode(_: [String])`.
+    static func strings(_ text: String, column: String) throws(StoreError) -> [String] {
+        try list(text, column: column, of: "a text") { item in
+            if case .string(let string) = item { string } else { nil }
+        }
+    }
+
+    /// Reads a list of name–value pairs written by `encode(_: [Entity])`.
+    static func entities(_ text: String, column: String) throws(StoreError) -> [Entity] {
+        try list(text, column: column, of: "a [name, value] pair", pair)
+    }
+
+    /// One `[name, value]` pair.
+    private static func pair(_ item: JSON) -> Entity? {
+        guard case .array(let pair) = item, pair.count == 2, case .string(let name) = pair[0], case .string(let value) = pair[1]
+        else { return nil }
+        return Entity(name: name, value: value)
+    }
+
+    /// A list of `[name, value]` pairs inside another value; `nil` when it is not one.
+    private static func pairs(_ value: JSON) -> [Entity]? {
+        guard case .array(let items) = value else { return nil }
+        let entities = items.compactMap(pair)
+        return entities.count == items.count ? entities : nil
+    }
+
+    /// Reads a JSON list whose every item `element` accepts; `what` names an item in the message.
+    private static func list<Element>(
+        _ text: String, column: String, of what: String, _ element: (JSON) -> Element?
+    ) throws(StoreError) -> [Element] {
+        guard case .array(let items) = try parse(text, column: column) else {
+            throw StoreError("column \(column) is not a JSON list: \(excerpt(text))")
+        }
+        var elements: [Element] = []
+        elements.reserveCapacity(items.count)
+        for item in items {
+            guard let value = element(item) else {
+                throw StoreError("column \(column) holds an item that is not \(what): \(excerpt(text))")
+            }
+            elements.append(value)
+        }
+        return elements
+    }
+
+    private static func parse(_ text: String, column: String) throws(StoreError) -> JSON {
+        do {
+            return try JSON(parsing: text)
+        } catch {
+            throw StoreError("column \(column) is not valid JSON (\(error.description)): \(excerpt(text))")
+        }
+    }
+
+    /// The start of a damaged value, for the message.
+    private static func excerpt(_ text: String) -> String {
+        text.count > 80 ? "\"\(text.prefix(80))…\"" : "\"\(text)\""
+    }
+}
