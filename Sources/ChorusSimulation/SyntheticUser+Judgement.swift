@@ -23,10 +23,10 @@ extension SyntheticUser {
         goalSpec.slots.indices.filter { goalSpec.slots[$0].ask?.matchesAny(reply.texts) ?? false }
     }
 
-    /// The slots the last message carried are now known to the bot (it did not fall back).
-    mutating func markTold(by act: Act) {
+    /// The slots the last message carried are now known to the bot, but those it asks for again.
+    mutating func markTold(by act: Act, except asked: [Int]) {
         if case .informInvalid = act { return }
-        for slot in goal.saidSlots { goal.told[slot] = true }
+        for slot in goal.saidSlots where !asked.contains(slot) { goal.told[slot] = true }
     }
 
     /// Remembers what the target extracted, for `success.slots`.

@@ -177,7 +177,6 @@ public struct SyntheticUser: Sendable {
             return continueWith(rephrasing(act), failures: failures)
         }
         consecutiveFallbacks = 0
-        markTold(by: act)
 
         if reply.texts == lastReply {
             repeats += 1
@@ -201,6 +200,10 @@ public struct SyntheticUser: Sendable {
         let isConfirmation = suite.recognizer.isConfirmation(texts: reply.texts, intent: reply.intent)
         let asked = askedSlots(reply)
         let success = isConfirmation ? SuccessMatch.none : successHolds(reply)
+        // The bot took in what the user just said when it goes on with the task: it asks for
+        // another slot, reads values back or acts. A reply that is about something else ("Thanks.
+        // What can I do for you?") took in nothing, and a slot it asks for again it did not get.
+        let engaged = !asked.isEmpty || isConfirmation || success != .none
 
         // What the reply says about the act it answers.
         switch act {
@@ -218,12 +221,13 @@ public struct SyntheticUser: Sendable {
         default:
             break
         }
-        // Asking again for a value the bot was told (and that it has no reason to ask again for).
+        // Asking again for a value the bot was told before (and has no reason to ask again for).
         if asked.contains(where: { goal.told[$0] && $0 != goal.expectedReask }) {
             failures.append(.contextLost)
             for slot in asked where goal.told[slot] && slot != goal.expectedReask { goal.told[slot] = false }
         }
         goal.expectedReask = nil
+        if engaged { markTold(by: act, except: asked) }
 
         if isConfirmation {
             behaviours.insert(.confirmation)

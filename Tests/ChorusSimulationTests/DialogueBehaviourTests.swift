@@ -107,12 +107,25 @@ import Testing
         #expect(played.outcome == .completed)
     }
 
-    @Test func askingAgainForAGivenValueIsContextLostOnlyWhenItWasGiven() throws {
+    @Test func askingAgainForAGivenValueIsContextLostOnlyWhenItWasTakenIn() throws {
         var bot = MiniBot()
         bot.skills.asksOrderTwice = true
         let played = Dialogue.play(try Dialogue.suite(), bot)
         #expect(played.failures == [.contextLost])
         #expect(Dialogue.play(try Dialogue.suite(), MiniBot()).failures.isEmpty)
+        // A value the bot asks for again at once (it did not get the answer) is not context lost.
+        var user = SyntheticUser(suite: try Dialogue.suite(), seed: 5, conversation: 0)
+        _ = user.opening()
+        let answer = try #require(said(user.react(to: BotObservation(texts: ["What is your order number?"]))))
+        #expect(answer.act == .inform)
+        let again = user.react(to: BotObservation(texts: ["Sorry, what is your order number?"]))
+        #expect(again.dialogueFailures.isEmpty)
+        // Nor is a value said to a bot that answered something else ("Thanks. What can I do?").
+        var other = SyntheticUser(suite: try Dialogue.suite(), seed: 5, conversation: 0)
+        _ = other.opening()
+        _ = other.react(to: BotObservation(texts: ["What is your order number?"]))
+        _ = other.react(to: BotObservation(texts: ["Thanks. What can I do for you?"]))
+        #expect(other.react(to: BotObservation(texts: ["What is your order number?"])).dialogueFailures.isEmpty)
     }
 
     // MARK: Requests
@@ -234,6 +247,11 @@ import Testing
             #expect(a.goals == b.goals)
         }
     }
+}
+
+private func said(_ reaction: UserReaction) -> UserTurn? {
+    if case .say(let turn) = reaction.next { return turn }
+    return nil
 }
 
 /// A `MiniBot` that also answers opening-hours questions (for two-goal conversations).

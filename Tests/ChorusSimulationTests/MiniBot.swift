@@ -23,7 +23,7 @@ struct MiniBot {
         var loops = false
         /// Understands nothing but a request for a human.
         var fallsBack = false
-        /// Asks for the order number again once it has it.
+        /// Asks for the order number again once it has moved on to the product.
         var asksOrderTwice = false
     }
 
@@ -84,11 +84,11 @@ struct MiniBot {
 
     private mutating func pending() -> [String] {
         if order == nil { return ["What is your order number?"] }
+        if product == nil { return ["Which item would you like to return?"] }
         if skills.asksOrderTwice, !askedOrderAgain {
             askedOrderAgain = true
             return ["Sorry, what is your order number?"]
         }
-        if product == nil { return ["Which item would you like to return?"] }
         if skills.confirms {
             confirming = true
             return ["Shall I refund the \(statedProduct) from order \(order!)?"]
