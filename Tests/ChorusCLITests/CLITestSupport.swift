@@ -23,6 +23,23 @@ enum CLI {
         return (directory, result)
     }
 
+    /// Runs `chorus arguments…` on a pseudo-terminal, as an interactive shell would (`script`
+    /// gives it one), `columns` wide when given; returns its exit status and everything it drew.
+    static func onTerminal(_ arguments: [String], columns: Int? = nil, in directory: String) async throws -> (status: Int32, screen: String) {
+        let size = columns.map { "stty cols \($0) rows 20; " } ?? ""
+        let command = size + ([Fixtures.chorusBinary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qefc", command, "\(directory)/typescript"]
+        terminal.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        terminal.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "TERM": "xterm"]) { $1 }
+        terminal.standardOutput = FileHandle.nullDevice
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        await terminal.exited()
+        return (terminal.terminationStatus, try String(contentsOfFile: "\(directory)/typescript", encoding: .utf8))
+    }
+
     static func json(_ path: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -49,5 +66,39 @@ enum CLI {
     /// A transcript line with its latencies blanked.
     static func withoutLatency(_ line: String) -> String {
         line.replacingOccurrences(of: #""latency_ms":[-0-9.e]+"#, with: #""latency_ms":_"#, options: .regularExpression)
+    }
+}
+
+/// Target files for bots that misbehave in known ways, written into a test's folder.
+enum BrokenTargets {
+    /// A `process` target whose program answers the first message (the greeting Chorus sends to
+    /// check a target before a run) and then answers every message with an error: reachable, yet
+    /// every conversation ends in a target error.
+    static func failingAfterGreeting(in folder: String) throws -> String {
+        try """
+        import json, sys
+        first = True
+        for line in sys.stdin:
+            request = json.loads(line)
+            reply = {"id": request["id"], "conversation_id": request["conversation_id"]}
+            if first:
+                reply["texts"] = ["Hello!"]
+                first = False
+            else:
+                reply["error"] = "the bot is down"
+            print(json.dumps(reply), flush=True)
+        """.write(toFile: "\(folder)/failing-bot.py", atomically: true, encoding: .utf8)
+        let target = "\(folder)/failing.yaml"
+        try "kind: process\nname: failing\ncommand: python3\nargs: [failing-bot.py]\ntimeout: 30\n"
+            .write(toFile: target, atomically: true, encoding: .utf8)
+        return target
+    }
+
+    /// A `rasa` target on `port` (one that refuses connections, in the tests).
+    static func rasa(port: Int, in folder: String) throws -> String {
+        let target = "\(folder)/unreachable.yaml"
+        try "kind: rasa\nname: unreachable\nurl: http://127.0.0.1:\(port)\nretries: 0\n"
+            .write(toFile: target, atomically: true, encoding: .utf8)
+        return target
     }
 }
