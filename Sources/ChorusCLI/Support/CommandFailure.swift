@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusRunner
 import ChorusSpec
 import ChorusStore
 
@@ -19,6 +20,16 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(kind: .badInput, message: message) }
+
+    /// A run that stopped early — Ctrl-C (130) or too many target errors (3) — with the command
+    /// that resumes it.
+    static func stopped(_ reason: StopFlag.Reason, run: String, stored: Int, db: String) -> CommandFailure {
+        let resume = "\(stored) conversations stored. Resume with: chorus run --resume \(run) --db \(db)"
+        switch reason {
+        case .interrupted: return CommandFailure(kind: .interrupted, message: "interrupted; \(resume)")
+        case .targetErrors(let detail): return CommandFailure(kind: .target, message: "\(detail); \(resume)")
+        }
+    }
 
     /// Reports `body`'s failures on standard error and exits with the matching code.
     static func reporting<T>(_ body: () async throws -> T) async throws -> T {
