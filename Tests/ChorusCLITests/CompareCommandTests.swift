@@ -43,11 +43,8 @@ import Testing
         let result = try await ChorusProcess.run([
             "compare", CLI.suite, "--target", CLI.v1, "--target", CLI.v1, "--conversations", "150",
             "--transcripts", "\(directory)/t.jsonl", "--rate", "1000", "--metrics-port", "\(port)",
-            // Open-loop latency counts from when a conversation was due: on a loaded machine it
-            // says nothing about the bot, so this test does not gate on it.
-            "--gate", "latency_p95_ms.max=1000000",
             "--max-error-rate", "0.5", "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
-        ])
+        ] + CLI.noLatencyBound)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("paired: 150 conversations;"))
         #expect(result.stdout.contains("only A 0, only B 0"))
@@ -89,5 +86,18 @@ import Testing
         #expect(result.stderr.contains("above --max-error-rate"))
         let runs = try await ChorusProcess.run(["runs", "--db", "\(directory)/chorus.sqlite"])
         #expect(runs.stdout.contains("failing") && !runs.stdout.contains("acme-v1"), "\(runs.stdout)")
+    }
+
+    /// B answers the greeting but fails every conversation: the target's fault (exit 3), not a
+    /// regression (exit 1).
+    @Test func aTargetThatOnlyErrorsIsExit3NotARegression() async throws {
+        let directory = try Fixtures.temporaryDirectory("chorus-compare-down")
+        let failing = try BrokenTargets.failingAfterGreeting(in: directory)
+        let result = try await ChorusProcess.run([
+            "compare", CLI.suite, "--target", CLI.v1, "--target", failing, "--conversations", "40",
+            "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
+        ])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("every conversation ended in a target error"))
     }
 }

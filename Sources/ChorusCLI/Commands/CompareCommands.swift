@@ -70,10 +70,13 @@ struct CompareCommand: AsyncParsableCommand {
             for (side, input) in inputs.enumerated() {
                 Console.error("running \(Self.sides[side].uppercased()): \(input.loaded.suite.suite) against \(input.target.info.name)…")
                 let outcome = try await execution(side: side, input: input, store: store).execute()
-                if let reason = outcome.stopReason {
+                let played = outcome.aggregate
+                let failure =
+                    outcome.stopReason.map { CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db) }
+                    ?? CommandFailure.allErrored(conversations: played.conversations, errors: played.outcomes.error, targetPath: target[side])
+                if let failure {
                     for later in inputs.dropFirst(side + 1) { await later.target.shutdown() }
-                    throw CommandFailure.stopped(
-                        reason, run: outcome.run.name, stored: outcome.aggregate.conversations, db: options.db)
+                    throw failure
                 }
                 runs.append(outcome.run)
             }

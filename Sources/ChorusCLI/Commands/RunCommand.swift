@@ -121,8 +121,10 @@ struct RunCommand: AsyncParsableCommand {
             if let reason = outcome.stopReason {
                 throw CommandFailure.stopped(reason, run: outcome.run.name, stored: report.summary.conversations, db: options.db)
             }
-            if report.summary.conversations > 0, report.summary.outcomes.error == report.summary.conversations {
-                throw CommandFailure(kind: .target, message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+            if let failure = CommandFailure.allErrored(
+                conversations: report.summary.conversations, errors: report.summary.outcomes.error, targetPath: targetPath)
+            {
+                throw failure
             }
             try Verdict.conclude(report, quiet: quiet)
         }

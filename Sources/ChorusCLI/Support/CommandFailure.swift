@@ -21,6 +21,15 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(kind: .badInput, message: message) }
 
+    /// Exit 3 when every conversation of a run ended in a target error: the target is down or
+    /// misconfigured, whatever the gate would say; nil otherwise.
+    static func allErrored(conversations: Int, errors: Int, targetPath: String) -> CommandFailure? {
+        guard conversations > 0, errors == conversations else { return nil }
+        return CommandFailure(
+            kind: .target,
+            message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+    }
+
     /// A run that stopped early — Ctrl-C (130) or too many target errors (3) — with the command
     /// that resumes it.
     static func stopped(_ reason: StopFlag.Reason, run: String, stored: Int, db: String) -> CommandFailure {
