@@ -8,6 +8,11 @@ enum CLI {
     static let v1 = "Fixtures/targets/acme-v1.yaml"
     static let v2 = "Fixtures/targets/acme-v2.yaml"
 
+    /// The tests judge what the bot answered, not how fast a loaded machine ran it: every run
+    /// whose verdict they check lifts the example suite's latency bound (500 ms), which a debug
+    /// build beside other CPU-heavy work can miss.
+    static let noLatencyBound = ["--gate", "latency_p95_ms.max=1000000"]
+
     /// Runs `chorus run` into a fresh folder and returns the folder.
     @discardableResult
     static func run(
@@ -17,7 +22,7 @@ enum CLI {
         let directory = try Fixtures.temporaryDirectory("chorus-run")
         let result = try await ChorusProcess.run(
             ["run", suite, "--target", target, "--conversations", "\(conversations)", "--out", directory,
-             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite"] + extra)
+             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite"] + noLatencyBound + extra)
         // nil: any verdict (0 pass, 1 gate failed), but no error.
         #expect(expectStatus.map { result.status == $0 } ?? (result.status <= 1), "chorus run exited \(result.status): \(result.stderr)")
         return (directory, result)
@@ -73,7 +78,8 @@ enum CLI {
 enum BrokenTargets {
     /// A `process` target whose program answers the first message (the greeting Chorus sends to
     /// check a target before a run) and then answers every message with an error: reachable, yet
-    /// every conversation ends in a target error.
+    /// every conversation ends in a target error. The program always answers at once, so its long
+    /// timeout only gives a heavily loaded machine time to start Python.
     static func failingAfterGreeting(in folder: String) throws -> String {
         try """
         import json, sys
@@ -89,7 +95,7 @@ enum BrokenTargets {
             print(json.dumps(reply), flush=True)
         """.write(toFile: "\(folder)/failing-bot.py", atomically: true, encoding: .utf8)
         let target = "\(folder)/failing.yaml"
-        try "kind: process\nname: failing\ncommand: python3\nargs: [failing-bot.py]\ntimeout: 30\n"
+        try "kind: process\nname: failing\ncommand: python3\nargs: [failing-bot.py]\ntimeout: 600\n"
             .write(toFile: target, atomically: true, encoding: .utf8)
         return target
     }
