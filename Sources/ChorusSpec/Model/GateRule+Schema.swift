@@ -23,7 +23,7 @@ extension GateRule {
     }
 
     /// The gate's metrics, each with the shape of its rule: the keys of a suite's `gate:` section.
-    static let metricKeys = SchemaKeyRule.oneOf(
+    static let metricKeys = SchemaKeyRule.fixed(
         GateMetric.allCases.map { metric in
             SchemaProperty(metric.rawValue, .object(schema(for: metric)), "The release-gate rule on \(metric.rawValue).")
         })

@@ -63,7 +63,8 @@ public enum SchemaExport {
             switch keys {
             case .any: break
             case .placeholderName: members["propertyNames"] = .object(["pattern": .string(placeholderNamePattern)])
-            case .oneOf(let names):
+            case .oneOf(let names): members["propertyNames"] = .object(["enum": .array(names.map(JSON.string))])
+            case .fixed(let names):
                 // Each name with its own shape, and no other name.
                 members["properties"] = .object(
                     Dictionary(uniqueKeysWithValues: names.map { ($0.name, described(json($0.schema), $0.description)) }))

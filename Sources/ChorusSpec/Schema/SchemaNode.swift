@@ -67,13 +67,24 @@ public enum SchemaKeyRule: Sendable {
     case any
     /// Names a `{placeholder}` can refer to: letters, digits and `_`, exactly as `Template` reads them.
     case placeholderName
-    /// One of a fixed set of names (suggesting the nearest on a mismatch), each with the shape of
-    /// its value, e.g. the gate's metrics, whose bounds have different ranges.
-    case oneOf([SchemaProperty])
+    /// One of a fixed set of names (suggesting the nearest on a mismatch).
+    case oneOf([String])
+    /// One of a fixed set of names, each with the shape of its own value (which the map's
+    /// `values` then does not describe), e.g. the gate's metrics, whose bounds differ in range.
+    case fixed([SchemaProperty])
+
+    /// The names a key may be, when they are fixed.
+    var names: [String]? {
+        switch self {
+        case .any, .placeholderName: nil
+        case .oneOf(let names): names
+        case .fixed(let properties): properties.map(\.name)
+        }
+    }
 
     /// The shape of the value under `name`, when the rule gives that name one of its own.
     func schema(for name: String) -> SchemaNode? {
-        guard case .oneOf(let properties) = self else { return nil }
+        guard case .fixed(let properties) = self else { return nil }
         return properties.first { $0.name == name }?.schema
     }
 

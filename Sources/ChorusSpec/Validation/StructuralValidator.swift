@@ -172,8 +172,8 @@ struct StructuralValidator {
             if !SchemaKeyRule.isPlaceholderName(name) {
                 valueErrors.append(file.diagnostic(at: key.mark, "invalid \(entry) name \"\(name)\": use letters, digits and _"))
             }
-        case .oneOf(let properties):
-            let names = properties.map(\.name)
+        case .oneOf, .fixed:
+            let names = rule.names ?? []
             if !names.contains(name) {
                 let hint = NameSuggestion.hint(for: name, in: names)
                 valueErrors.append(file.diagnostic(at: key.mark, "unknown \(entry) \"\(name)\"\(hint)"))
