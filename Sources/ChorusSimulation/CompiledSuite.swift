@@ -206,7 +206,7 @@ struct CompiledGoal: Sendable {
         weight = goal.weight
         personas = goal.personas.map(Set.init)
         intent = goal.intent
-        answerIntent = goal.answerIntent ?? "inform"
+        answerIntent = goal.answerIntent ?? Goal.defaultAnswerIntent
         var slots: [CompiledSlot] = []
         for slotName in (goal.slots ?? [:]).keys.sorted() {
             let slot = goal.slots![slotName]!

@@ -8,6 +8,11 @@ enum CLI {
     static let v1 = "Fixtures/targets/acme-v1.yaml"
     static let v2 = "Fixtures/targets/acme-v2.yaml"
 
+    /// The tests judge what the bot answered, not how fast a loaded machine ran it: every run
+    /// whose verdict they check lifts the example suite's latency bound (500 ms), which a debug
+    /// build beside other CPU-heavy work can miss.
+    static let noLatencyBound = ["--gate", "latency_p95_ms.max=1000000"]
+
     /// Runs `chorus run` into a fresh folder and returns the folder.
     @discardableResult
     static func run(
@@ -17,10 +22,27 @@ enum CLI {
         let directory = try Fixtures.temporaryDirectory("chorus-run")
         let result = try await ChorusProcess.run(
             ["run", suite, "--target", target, "--conversations", "\(conversations)", "--out", directory,
-             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite"] + extra)
+             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite"] + noLatencyBound + extra)
         // nil: any verdict (0 pass, 1 gate failed), but no error.
         #expect(expectStatus.map { result.status == $0 } ?? (result.status <= 1), "chorus run exited \(result.status): \(result.stderr)")
         return (directory, result)
+    }
+
+    /// Runs `chorus arguments…` on a pseudo-terminal, as an interactive shell would (`script`
+    /// gives it one), `columns` wide when given; returns its exit status and everything it drew.
+    static func onTerminal(_ arguments: [String], columns: Int? = nil, in directory: String) async throws -> (status: Int32, screen: String) {
+        let size = columns.map { "stty cols \($0) rows 20; " } ?? ""
+        let command = size + ([Fixtures.chorusBinary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qefc", command, "\(directory)/typescript"]
+        terminal.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        terminal.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "TERM": "xterm"]) { $1 }
+        terminal.standardOutput = FileHandle.nullDevice
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        await terminal.exited()
+        return (terminal.terminationStatus, try String(contentsOfFile: "\(directory)/typescript", encoding: .utf8))
     }
 
     static func json(_ path: String) throws -> [String: Any] {
@@ -49,5 +71,40 @@ enum CLI {
     /// A transcript line with its latencies blanked.
     static func withoutLatency(_ line: String) -> String {
         line.replacingOccurrences(of: #""latency_ms":[-0-9.e]+"#, with: #""latency_ms":_"#, options: .regularExpression)
+    }
+}
+
+/// Target files for bots that misbehave in known ways, written into a test's folder.
+enum BrokenTargets {
+    /// A `process` target whose program answers the first message (the greeting Chorus sends to
+    /// check a target before a run) and then answers every message with an error: reachable, yet
+    /// every conversation ends in a target error. The program always answers at once, so its long
+    /// timeout only gives a heavily loaded machine time to start Python.
+    static func failingAfterGreeting(in folder: String) throws -> String {
+        try """
+        import json, sys
+        first = True
+        for line in sys.stdin:
+            request = json.loads(line)
+            reply = {"id": request["id"], "conversation_id": request["conversation_id"]}
+            if first:
+                reply["texts"] = ["Hello!"]
+                first = False
+            else:
+                reply["error"] = "the bot is down"
+            print(json.dumps(reply), flush=True)
+        """.write(toFile: "\(folder)/failing-bot.py", atomically: true, encoding: .utf8)
+        let target = "\(folder)/failing.yaml"
+        try "kind: process\nname: failing\ncommand: python3\nargs: [failing-bot.py]\ntimeout: 600\n"
+            .write(toFile: target, atomically: true, encoding: .utf8)
+        return target
+    }
+
+    /// A `rasa` target on `port` (one that refuses connections, in the tests).
+    static func rasa(port: Int, in folder: String) throws -> String {
+        let target = "\(folder)/unreachable.yaml"
+        try "kind: rasa\nname: unreachable\nurl: http://127.0.0.1:\(port)\nretries: 0\n"
+            .write(toFile: target, atomically: true, encoding: .utf8)
+        return target
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let run = try await ChorusProcess.run([
             "run", CLI.suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", db, "--out", "\(directory)/v1",
             "--quiet",
-        ])
+        ] + CLI.noLatencyBound)
         #expect(run.status == 0, "\(run.stderr)")
         let accept = try await ChorusProcess.run(["baseline", "accept", "latest", "--db", db, "--out", "\(directory)/baseline.json"])
         #expect(accept.status == 0, "\(accept.stderr)")
@@ -23,7 +23,7 @@ import Testing
         let result = try await ChorusProcess.run([
             "run", CLI.suite, "--target", CLI.v2, "--conversations", "600", "--db", db, "--out", "\(directory)/v2",
             "--baseline", baseline,
-        ])
+        ] + CLI.noLatencyBound)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("gate: FAIL"))
         #expect(result.stdout.contains("refund.recall"))
@@ -44,7 +44,7 @@ import Testing
         let result = try await ChorusProcess.run([
             "run", CLI.suite, "--target", CLI.v1, "--conversations", "600", "--seed", "1234", "--db", db,
             "--out", "\(directory)/again", "--baseline", baseline,
-        ])
+        ] + CLI.noLatencyBound)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("gate: PASS"))
     }
@@ -57,7 +57,7 @@ import Testing
             let result = try await ChorusProcess.run([
                 "run", CLI.suite, "--target", CLI.v1, "--conversations", "400", "--seed", "\(seed)", "--db", db,
                 "--out", "\(directory)/seed-\(seed)", "--baseline", baseline, "--quiet", "--format", "json",
-            ])
+            ] + CLI.noLatencyBound)
             #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
             if result.status == 1 { failures += 1 }
         }
@@ -90,7 +90,7 @@ import Testing
         let result = try await ChorusProcess.run([
             "compare", CLI.suite, "--target", CLI.v1, "--target", CLI.v2, "--conversations", "300",
             "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
-        ])
+        ] + CLI.noLatencyBound)
         #expect(result.status == 1, "v2 regressed against v1: \(result.stderr)")
         let summary = try CLI.json("\(directory)/compare/summary.json")
         let comparison = try #require(summary["comparison"] as? [String: Any])

@@ -129,18 +129,7 @@ import Testing
         #expect(!piped.stderr.contains("conv/s") && !piped.stdout.contains("conv/s"))
         #expect(!piped.stderr.contains("\r"))
 
-        // `script` gives the command a pseudo-terminal, as an interactive shell would.
-        let command = ([Fixtures.chorusBinary] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let terminal = Process()
-        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        terminal.arguments = ["-qefc", command, "\(directory)/typescript"]
-        terminal.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        terminal.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "TERM": "xterm"]) { $1 }
-        terminal.standardOutput = FileHandle.nullDevice
-        terminal.standardInput = FileHandle.nullDevice
-        try terminal.run()
-        await terminal.exited()
-        let screen = try String(contentsOfFile: "\(directory)/typescript", encoding: .utf8)
+        let (_, screen) = try await CLI.onTerminal(arguments, in: directory)
         #expect(screen.contains("conv/s"))
         #expect(screen.contains("/30,000"))
         #expect(!screen.contains("\u{1B}[2m"), "NO_COLOR turns colour off")

@@ -53,4 +53,83 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("--conversations must be at least 1"))
     }
+
+    /// With a reference target, the suite is checked against the bot: an intent it does not
+    /// have, a question no `ask` recognises — located, exit 2.
+    @Test func aSuiteIsCheckedAgainstTheReferenceBotOfItsTarget() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let file = "\(directory)/shop.yaml"
+        try """
+        version: 1
+        suite: shop
+        vocab:
+          order_id: {pattern: "[A-Z]{2}-[0-9]{6}"}
+        personas:
+          careful: {}
+        goals:
+          refund:
+            intent: refund_request
+            openings: ["refund {order_id}"]
+            slots:
+              order_id: {ask: "(?i)reference code"}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let alone = try await ChorusProcess.run(["validate", file])
+        #expect(alone.status == 0, "the suite itself is valid: \(alone.stderr)")
+        let result = try await ChorusProcess.run(["validate", file, "--target", CLI.v1])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file):9:13: error: goal \"refund\" expects intent \"refund_request\", which bot \"acme\""))
+        #expect(result.stderr.contains("\(file):12:23: error: \"ask\" of slot \"order_id\" of goal \"refund\" matches none of the questions"))
+        #expect(result.stderr.contains("2 errors"))
+    }
+
+    @Test func aSuiteIsCheckedAgainstARasaDomain() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        try """
+        version: "3.1"
+        intents: [greet, order_status, refund, inform, thanks, opening_hours, book_appointment, human_handoff]
+        entities: [order_id, product, date, time]
+        responses:
+          utter_ask_order_id: [{text: "What is your order number?"}]
+          utter_ask_product: [{text: "Which item is it?"}]
+          utter_ask_date: [{text: "What day?"}]
+          utter_ask_time: [{text: "What time?"}]
+        """.write(toFile: "\(directory)/domain.yml", atomically: true, encoding: .utf8)
+        let fits = try await ChorusProcess.run(["validate", CLI.suite, "--domain", "\(directory)/domain.yml"])
+        #expect(fits.status == 0, "\(fits.stderr)")
+        #expect(fits.stdout.contains("ok  suite \"customer-service\" against the Rasa domain"))
+
+        try "intents: [greet]\n".write(toFile: "\(directory)/small.yml", atomically: true, encoding: .utf8)
+        let small = try await ChorusProcess.run(["validate", CLI.suite, "--domain", "\(directory)/small.yml"])
+        #expect(small.status == 2)
+        #expect(small.stderr.contains("Scenarios/customer-service/goals.yaml:7:13: error: goal \"order_status\" expects intent \"order_status\""))
+    }
+
+    /// Rates are fractions: `min=90` (meaning 90 %) is refused on the command line and in a suite.
+    @Test func aGateBoundOutOfRangeIsAUsageError() async throws {
+        let refused = [
+            ("completion_rate.min=90", "completion_rate.min must be between 0 and 1, found 90 (rates are fractions: 0.9 means 90 %)"),
+            ("fallback_rate.max_rise=3", "fallback_rate.max_rise must be between 0 and 1, found 3"),
+            ("latency_p95_ms.max=-5", "latency_p95_ms.max must be at least 0, found -5"),
+        ]
+        for (override, message) in refused {
+            let result = try await ChorusProcess.run(["run", CLI.suite, "--target", CLI.v1, "--gate", override])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+
+        let directory = try Fixtures.temporaryDirectory()
+        let file = "\(directory)/gate.yaml"
+        try """
+        version: 1
+        suite: gated
+        personas: {careful: {}}
+        goals:
+          hello: {steps: [{user: ["hi"]}]}
+        gate:
+          completion_rate: {min: 90}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let suite = try await ChorusProcess.run(["validate", file])
+        #expect(suite.status == 2)
+        #expect(suite.stderr.contains("\(file):7:26: error: \"min\" must be between 0 and 1, found 90"))
+    }
 }

@@ -7,11 +7,16 @@ import ChorusStore
 import Foundation
 
 /// `chorus compare <suite> --target A --target B`: the same synthetic users against two
-/// versions, paired conversation by conversation.
+/// versions, paired conversation by conversation; B is judged against A by the suite's gate.
 struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Run the same synthetic conversations against two targets and list the ones that flipped.")
+        abstract: "Run the same synthetic conversations against two targets and list the ones that flipped.",
+        discussion: """
+            Both targets are checked with a greeting first. Run A is the baseline of run B: exit 1 when B \
+            regressed under the suite's gate (with --gate overrides), 3 when a target cannot be reached or \
+            errors exceed --max-error-rate. --transcripts FILE.jsonl writes FILE-a.jsonl and FILE-b.jsonl.
+            """)
 
     @Argument(help: "The suite: a folder of YAML files or one file.")
     var suite: String
@@ -32,19 +37,47 @@ struct CompareCommand: AsyncParsableCommand {
         try options.validate()
     }
 
+    /// The two sides' names, in the order of `--target`.
+    static let sides = ["a", "b"]
+
+    /// How one side runs: the shared run options, with the side's own transcripts file.
+    func execution(side: Int, input: SuiteInput, store: ResultStore) -> RunExecution {
+        RunExecution(
+            input: input, suitePath: suite, targetPath: target[side],
+            configuration: options.configuration(suite: input.loaded.suite), store: store,
+            transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) }, quiet: false,
+            metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate)
+    }
+
+    /// `runs.jsonl` → `runs-a.jsonl`: each side's transcripts beside the path given.
+    static func transcripts(_ path: String, side: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let name = url.pathExtension.isEmpty ? "\(stem)-\(side)" : "\(stem)-\(side).\(url.pathExtension)"
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : "\(folder)/\(name)"
+    }
+
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try ResultStore(path: options.db)
+            let inputs = try target.map { path in
+                try SuiteInput.load(suite: suite, target: path, concurrency: options.concurrency)
+            }
+            let rules = try GateRules.resolve(suite: inputs[0].loaded.suite, overrides: gate)
+            try await TargetProbe.check(Array(zip(inputs.map(\.target), target)))
             var runs: [StoredRun] = []
-            var rules: [String: ChorusSpec.GateRule] = [:]
-            for path in target {
-                let input = try SuiteInput.load(suite: suite, target: path, concurrency: options.concurrency)
-                rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
-                Console.out("running \(input.loaded.suite.suite) against \(input.target.info.name)…")
-                let outcome = try await RunExecution(
-                    input: input, suitePath: suite, targetPath: path,
-                    configuration: options.configuration(suite: input.loaded.suite), store: store, transcripts: nil
-                ).execute()
+            for (side, input) in inputs.enumerated() {
+                Console.error("running \(Self.sides[side].uppercased()): \(input.loaded.suite.suite) against \(input.target.info.name)…")
+                let outcome = try await execution(side: side, input: input, store: store).execute()
+                let played = outcome.aggregate
+                let failure =
+                    outcome.stopReason.map { CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db) }
+                    ?? CommandFailure.allErrored(conversations: played.conversations, errors: played.outcomes.error, targetPath: target[side])
+                if let failure {
+                    for later in inputs.dropFirst(side + 1) { await later.target.shutdown() }
+                    throw failure
+                }
                 runs.append(outcome.run)
             }
             try PairedRuns.report(runs[0], runs[1], store: store, gate: rules, out: out)
@@ -98,28 +131,10 @@ enum PairedRuns {
         let directory = out ?? "Reports/compare/\(a.name)-vs-\(b.name)"
         let written = try ReportWriter.write(report, to: directory)
 
+        // The paired comparison first; then every headline change with its interval. The
+        // regressions and the gate's verdict follow once, from `Verdict`.
         Console.out("A  \(a.name)  (\(a.target.name))")
         Console.out("B  \(b.name)  (\(b.target.name))")
-        if let diff = report.diff {
-            var rows = [["metric", "A", "B", "B − A", "95% interval", ""]]
-            for delta in diff.metrics {
-                let interval = Figures.interval(of: delta.name, low: delta.low, high: delta.high) ?? ""
-                let mark = delta.regression ? "REGRESSION" : delta.improvement ? "improvement" : ""
-                rows.append([delta.name, Figures.value(of: delta.name, delta.baseline), Figures.value(of: delta.name, delta.current),
-                             Figures.delta(of: delta.name, delta.delta), interval, mark])
-            }
-            Console.out(TextTable(rows: rows, indent: "").render())
-            let intents = diff.intents.filter(\.regression)
-            if !intents.isEmpty {
-                Console.out("Intent figures that regressed (Holm-adjusted p < 0.05):")
-                for delta in intents {
-                    Console.out(
-                        "  \(delta.name)  \(Figures.value(of: delta.name, delta.baseline)) → \(Figures.value(of: delta.name, delta.current))  "
-                            + "(\(Figures.change(of: delta.name, delta.delta, low: delta.low, high: delta.high)), "
-                            + "p \(Figures.pValue(delta.pValue ?? 1)))")
-                }
-            }
-        }
         if let comparison = report.comparison {
             Console.out(
                 "paired: \(comparison.pairs) conversations; both passed \(comparison.bothPassed), only A \(comparison.onlyAPassed), "
@@ -131,6 +146,15 @@ enum PairedRuns {
             if comparison.flips.count > 20 { Console.out("  … \(comparison.onlyAPassed + comparison.onlyBPassed - 20) more in the report") }
         } else {
             Console.out("not paired: the runs differ in seed, suite or shard")
+        }
+        if let diff = report.diff {
+            var rows = [["metric", "A", "B", "B − A", "95% interval"]]
+            for delta in diff.metrics {
+                let interval = Figures.interval(of: delta.name, low: delta.low, high: delta.high) ?? ""
+                rows.append([delta.name, Figures.value(of: delta.name, delta.baseline), Figures.value(of: delta.name, delta.current),
+                             Figures.delta(of: delta.name, delta.delta), interval])
+            }
+            Console.out(TextTable(rows: rows, indent: "").render())
         }
         Console.out("wrote \(written.joined(separator: ", "))")
         try Verdict.conclude(report, quiet: true)

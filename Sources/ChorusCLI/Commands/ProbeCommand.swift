@@ -23,7 +23,7 @@ struct ProbeCommand: AsyncParsableCommand {
             let made = try TargetFactory.make(path: target, options: TargetOptions(concurrency: 1))
             Console.out("target \(made.info.name) (\(made.info.kind)): \(made.info.detail)")
             Console.out("user > \(text)")
-            let outcome = await Self.exchange(made, text: text)
+            let outcome = await TargetProbe.exchange(made, text: text)
             await made.shutdown()
             switch outcome {
             case .success(let reply):
@@ -32,19 +32,6 @@ struct ProbeCommand: AsyncParsableCommand {
                 throw CommandFailure(
                     kind: .target, message: "the target failed: \(error.kind.rawValue): \(error.detail)")
             }
-        }
-    }
-
-    /// One message in a fresh conversation.
-    static func exchange(_ target: any Target, text: String) async -> Result<BotReply, TargetError> {
-        do throws(TargetError) {
-            var session = try await target.makeSession(
-                conversationID: "probe-\(UUID().uuidString.prefix(8).lowercased())")
-            let reply = try await session.send(text)
-            await session.close()
-            return .success(reply)
-        } catch {
-            return .failure(error)
         }
     }
 

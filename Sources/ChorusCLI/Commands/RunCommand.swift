@@ -81,6 +81,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             let rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
             let reference = try baseline.map { path throws in try BaselineFile.load(path, suite: input.loaded) }
+            try await TargetProbe.check([(input.target, targetPath)])
             let clock = ContinuousClock()
             let started = clock.now
             let plannedShard = try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards)
@@ -118,16 +119,12 @@ struct RunCommand: AsyncParsableCommand {
                 Console.out("wrote \((written + [options.transcripts].compactMap { $0 }).joined(separator: ", "))")
             }
             if let reason = outcome.stopReason {
-                let resume = "\(report.summary.conversations) conversations stored. Resume with: chorus run --resume \(outcome.run.name) --db \(options.db)"
-                switch reason {
-                case .interrupted:
-                    throw CommandFailure(kind: .interrupted, message: "interrupted; \(resume)")
-                case .targetErrors(let detail):
-                    throw CommandFailure(kind: .target, message: "\(detail); \(resume)")
-                }
+                throw CommandFailure.stopped(reason, run: outcome.run.name, stored: report.summary.conversations, db: options.db)
             }
-            if report.summary.conversations > 0, report.summary.outcomes.error == report.summary.conversations {
-                throw CommandFailure(kind: .target, message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+            if let failure = CommandFailure.allErrored(
+                conversations: report.summary.conversations, errors: report.summary.outcomes.error, targetPath: targetPath)
+            {
+                throw failure
             }
             try Verdict.conclude(report, quiet: quiet)
         }

@@ -89,7 +89,11 @@ struct BaselineCommand: AsyncParsableCommand {
 
     struct Accept: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "accept", abstract: "Write a stored run as its suite's baseline (commit the file).")
+            commandName: "accept", abstract: "Write a stored run as its suite's baseline (commit the file).",
+            discussion: """
+                Refused (exit 2) for a run that failed its gate, did not finish (interrupted, killed, or one \
+                shard of a sharded run), or in which every conversation ended in a target error — unless --force.
+                """)
 
         @Argument(help: "The run's name (or `latest`).")
         var run: String
@@ -97,16 +101,25 @@ struct BaselineCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The baseline file (default: Reports/baselines/<suite>.json).")
         var out: String?
 
+        @Flag(name: .long, help: "Accept the run even if it failed its gate, is incomplete, or every conversation errored.")
+        var force = false
+
         @OptionGroup var database: StoreOptions
 
         func run() async throws {
             try await CommandFailure.reporting {
                 let store = try database.open()
                 let stored = try StoreInput.run(run, in: store)
-                guard stored.status == .completed else {
-                    throw CommandFailure.badInput("run \(stored.name) is \(stored.status.rawValue); only a completed run can be a baseline")
-                }
                 let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
+                let objections = Self.objections(to: stored, report: report)
+                if !objections.isEmpty {
+                    let reasons = objections.joined(separator: "; ")
+                    guard force else {
+                        throw CommandFailure.badInput(
+                            "run \(stored.name) cannot be the baseline: \(reasons) (--force accepts it anyway)")
+                    }
+                    Console.error("note: accepting run \(stored.name) although \(reasons) (--force)")
+                }
                 let baseline = Baseline(
                     suite: stored.suite, suiteHash: stored.suiteHash, summary: report.summary,
                     failureClusters: report.failures.clusters.map(\.signature.key))
@@ -115,6 +128,29 @@ struct BaselineCommand: AsyncParsableCommand {
                 try FileSystem.write(baseline.encoded(), to: path)
                 Console.out("baseline of suite \"\(stored.suite)\" written to \(path) from run \(stored.name)")
             }
+        }
+
+        /// Why `run` would make a misleading baseline: every later run is judged against it.
+        static func objections(to run: StoredRun, report: RunReport) -> [String] {
+            var objections: [String] = []
+            switch run.status {
+            case .completed: break
+            case .running: objections.append("it did not finish (killed, or still running); resume it with chorus run --resume \(run.name)")
+            case .interrupted: objections.append("it was interrupted; resume it with chorus run --resume \(run.name)")
+            }
+            if let shard = run.shard {
+                objections.append("it is shard \(shard) of a sharded run (merge the shards with chorus merge and accept the merged run)")
+            }
+            let summary = report.summary
+            if summary.conversations == 0 {
+                objections.append("it holds no conversations")
+            } else if summary.outcomes.error == summary.conversations {
+                objections.append("every one of its \(summary.conversations) conversations ended in a target error")
+            }
+            if let verdict = report.verdict, !verdict.passed {
+                objections.append("it failed its gate (\(verdict.failures.map(\.name).joined(separator: ", ")))")
+            }
+            return objections
         }
     }
 }

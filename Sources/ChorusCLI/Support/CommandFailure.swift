@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusRunner
 import ChorusSpec
 import ChorusStore
 
@@ -19,6 +20,25 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(kind: .badInput, message: message) }
+
+    /// Exit 3 when every conversation of a run ended in a target error: the target is down or
+    /// misconfigured, whatever the gate would say; nil otherwise.
+    static func allErrored(conversations: Int, errors: Int, targetPath: String) -> CommandFailure? {
+        guard conversations > 0, errors == conversations else { return nil }
+        return CommandFailure(
+            kind: .target,
+            message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+    }
+
+    /// A run that stopped early — Ctrl-C (130) or too many target errors (3) — with the command
+    /// that resumes it.
+    static func stopped(_ reason: StopFlag.Reason, run: String, stored: Int, db: String) -> CommandFailure {
+        let resume = "\(stored) conversations stored. Resume with: chorus run --resume \(run) --db \(db)"
+        switch reason {
+        case .interrupted: return CommandFailure(kind: .interrupted, message: "interrupted; \(resume)")
+        case .targetErrors(let detail): return CommandFailure(kind: .target, message: "\(detail); \(resume)")
+        }
+    }
 
     /// Reports `body`'s failures on standard error and exits with the matching code.
     static func reporting<T>(_ body: () async throws -> T) async throws -> T {

@@ -76,6 +76,17 @@ struct RunExecution {
             server?.cancel()
             withExtendedLifetime(interrupt) {}
         }
+        /// Clears the progress line and closes the metrics endpoint, so the port is free again
+        /// when this returns (`chorus compare` serves its second run on it). An endpoint that
+        /// could not serve (the port taken) is said, not passed over.
+        func stopShowing() async {
+            progress?.cancel()
+            server?.cancel()
+            _ = await progress?.value
+            if let server, let port = metricsPort, case .failure(let error) = await server.result, !(error is CancellationError) {
+                Console.error("note: no metrics were served on port \(port): \(error)")
+            }
+        }
 
         let driver = ConversationDriver(suite: input.compiled, seed: configuration.seed, target: input.target, runTag: run.name)
         do {
@@ -86,12 +97,12 @@ struct RunExecution {
             // Keep what was done: flush every sink before reporting the failure.
             for sink in sinks { try? await sink.finish() }
             try? store.finishRun(id: run.id, status: .interrupted, endedAt: Timestamp.now(), aggregate: nil)
+            await stopShowing()
             await input.target.shutdown()
             throw error
         }
         for sink in sinks { try await sink.finish() }
-        progress?.cancel()
-        _ = await progress?.value
+        await stopShowing()
         await input.target.shutdown()
 
         if stop.isRaised {

@@ -90,7 +90,9 @@ public struct GateEvaluator: Sendable {
 }
 
 extension GateEvaluator {
-    /// Parses command-line overrides such as `completion_rate.min=0.7` into `rules`.
+    /// Parses command-line overrides such as `completion_rate.min=0.7` into `rules`. A bound
+    /// must lie in the range a suite's `gate:` section allows (`GateRule.rangeProblem`): rates are
+    /// fractions, so `completion_rate.min=90` is refused rather than read as 9000 %.
     public mutating func override(_ assignments: [String]) throws(GateOverrideError) {
         for assignment in assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
@@ -98,17 +100,23 @@ extension GateEvaluator {
             guard parts.count == 2, key.count == 2, let value = Double(parts[1]) else {
                 throw GateOverrideError("expected METRIC.BOUND=NUMBER, e.g. completion_rate.min=0.7; got \"\(assignment)\"")
             }
-            guard GateMetric(rawValue: key[0]) != nil else {
+            guard let metric = GateMetric(rawValue: key[0]) else {
                 let known = GateMetric.allCases.map(\.rawValue).joined(separator: ", ")
                 throw GateOverrideError("unknown gate metric \"\(key[0])\" (known: \(known))")
+            }
+            guard GateRule.boundNames.contains(key[1]) else {
+                throw GateOverrideError("unknown gate bound \"\(key[1])\" (known: \(GateRule.boundNames.joined(separator: ", ")))")
+            }
+            if let problem = GateRule.rangeProblem(metric: metric, bound: key[1], value: value) {
+                let hint = metric == .latencyP95 ? "" : " (rates are fractions: 0.9 means 90 %)"
+                throw GateOverrideError("\(key[0]).\(key[1]) must be \(problem), found \(parts[1])\(hint)")
             }
             var rule = rules[key[0]] ?? GateRule()
             switch key[1] {
             case "min": rule.min = value
             case "max": rule.max = value
             case "max_drop": rule.maxDrop = value
-            case "max_rise": rule.maxRise = value
-            default: throw GateOverrideError("unknown gate bound \"\(key[1])\" (known: min, max, max_drop, max_rise)")
+            default: rule.maxRise = value
             }
             rules[key[0]] = rule
         }

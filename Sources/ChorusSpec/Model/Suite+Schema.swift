@@ -1,6 +1,6 @@
 extension Suite {
     /// Names that `{placeholders}` can refer to: letters, digits and `_`, as `Template` reads them.
-    static let placeholderNameKeys = SchemaKeyRule.pattern(#"^[\p{Alphabetic}0-9_]+$"#, hint: "letters, digits and _")
+    static let placeholderNameKeys = SchemaKeyRule.placeholderName
 
     /// The shape of a suite file; keys are exactly the models' `CodingKey`s.
     public static let schema = SchemaNode.object(schemaObject)
@@ -24,7 +24,7 @@ extension Suite {
             SchemaProperty("bot", .object(botRecognitionSchema), "How to recognise the bot's fallback, handoff, confirmation and closing replies."),
             SchemaProperty("dialogue", .object(dialogueSchema), "What users say for the dialogue acts; each list replaces the language's defaults."),
             SchemaProperty(
-                "gate", .map(entry: "gate metric", keys: .oneOf(GateMetric.allCases.map(\.rawValue)), values: .object(gateRuleSchema)),
+                "gate", .map(entry: "gate metric", keys: GateRule.metricKeys, values: .object(GateRule.schema(for: .completionRate))),
                 "Release-gate thresholds, keyed by metric name."),
         ])
 
@@ -200,14 +200,4 @@ extension Suite {
                 SchemaProperty("patterns", .list(.string(format: .regex)), "Regular expressions that mark a \(kind) reply text."),
             ])
     }
-
-    static let gateRuleSchema = SchemaObject(
-        noun: "gate rule",
-        description: "Absolute bounds and tolerances relative to the baseline; rates are fractions, latency_p95_ms is in milliseconds.",
-        properties: [
-            SchemaProperty("min", .number(minimum: nil, maximum: nil, exclusiveMinimum: false), "The metric must be at least this."),
-            SchemaProperty("max", .number(minimum: nil, maximum: nil, exclusiveMinimum: false), "The metric must be at most this."),
-            SchemaProperty("max_drop", .number(minimum: 0, maximum: nil, exclusiveMinimum: false), "Largest allowed drop against the baseline."),
-            SchemaProperty("max_rise", .number(minimum: 0, maximum: nil, exclusiveMinimum: false), "Largest allowed rise against the baseline."),
-        ])
 }

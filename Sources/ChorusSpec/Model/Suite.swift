@@ -294,6 +294,9 @@ public struct Goal: Codable, Sendable, Equatable {
 
     /// True when the goal is scripted (has `steps`).
     public var isScripted: Bool { steps != nil }
+
+    /// The intent answers are expected as when a goal sets no `answer_intent`.
+    public static let defaultAnswerIntent = "inform"
 }
 
 /// A slot of a goal: where its value comes from, how the bot asks for it, how the user answers.

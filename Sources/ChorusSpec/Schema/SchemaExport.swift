@@ -29,17 +29,25 @@ public enum SchemaExport {
         return JSON.object(members).rendered()
     }
 
+    /// The JSON Schema `pattern` for placeholder names: no white space and no ASCII punctuation
+    /// but `_`. The exact rule (Unicode letters, digits and `_`) needs `\p{…}` classes, which
+    /// ECMA-262 without the `u` flag and Python's `re` lack; this one means the same in every
+    /// engine, and the loader still applies the exact rule.
+    static let placeholderNamePattern = #"^[^\s!-/:-@\[-^`{-~]+$"#
+
+    /// `schema` with `description` added, when it is a JSON object.
+    static func described(_ schema: JSON, _ description: String) -> JSON {
+        guard case .object(var members) = schema else { return schema }
+        members["description"] = .string(description)
+        return .object(members)
+    }
+
     static func json(_ schema: SchemaNode) -> JSON {
         switch schema {
         case .object(let object):
             var properties: [String: JSON] = [:]
             for property in object.properties {
-                var value = json(property.schema)
-                if case .object(var members) = value {
-                    members["description"] = .string(property.description)
-                    value = .object(members)
-                }
-                properties[property.name] = value
+                properties[property.name] = described(json(property.schema), property.description)
             }
             var members: [String: JSON] = [
                 "type": .string("object"),
@@ -54,18 +62,24 @@ public enum SchemaExport {
             var members: [String: JSON] = ["type": .string("object"), "additionalProperties": json(values)]
             switch keys {
             case .any: break
-            case .pattern(let pattern, _): members["propertyNames"] = .object(["pattern": .string(pattern)])
+            case .placeholderName: members["propertyNames"] = .object(["pattern": .string(placeholderNamePattern)])
             case .oneOf(let names): members["propertyNames"] = .object(["enum": .array(names.map(JSON.string))])
+            case .fixed(let names):
+                // Each name with its own shape, and no other name.
+                members["properties"] = .object(
+                    Dictionary(uniqueKeysWithValues: names.map { ($0.name, described(json($0.schema), $0.description)) }))
+                members["additionalProperties"] = .bool(false)
             }
             return .object(members)
         case .array(let items, let minItems):
             var members: [String: JSON] = ["type": .string("array"), "items": json(items)]
             if minItems > 0 { members["minItems"] = .number(Double(minItems)) }
             return .object(members)
-        case .string(let format):
-            var members: [String: JSON] = ["type": .string("string")]
-            if format == .regex { members["format"] = .string("regex") }
-            return .object(members)
+        case .string:
+            // Any scalar reads as text (`hour: [9, 10]` is a list of strings to Chorus), so the
+            // schema accepts numbers and booleans too. No `format: regex`: Chorus's patterns are
+            // ICU regular expressions (`(?i)…`), which validators check as ECMA-262 and reject.
+            return .object(["type": .array(["string", "number", "boolean"].map(JSON.string))])
         case .integer(let minimum):
             var members: [String: JSON] = ["type": .string("integer")]
             if let minimum { members["minimum"] = .number(Double(minimum)) }

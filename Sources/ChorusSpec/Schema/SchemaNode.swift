@@ -65,10 +65,56 @@ public indirect enum SchemaNode: Sendable {
 public enum SchemaKeyRule: Sendable {
     /// Any name.
     case any
-    /// Names matching this regular expression (ICU and ECMAScript compatible), described by `hint`.
-    case pattern(String, hint: String)
+    /// Names a `{placeholder}` can refer to: letters, digits and `_`, exactly as `Template` reads them.
+    case placeholderName
     /// One of a fixed set of names (suggesting the nearest on a mismatch).
     case oneOf([String])
+    /// One of a fixed set of names, each with the shape of its own value (which the map's
+    /// `values` then does not describe), e.g. the gate's metrics, whose bounds differ in range.
+    case fixed([SchemaProperty])
+
+    /// The names a key may be, when they are fixed.
+    var names: [String]? {
+        switch self {
+        case .any, .placeholderName: nil
+        case .oneOf(let names): names
+        case .fixed(let properties): properties.map(\.name)
+        }
+    }
+
+    /// The shape of the value under `name`, when the rule gives that name one of its own.
+    func schema(for name: String) -> SchemaNode? {
+        guard case .fixed(let properties) = self else { return nil }
+        return properties.first { $0.name == name }?.schema
+    }
+
+    /// Whether `name` is a valid placeholder name: `{name}` reads as exactly that placeholder.
+    static func isPlaceholderName(_ name: String) -> Bool {
+        Template("{\(name)}").segments == [.placeholder(name)]
+    }
+}
+
+extension SchemaNode {
+    /// Why `value` is outside this number's bounds ("between 0 and 1"), or nil when it is
+    /// within them (or the node is not a number). The one reading of a number's range: the
+    /// validator, the JSON Schema and `--gate` all go through it.
+    public func rangeProblem(_ value: Double) -> String? {
+        guard case .number(let minimum, let maximum, let exclusiveMinimum) = self else { return nil }
+        let below = minimum.map { exclusiveMinimum ? value <= $0 : value < $0 } ?? false
+        let above = maximum.map { value > $0 } ?? false
+        guard below || above else { return nil }
+        switch (minimum, maximum) {
+        case (let low?, let high?): return "between \(Self.format(low)) and \(Self.format(high))"
+        case (let low?, nil): return exclusiveMinimum ? "greater than \(Self.format(low))" : "at least \(Self.format(low))"
+        case (nil, let high?): return "at most \(Self.format(high))"
+        case (nil, nil): return nil
+        }
+    }
+
+    /// A bound as people write it: `1`, not `1.0`.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
 }
 
 /// A content check on a string value.

@@ -70,7 +70,7 @@ struct StructuralValidator {
                 guard let name = scalarKey(key) else { continue }
                 checkKey(name, at: key, rule: keys, entry: entry)
                 let described = "\(entry) \"\(name)\""
-                check(value, values, at: Place(label: described, role: .entry(described), parent: place.parent))
+                check(value, keys.schema(for: name) ?? values, at: Place(label: described, role: .entry(described), parent: place.parent))
             }
 
         case .array(let items, let minItems):
@@ -93,11 +93,11 @@ struct StructuralValidator {
                 valueErrors.append(file.diagnostic(at: node.mark, "\(place.label) must be at least \(minimum), found \(scalar.string)"))
             }
 
-        case .number(let minimum, let maximum, let exclusiveMinimum):
+        case .number:
             guard let scalar = node.scalar, let value = Double.construct(from: scalar), value.isFinite else {
                 return typeMismatch(node, schema, place)
             }
-            if let problem = rangeProblem(value, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum) {
+            if let problem = schema.rangeProblem(value) {
                 valueErrors.append(file.diagnostic(at: node.mark, "\(place.label) must be \(problem), found \(scalar.string)"))
             }
 
@@ -168,11 +168,12 @@ struct StructuralValidator {
         switch rule {
         case .any:
             break
-        case .pattern(let pattern, let hint):
-            if (try? TextPattern(pattern))?.matches(name) == false {
-                valueErrors.append(file.diagnostic(at: key.mark, "invalid \(entry) name \"\(name)\": use \(hint)"))
+        case .placeholderName:
+            if !SchemaKeyRule.isPlaceholderName(name) {
+                valueErrors.append(file.diagnostic(at: key.mark, "invalid \(entry) name \"\(name)\": use letters, digits and _"))
             }
-        case .oneOf(let names):
+        case .oneOf, .fixed:
+            let names = rule.names ?? []
             if !names.contains(name) {
                 let hint = NameSuggestion.hint(for: name, in: names)
                 valueErrors.append(file.diagnostic(at: key.mark, "unknown \(entry) \"\(name)\"\(hint)"))
@@ -234,22 +235,6 @@ struct StructuralValidator {
     private func integerValue(_ scalar: Node.Scalar) -> Double? {
         if let value = Int.construct(from: scalar) { return Double(value) }
         return UInt64.construct(from: scalar).map(Double.init)
-    }
-
-    private func rangeProblem(_ value: Double, minimum: Double?, maximum: Double?, exclusiveMinimum: Bool) -> String? {
-        let below = minimum.map { exclusiveMinimum ? value <= $0 : value < $0 } ?? false
-        let above = maximum.map { value > $0 } ?? false
-        guard below || above else { return nil }
-        switch (minimum, maximum) {
-        case (let low?, let high?): return "between \(Self.format(low)) and \(Self.format(high))"
-        case (let low?, nil): return exclusiveMinimum ? "greater than \(Self.format(low))" : "at least \(Self.format(low))"
-        case (nil, let high?): return "at most \(Self.format(high))"
-        case (nil, nil): return nil
-        }
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// What was found instead, for type messages: `string "heavy"`, `integer 3`, `a list`.

@@ -203,7 +203,7 @@ struct SuiteValidator {
         if let min = rule.min, let max = rule.max, min > max {
             report(
                 path.appending("min"),
-                "gate rule \"\(name)\" has \"min\" \(StructuralValidator.format(min)) greater than \"max\" \(StructuralValidator.format(max))")
+                "gate rule \"\(name)\" has \"min\" \(SchemaNode.format(min)) greater than \"max\" \(SchemaNode.format(max))")
         }
     }
 
