@@ -254,4 +254,30 @@ struct ReferenceBotDialogueTests {
         }
         #expect(dialogue.say("price of a").texts == ["Which product?"])
     }
+
+    @Test("a table row is quoted for the message's value in an answer and for the slot's value in a form")
+    func tables() throws {
+        let definition = BotDefinition(
+            bot: "shop", threshold: 0.3,
+            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
+            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
+            entities: ["day": EntityDefinition(values: ["monday", "sunday", "friday"])],
+            tables: ["hours": BotDefinition.Table(key: "day", rows: ["monday": "open", "sunday": "closed"])],
+            intents: [
+                "hours": IntentDefinition(
+                    examples: ["are you open", "opening hours"], replies: ["We are usually open.", "On {day} we are {hours}."]),
+                "visit": IntentDefinition(
+                    examples: ["I want to visit", "can I come by"],
+                    form: FormDefinition(
+                        slots: [FormSlot(name: "day", ask: ["Which day?"])],
+                        done: ["See you on {day}; we are {hours} then.", "See you on {day}."])),
+            ])
+        var dialogue = Dialogue(try ReferenceBot(definition: definition))
+        #expect(dialogue.say("are you open on sunday").texts == ["On sunday we are closed."])
+        // No row for friday: the variant that needs none.
+        #expect(dialogue.say("are you open on friday").texts == ["We are usually open."])
+        #expect(dialogue.say("are you open").texts == ["We are usually open."])
+        #expect(dialogue.say("I want to visit").texts == ["Which day?"])
+        #expect(dialogue.say("monday").texts == ["See you on monday; we are open then."])
+    }
 }
