@@ -75,11 +75,8 @@ struct ReferenceBotDialogueTests {
     func slotFillingBeatsFallback() throws {
         // A bot whose examples share nothing with a bare order number, so the answer is
         // certainly below the threshold; acme's `inform` examples would make it confident.
-        let definition = BotDefinition(
-            bot: "status", threshold: 0.3,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            entities: ["order_id": EntityDefinition(pattern: "[A-Z]{2}-[0-9]{6}")],
+        let definition = BotFixtures.small(
+            threshold: 0.3, entities: ["order_id": EntityDefinition(pattern: "[A-Z]{2}-[0-9]{6}")],
             intents: [
                 "order_status": IntentDefinition(
                     examples: ["where is my order", "track my order"],
@@ -221,11 +218,8 @@ struct ReferenceBotDialogueTests {
 
     @Test("reply variants are chosen by turn, so a conversation replays identically")
     func deterministicVariants() throws {
-        let definition = BotDefinition(
-            bot: "variants", threshold: 0.3,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            intents: ["greet": IntentDefinition(examples: ["hello", "hi"], replies: ["A", "B", "C"])])
+        let definition = BotFixtures.small(
+            threshold: 0.3, intents: ["greet": IntentDefinition(examples: ["hello", "hi"], replies: ["A", "B", "C"])])
         let bot = try ReferenceBot(definition: definition)
         var first = Dialogue(bot)
         var second = Dialogue(bot)
@@ -236,11 +230,8 @@ struct ReferenceBotDialogueTests {
 
     @Test("placeholders in replies are filled from the message's entities")
     func placeholders() throws {
-        let definition = BotDefinition(
-            bot: "echo", threshold: 0.2,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            entities: ["product": EntityDefinition(values: ["laptop", "phone"])],
+        let definition = BotFixtures.small(
+            threshold: 0.2, entities: ["product": EntityDefinition(values: ["laptop", "phone"])],
             intents: [
                 "price": IntentDefinition(
                     examples: ["how much is the laptop", "price of a phone"],
@@ -257,11 +248,8 @@ struct ReferenceBotDialogueTests {
 
     @Test("a table row is quoted for the message's value in an answer and for the slot's value in a form")
     func tables() throws {
-        let definition = BotDefinition(
-            bot: "shop", threshold: 0.3,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            entities: ["day": EntityDefinition(values: ["monday", "sunday", "friday"])],
+        let definition = BotFixtures.small(
+            threshold: 0.3, entities: ["day": EntityDefinition(values: ["monday", "sunday", "friday"])],
             tables: ["hours": BotDefinition.Table(key: "day", rows: ["monday": "open", "sunday": "closed"])],
             intents: [
                 "hours": IntentDefinition(

@@ -8,11 +8,8 @@ struct ReferenceBotValidationTests {
     private func definition(
         entities: [String: EntityDefinition] = [:], intents: [String: IntentDefinition]? = nil, threshold: Double = 0.3
     ) -> BotDefinition {
-        BotDefinition(
-            bot: "test", threshold: threshold,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            entities: entities,
+        BotFixtures.small(
+            threshold: threshold, entities: entities,
             intents: intents ?? ["greet": IntentDefinition(examples: ["hello"], replies: ["hi"])])
     }
 
