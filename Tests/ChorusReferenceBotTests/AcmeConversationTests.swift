@@ -218,6 +218,7 @@ struct AcmeConversationTests {
         "opening hours for the day the message names, else for the week",
         arguments: [
             ("are you open on sunday?", "On sunday we are closed."),
+            ("are you closed on sundays?", "On sunday we are closed."),
             ("what time do you open on friday", "On friday we are open 9am to 6pm."),
             ("are you open on saturday?", "On saturday we are open 10am to 4pm."),
             ("when are you open?", AcmeConversationTests.hours),
