@@ -134,6 +134,36 @@ struct AcmeConversationTests {
             ])
     }
 
+    @Test(
+        "corrections and denials however they are put, for every slot",
+        arguments: [
+            "sorry, I meant {value}", "actually, make that {value}", "wait, it's {value}", "no, it's {value}",
+            "no, that's wrong, it's {value}", "no, {value}",
+        ])
+    func correctionPhrasings(template: String) throws {
+        let say = { (value: String) in template.replacingOccurrences(of: "{value}", with: value) }
+        var refund = try confirmingRefund()
+        #expect(
+            refund.say(say("QW-998877")).texts == [
+                "OK, I've changed the order number to QW-998877.",
+                "Shall I start a refund for the laptop from order QW-998877?",
+            ])
+        #expect(
+            refund.say(say("the camera")).texts == [
+                "OK, I've changed the item to the camera.", "Shall I start a refund for the camera from order QW-998877?",
+            ])
+        var booking = try acme()
+        _ = booking.say("book me an appointment on friday at 3pm")
+        #expect(
+            booking.say(say("tomorrow")).texts == [
+                "OK, I've changed the day to tomorrow.", "Shall I book your appointment for tomorrow at 3pm?",
+            ])
+        #expect(
+            booking.say(say("4:30pm")).texts == [
+                "OK, I've changed the time to 4:30pm.", "Shall I book your appointment for tomorrow at 4:30pm?",
+            ])
+    }
+
     // MARK: - Digressions
 
     @Test(
@@ -229,6 +259,25 @@ struct AcmeConversationTests {
         let reply = dialogue.say(question)
         #expect(reply.intent == "opening_hours")
         #expect(reply.texts == [answer])
+    }
+
+    static let dayHours = [
+        "monday": "open 9am to 6pm", "tuesday": "open 9am to 6pm", "wednesday": "open 9am to 6pm",
+        "thursday": "open 9am to 6pm", "friday": "open 9am to 6pm", "saturday": "open 10am to 4pm", "sunday": "closed",
+    ]
+
+    @Test(
+        "every day's hours, however the question is put",
+        arguments: [
+            "are you open on {day}?", "what time do you open on {day}", "what are your hours on {day}?",
+            "is the shop open {day}?", "how late are you open on {day}?",
+        ])
+    func hoursForEveryDay(question: String) throws {
+        for (day, hours) in Self.dayHours {
+            var dialogue = try acme()
+            let text = question.replacingOccurrences(of: "{day}", with: day)
+            #expect(dialogue.say(text).texts == ["On \(day) we are \(hours)."], "\(text)")
+        }
     }
 
     @Test("how long a refund takes, also in the middle of a refund")
