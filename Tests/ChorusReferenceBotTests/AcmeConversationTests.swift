@@ -220,6 +220,19 @@ struct AcmeConversationTests {
         #expect(dialogue.say("AB-123456").texts == ["Your order AB-123456 has shipped and will arrive in 2 days."])
     }
 
+    @Test("a day the shop cannot book is named and asked for again", arguments: ["the 35th", "next blursday"])
+    func malformedDay(answer: String) throws {
+        var dialogue = try acme()
+        _ = dialogue.say("I'd like to book an appointment")
+        #expect(
+            dialogue.say(answer).texts == [
+                "\(answer) isn't a day I can book — please name a weekday, today or tomorrow.", "What day would suit you?",
+            ])
+        #expect(dialogue.state.slots.isEmpty)
+        // A real weekday after "next" is a day.
+        #expect(dialogue.say("next monday").texts == ["At what time?"])
+    }
+
     @Test("a malformed value in the opening request is named before the form asks for it")
     func malformedInOpening() throws {
         var dialogue = try acme()
