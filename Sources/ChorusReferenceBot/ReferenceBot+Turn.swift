@@ -72,12 +72,14 @@ extension ReferenceBot {
             acceptMalformedValues(for: form, state)
             var update = FormUpdate()
             fill(form, &state, &update)
-            if update.filled == 0, let intent, intent.role == .form, intent.name != form.intent, let other = intent.form {
+            correct(form, &state, &update)
+            checkMalformedValues(for: form, state, &update)
+            // Only a message that gives this form nothing switches to another form's request: "no,
+            // QW-998877" is a correction even when it reads like "where is order QW-998877".
+            if update.isEmpty, let intent, intent.role == .form, intent.name != form.intent, let other = intent.form {
                 state.consecutiveFallbacks = 0
                 return switchForm(to: other, &state)
             }
-            correct(form, &state, &update)
-            checkMalformedValues(for: form, state, &update)
             if !update.isEmpty {
                 state.consecutiveFallbacks = 0
                 return advance(form, update, &state)

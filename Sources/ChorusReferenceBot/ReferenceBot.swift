@@ -17,11 +17,11 @@ import ChorusSpec
 ///   other than `inform`, affirm and deny) is a digression: it is answered and the pending
 ///   question asked again (or, by `policy.after_digression: restart`, the form starts over).
 ///   Otherwise the message's entities fill missing slots — even below the threshold, since a
-///   bare "AB-123456" is an answer, not noise; a message that fills nothing and confidently
-///   names another form's intent switches forms, keeping the slots both share; an entity for
-///   a slot already filled with another value is a correction (applied and acknowledged, or
-///   ignored by `policy.corrections: ignore`); a malformed value ("AB-12345") is named and the
-///   slot asked for again (or taken, by `policy.invalid_values: accept`).
+///   bare "AB-123456" is an answer, not noise; an entity for a slot already filled with another
+///   value is a correction (applied and acknowledged, or ignored by `policy.corrections:
+///   ignore`); a malformed value ("AB-12345") is named and the slot asked for again (or taken,
+///   by `policy.invalid_values: accept`). Only a message that does none of these and
+///   confidently names another form's intent switches forms, keeping the slots both share.
 /// - once every slot is filled, a form with `confirm` asks, naming the values; a yes (the
 ///   affirm intent, or the form's own request again) gives the `done` reply and ends the form,
 ///   a no with new values corrects them and asks again, a bare no asks what to change. A form

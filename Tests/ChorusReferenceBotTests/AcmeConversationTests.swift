@@ -134,6 +134,36 @@ struct AcmeConversationTests {
             ])
     }
 
+    @Test(
+        "corrections and denials however they are put, for every slot",
+        arguments: [
+            "sorry, I meant {value}", "actually, make that {value}", "wait, it's {value}", "no, it's {value}",
+            "no, that's wrong, it's {value}", "no, {value}",
+        ])
+    func correctionPhrasings(template: String) throws {
+        let say = { (value: String) in template.replacingOccurrences(of: "{value}", with: value) }
+        var refund = try confirmingRefund()
+        #expect(
+            refund.say(say("QW-998877")).texts == [
+                "OK, I've changed the order number to QW-998877.",
+                "Shall I start a refund for the laptop from order QW-998877?",
+            ])
+        #expect(
+            refund.say(say("the camera")).texts == [
+                "OK, I've changed the item to the camera.", "Shall I start a refund for the camera from order QW-998877?",
+            ])
+        var booking = try acme()
+        _ = booking.say("book me an appointment on friday at 3pm")
+        #expect(
+            booking.say(say("tomorrow")).texts == [
+                "OK, I've changed the day to tomorrow.", "Shall I book your appointment for tomorrow at 3pm?",
+            ])
+        #expect(
+            booking.say(say("4:30pm")).texts == [
+                "OK, I've changed the time to 4:30pm.", "Shall I book your appointment for tomorrow at 4:30pm?",
+            ])
+    }
+
     // MARK: - Digressions
 
     @Test(
@@ -190,6 +220,19 @@ struct AcmeConversationTests {
         #expect(dialogue.say("AB-123456").texts == ["Your order AB-123456 has shipped and will arrive in 2 days."])
     }
 
+    @Test("a day the shop cannot book is named and asked for again", arguments: ["the 35th", "next blursday"])
+    func malformedDay(answer: String) throws {
+        var dialogue = try acme()
+        _ = dialogue.say("I'd like to book an appointment")
+        #expect(
+            dialogue.say(answer).texts == [
+                "\(answer) isn't a day I can book — please name a weekday, today or tomorrow.", "What day would suit you?",
+            ])
+        #expect(dialogue.state.slots.isEmpty)
+        // A real weekday after "next" is a day.
+        #expect(dialogue.say("next monday").texts == ["At what time?"])
+    }
+
     @Test("a malformed value in the opening request is named before the form asks for it")
     func malformedInOpening() throws {
         var dialogue = try acme()
@@ -218,6 +261,7 @@ struct AcmeConversationTests {
         "opening hours for the day the message names, else for the week",
         arguments: [
             ("are you open on sunday?", "On sunday we are closed."),
+            ("are you closed on sundays?", "On sunday we are closed."),
             ("what time do you open on friday", "On friday we are open 9am to 6pm."),
             ("are you open on saturday?", "On saturday we are open 10am to 4pm."),
             ("when are you open?", AcmeConversationTests.hours),
@@ -228,6 +272,25 @@ struct AcmeConversationTests {
         let reply = dialogue.say(question)
         #expect(reply.intent == "opening_hours")
         #expect(reply.texts == [answer])
+    }
+
+    static let dayHours = [
+        "monday": "open 9am to 6pm", "tuesday": "open 9am to 6pm", "wednesday": "open 9am to 6pm",
+        "thursday": "open 9am to 6pm", "friday": "open 9am to 6pm", "saturday": "open 10am to 4pm", "sunday": "closed",
+    ]
+
+    @Test(
+        "every day's hours, however the question is put",
+        arguments: [
+            "are you open on {day}?", "what time do you open on {day}", "what are your hours on {day}?",
+            "is the shop open {day}?", "how late are you open on {day}?",
+        ])
+    func hoursForEveryDay(question: String) throws {
+        for (day, hours) in Self.dayHours {
+            var dialogue = try acme()
+            let text = question.replacingOccurrences(of: "{day}", with: day)
+            #expect(dialogue.say(text).texts == ["On \(day) we are \(hours)."], "\(text)")
+        }
     }
 
     @Test("how long a refund takes, also in the middle of a refund")

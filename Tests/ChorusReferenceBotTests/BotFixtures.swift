@@ -16,6 +16,18 @@ enum BotFixtures {
     static func bot(_ name: String) throws -> ReferenceBot {
         try ReferenceBot(definition: definition(name))
     }
+
+    /// A purpose-built bot for one behaviour: fallback "?", handoff "human".
+    static func small(
+        threshold: Double = 0.3, entities: [String: EntityDefinition] = [:], tables: [String: BotDefinition.Table] = [:],
+        intents: [String: IntentDefinition]
+    ) -> BotDefinition {
+        BotDefinition(
+            bot: "test", threshold: threshold,
+            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
+            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
+            entities: entities, tables: tables, intents: intents)
+    }
 }
 
 /// A conversation with a bot, for dialogue tests.

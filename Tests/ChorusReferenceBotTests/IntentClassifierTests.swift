@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Intent classifier")
 struct IntentClassifierTests {
-    /// Held-out accuracy bar for acme-v1 (measured: 56/56 at the time of writing).
+    /// Held-out accuracy bar for acme-v1 (measured: 71/71 with affirm, deny, refund_duration and
+    /// corrections added; 56/56 on the original set, as before they were).
     static let englishAccuracyBar = 0.9
 
     @Test("held-out English paraphrases classify above the threshold")

@@ -75,11 +75,8 @@ struct ReferenceBotDialogueTests {
     func slotFillingBeatsFallback() throws {
         // A bot whose examples share nothing with a bare order number, so the answer is
         // certainly below the threshold; acme's `inform` examples would make it confident.
-        let definition = BotDefinition(
-            bot: "status", threshold: 0.3,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            entities: ["order_id": EntityDefinition(pattern: "[A-Z]{2}-[0-9]{6}")],
+        let definition = BotFixtures.small(
+            threshold: 0.3, entities: ["order_id": EntityDefinition(pattern: "[A-Z]{2}-[0-9]{6}")],
             intents: [
                 "order_status": IntentDefinition(
                     examples: ["where is my order", "track my order"],
@@ -221,11 +218,8 @@ struct ReferenceBotDialogueTests {
 
     @Test("reply variants are chosen by turn, so a conversation replays identically")
     func deterministicVariants() throws {
-        let definition = BotDefinition(
-            bot: "variants", threshold: 0.3,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            intents: ["greet": IntentDefinition(examples: ["hello", "hi"], replies: ["A", "B", "C"])])
+        let definition = BotFixtures.small(
+            threshold: 0.3, intents: ["greet": IntentDefinition(examples: ["hello", "hi"], replies: ["A", "B", "C"])])
         let bot = try ReferenceBot(definition: definition)
         var first = Dialogue(bot)
         var second = Dialogue(bot)
@@ -236,11 +230,8 @@ struct ReferenceBotDialogueTests {
 
     @Test("placeholders in replies are filled from the message's entities")
     func placeholders() throws {
-        let definition = BotDefinition(
-            bot: "echo", threshold: 0.2,
-            fallback: FixedReply(intent: "nlu_fallback", replies: ["?"]),
-            handoff: FixedReply(intent: "human_handoff", replies: ["human"]),
-            entities: ["product": EntityDefinition(values: ["laptop", "phone"])],
+        let definition = BotFixtures.small(
+            threshold: 0.2, entities: ["product": EntityDefinition(values: ["laptop", "phone"])],
             intents: [
                 "price": IntentDefinition(
                     examples: ["how much is the laptop", "price of a phone"],
@@ -253,5 +244,28 @@ struct ReferenceBotDialogueTests {
             #expect(dialogue.say("how much is the phone").texts == ["The phone costs 100 euros."])
         }
         #expect(dialogue.say("price of a").texts == ["Which product?"])
+    }
+
+    @Test("a table row is quoted for the message's value in an answer and for the slot's value in a form")
+    func tables() throws {
+        let definition = BotFixtures.small(
+            threshold: 0.3, entities: ["day": EntityDefinition(values: ["monday", "sunday", "friday"])],
+            tables: ["hours": BotDefinition.Table(key: "day", rows: ["monday": "open", "sunday": "closed"])],
+            intents: [
+                "hours": IntentDefinition(
+                    examples: ["are you open", "opening hours"], replies: ["We are usually open.", "On {day} we are {hours}."]),
+                "visit": IntentDefinition(
+                    examples: ["I want to visit", "can I come by"],
+                    form: FormDefinition(
+                        slots: [FormSlot(name: "day", ask: ["Which day?"])],
+                        done: ["See you on {day}; we are {hours} then.", "See you on {day}."])),
+            ])
+        var dialogue = Dialogue(try ReferenceBot(definition: definition))
+        #expect(dialogue.say("are you open on sunday").texts == ["On sunday we are closed."])
+        // No row for friday: the variant that needs none.
+        #expect(dialogue.say("are you open on friday").texts == ["We are usually open."])
+        #expect(dialogue.say("are you open").texts == ["We are usually open."])
+        #expect(dialogue.say("I want to visit").texts == ["Which day?"])
+        #expect(dialogue.say("monday").texts == ["See you on monday; we are open then."])
     }
 }
