@@ -107,7 +107,7 @@ public struct TextSummaryReporter: Sendable {
             text += "\n  no dialogue failure"
         } else {
             var rows = [["dialogue failure", "conversations", "rate", "turns", "behaviours hit"]]
-            rows += failures.map { name, figures in
+            rows += failures.map { name, figures, _ in
                 [
                     name, String(figures.conversations), figures.rate.map { Figures.rate($0.value) } ?? "n/a",
                     String(figures.occurrences), ReportFormat.behavioursHit(figures.behaviours),

@@ -28,7 +28,8 @@ import Testing
     @Test func htmlHasTheDialogueSectionAndTranscriptsShowActsAndFailures() {
         let html = HTMLReporter().render(report)
         #expect(html.contains("<section id=\"dialogue\">"))
-        #expect(html.contains("<tr><th><code>correction_ignored</code></th>"))
+        #expect(html.contains("<tr class=\"bad\"><th><code>correction_ignored</code></th>"))
+        #expect(html.contains("<h3>Completion by behaviour against the baseline</h3>"))
         #expect(html.contains("<h3>Completion by behaviour</h3>"))
         #expect(html.contains("<span class=\"badge act\">correct</span>sorry, I meant AB-88"))
         #expect(html.contains("<span class=\"badge bad\">✘ wrong_value_confirmed</span>"))

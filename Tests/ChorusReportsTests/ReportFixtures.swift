@@ -171,6 +171,19 @@ enum ReportFixtures {
                 baseline: OutcomeCounts(completed: 3, handedOff: 1), current: OutcomeCounts(completed: 2, handedOff: 1, error: 1)),
         ],
         personas: [:],
+        dialogueFailures: [
+            MetricDelta(
+                name: "correction_ignored_rate", baseline: 0.01, current: 0.1, low: 0.02, high: 0.4, pValue: 0.01,
+                higherIsBetter: false, tolerance: 0.02, significant: true),
+            MetricDelta(
+                name: "digression_not_resumed_rate", baseline: 0.05, current: 0.1, low: -0.05, high: 0.38, pValue: 0.4,
+                higherIsBetter: false, tolerance: 0.02, significant: false),
+        ],
+        behaviours: [
+            "correction": OutcomeShift(baseline: OutcomeCounts(completed: 18, failed: 2), current: OutcomeCounts(failed: 1)),
+            "plain": OutcomeShift(
+                baseline: OutcomeCounts(completed: 30, abandoned: 2), current: OutcomeCounts(completed: 2, handedOff: 1, abandoned: 2, error: 1)),
+        ],
         newFailureClusters: [signatureAbandoned.key])
 
     static let verdict = GateVerdict(checks: [

@@ -223,7 +223,7 @@ public struct HTMLReporter: RunReporter {
         return html
     }
 
-    private func shiftTable(_ shifts: [String: OutcomeShift], label: String) -> String {
+    func shiftTable(_ shifts: [String: OutcomeShift], label: String) -> String {
         var html = "<table>\n<thead><tr><th>\(label)</th><th>Baseline</th><th>Run</th><th>Δ</th></tr></thead>\n<tbody>\n"
         let names = shifts.keys.sorted()
         for name in names.prefix(maxRows) {
@@ -341,7 +341,7 @@ public struct HTMLReporter: RunReporter {
         count > 0 ? "<\(tag) class=\"more\">… \(count) more \(what)</\(tag)>\n" : ""
     }
 
-    private func rowClass(_ status: DeltaStatus?) -> String {
+    func rowClass(_ status: DeltaStatus?) -> String {
         switch status {
         case .regression: " class=\"bad\""
         case .improvement: " class=\"good\""
@@ -357,7 +357,7 @@ public struct HTMLReporter: RunReporter {
         }
     }
 
-    private func statusBadge(_ delta: MetricDelta) -> String {
+    func statusBadge(_ delta: MetricDelta) -> String {
         switch ReportFormat.deltaStatus(delta) {
         case .regression: "<span class=\"badge bad\">regression</span>"
         case .improvement: "<span class=\"badge good\">improvement</span>"

@@ -97,12 +97,13 @@ public struct JUnitReporter: RunReporter {
     private func behaviourSuite(_ behaviour: String, _ report: RunReport) -> JUnitSuite {
         var suite = JUnitSuite(name: "behaviour.\(behaviour)")
         let counts = report.summary.behaviours[behaviour] ?? OutcomeCounts()
-        suite.cases.append(completionCase("conversations with \(behaviour)", counts: counts, shift: nil, report))
+        suite.cases.append(
+            completionCase("conversations with \(behaviour)", counts: counts, shift: report.diff?.behaviours[behaviour], report))
         return suite
     }
 
     /// `dialogue`: one case per named dialogue failure, with its conversations, rate, turns and
-    /// the behaviours it hit.
+    /// the behaviours it hit, failing when its rate regressed against the baseline.
     private func dialogueSuite(_ report: RunReport) -> JUnitSuite {
         var suite = JUnitSuite(name: "dialogue")
         for failure in DialogueFailure.allCases {
@@ -114,6 +115,13 @@ public struct JUnitReporter: RunReporter {
                 + ", \(ReportFormat.count(figures?.occurrences ?? 0, "turn"))"
             if let figures, !figures.behaviours.isEmpty {
                 testCase.output += "; behaviours hit: " + ReportFormat.behavioursHit(figures.behaviours)
+            }
+            if let delta = report.diff?.delta(named: failure.rawValue + "_rate") {
+                let text =
+                    "\(failure.rawValue) rate went from \(Figures.rate(delta.baseline)) to \(Figures.rate(delta.current)): "
+                    + "\(ReportFormat.change(delta)), tolerance \(Figures.tolerance(of: delta.name, delta.tolerance))"
+                testCase.output += "\n" + text
+                if delta.regression { testCase.failure = JUnitFailure(message: text, type: "regression", body: text) }
             }
             suite.cases.append(testCase)
         }

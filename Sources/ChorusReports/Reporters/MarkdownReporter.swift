@@ -53,7 +53,7 @@ public struct MarkdownReporter: RunReporter {
         document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
         if ReportFormat.hasDialogue(report.summary) {
             document.append(dialogue(report), section: "dialogue")
-            document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: nil), section: "behaviours")
+            document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
         }
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
@@ -162,17 +162,23 @@ public struct MarkdownReporter: RunReporter {
     private func dialogue(_ report: RunReport) -> String {
         let s = report.summary
         var text = "### Dialogue\n\n" + Escaping.markdown(ReportFormat.dialogueLine(s)) + "\n\n"
-        let failures = ReportFormat.occurredFailures(s)
+        let diffed = report.diff != nil
+        let failures = ReportFormat.occurredFailures(s, diff: report.diff)
         guard !failures.isEmpty else { return text + "No dialogue failure.\n" }
         var table = MarkdownTable(
-            header: ["Dialogue failure", "Conversations", "Rate", "95% interval", "Turns", "Behaviours hit"],
-            rightAligned: [1, 2, 3, 4])
-        for (name, figures) in failures.prefix(maxRows) {
-            table.rows.append([
+            header: ["Dialogue failure", "Conversations", "Rate", "95% interval", "Turns", "Behaviours hit"]
+                + (diffed ? ["Baseline", "Δ [95% interval]", ""] : []),
+            rightAligned: [1, 2, 3, 4, 6, 7])
+        for (name, figures, delta) in failures.prefix(maxRows) {
+            var cells = [
                 Escaping.markdownCode(name), String(figures.conversations), figures.rate.map { Figures.rate($0.value) } ?? "n/a",
                 figures.rate.map(ReportFormat.interval) ?? "—", String(figures.occurrences),
                 Escaping.markdown(ReportFormat.behavioursHit(figures.behaviours)),
-            ])
+            ]
+            if diffed {
+                cells += delta.map { [Figures.rate($0.baseline), ReportFormat.change($0), Self.statusMark($0)] } ?? ["—", "—", ""]
+            }
+            table.rows.append(cells)
         }
         return text + table.render() + more(failures.count - maxRows, "dialogue failures")
     }

@@ -130,11 +130,20 @@ enum ReportFormat {
         turn.act?.rawValue
     }
 
-    /// The dialogue failures that occurred, most conversations first (then by name), with their
-    /// figures; those that never occurred are left out.
-    static func occurredFailures(_ summary: Summary) -> [(name: String, figures: Summary.DialogueFailureFigures)] {
-        summary.dialogueFailures.filter { $0.value.conversations > 0 }.map { (name: $0.key, figures: $0.value) }.sorted { a, b in
-            a.figures.conversations != b.figures.conversations ? a.figures.conversations > b.figures.conversations : a.name < b.name
+    /// The dialogue failures that occurred (or whose rate changed significantly against the
+    /// baseline), regressions first, then most conversations first, then by name, with their
+    /// figures and their baseline delta.
+    static func occurredFailures(_ summary: Summary, diff: BaselineDiff? = nil)
+        -> [(name: String, figures: Summary.DialogueFailureFigures, delta: MetricDelta?)]
+    {
+        summary.dialogueFailures.compactMap { name, figures in
+            let delta = diff?.delta(named: name + "_rate")
+            guard figures.conversations > 0 || delta?.significant == true else { return nil }
+            return (name: name, figures: figures, delta: delta)
+        }.sorted { a, b in
+            let (ra, rb) = (a.delta?.regression ?? false, b.delta?.regression ?? false)
+            if ra != rb { return ra }
+            return a.figures.conversations != b.figures.conversations ? a.figures.conversations > b.figures.conversations : a.name < b.name
         }
     }
 
