@@ -25,6 +25,7 @@ public struct TextSummaryReporter: Sendable {
         sections.append(outcomes(summary))
         sections.append(rates(summary))
         if let intents = intents(summary) { sections.append(intents) }
+        if ReportFormat.hasDialogue(summary) { sections.append(dialogue(summary)) }
         sections.append(turns(summary))
         sections.append(latency(summary))
         if let errors = errors(summary) { sections.append(errors) }
@@ -56,17 +57,10 @@ public struct TextSummaryReporter: Sendable {
     }
 
     private func rates(_ s: Summary) -> String {
-        let m = s.metrics
-        let labelled: [(String, RateMetric?)] = [
-            ("completion", m.completionRate),
-            ("handoff", m.handoffRate),
-            ("abandonment", m.abandonmentRate),
-            ("error", m.errorRate),
-            ("fallback (turns)", m.fallbackRate),
-            ("fallback (conversations)", m.conversationFallbackRate),
-            ("intent accuracy", m.intentAccuracy),
-            ("slot accuracy", m.slotAccuracy),
-        ]
+        // The dialogue's rates show when the run judged the dialogue (the rest, always).
+        let labelled = s.metrics.all.filter { ReportFormat.hasDialogue(s) || !ReportFormat.dialogueRates.contains($0.key) }.map {
+            (Self.lowercasingFirst(ReportFormat.label($0.key)), $0.metric)
+        }
         // Pad inside the brackets so the bounds line up as numbers: `[ 3.6, 62.4]` under `[68.3, 73.9]`.
         let available = labelled.compactMap(\.1)
         let lowWidth = available.map { Figures.percent($0.low).count }.max() ?? 0
@@ -106,8 +100,33 @@ public struct TextSummaryReporter: Sendable {
         return text
     }
 
+    private func dialogue(_ s: Summary) -> String {
+        var text = "Dialogue\n  " + ReportFormat.dialogueLine(s)
+        let failures = ReportFormat.occurredFailures(s)
+        if failures.isEmpty {
+            text += "\n  no dialogue failure"
+        } else {
+            var rows = [["dialogue failure", "conversations", "rate", "turns", "behaviours hit"]]
+            rows += failures.map { name, figures, _ in
+                [
+                    name, String(figures.conversations), figures.rate.map { Figures.rate($0.value) } ?? "n/a",
+                    String(figures.occurrences), ReportFormat.behavioursHit(figures.behaviours),
+                ]
+            }
+            text += "\n" + TextTable(rows: rows, rightAligned: [1, 2, 3]).render()
+        }
+        if s.behaviours.keys.contains(where: { $0 != Aggregate.plain }) {
+            var rows = [["behaviour", "n", "completed", "completion"]]
+            rows += s.behaviours.sorted { $0.key < $1.key }.map { name, counts in
+                [name, String(counts.total), String(counts.completed), Figures.rate(ReportFormat.share(counts.completed, of: counts.total))]
+            }
+            text += "\nCompletion by behaviour\n" + TextTable(rows: rows, rightAligned: [1, 2, 3]).render()
+        }
+        return text
+    }
+
     private func turns(_ s: Summary) -> String {
-        let title = "Turns per completed conversation\n"
+        let title = "Turns to success (user turns per completed conversation)\n"
         guard let t = s.turns else { return title + "  n/a (no conversation completed)" }
         return title
             + TextTable(
@@ -138,6 +157,11 @@ public struct TextSummaryReporter: Sendable {
         guard !s.errors.isEmpty else { return nil }
         let rows = s.errors.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }
         return "Errors (failed exchanges by class)\n" + TextTable(rows: rows, rightAligned: [1]).render()
+    }
+
+    /// `Slot F1 (confirmed)` → `slot F1 (confirmed)`: labels as the text summary lists them.
+    static func lowercasingFirst(_ text: String) -> String {
+        text.prefix(1).lowercased() + text.dropFirst()
     }
 
     static func leftPadded(_ text: String, to width: Int) -> String {

@@ -3,6 +3,8 @@ import ChorusTestSupport
 import Foundation
 import Testing
 
+@testable import ChorusCLI
+
 @Suite struct RunCommandTests {
     @Test func runPrintsASummaryAndWritesSummaryJSON() async throws {
         let (directory, result) = try await CLI.run([], conversations: 200)
@@ -186,5 +188,23 @@ import Testing
         let goals2 = try #require(try CLI.json("\(v2)/summary.json")["goals"] as? [String: [String: Int]])
         #expect(goals2["refund"]!["completed"]! < goals1["refund"]!["completed"]!)
         #expect(goals2["order_status"] == goals1["order_status"])
+    }
+
+    /// `chorus replay` prints each turn's act and any dialogue failure on it.
+    @Test func replayTextShowsActsAndDialogueFailures() {
+        let record = ConversationRecord(
+            index: 3, persona: "calm", goal: "refund", outcome: .failed,
+            turns: [
+                TurnRecord(user: "refund AB-1", bot: ["Which item?"], act: .open),
+                TurnRecord(user: "sorry, I meant AB-2", bot: ["Refund for AB-1 started."], act: .correct, dialogueFailures: [.correctionIgnored]),
+                TurnRecord(user: "and your hours?", bot: ["9 to 5."], act: .open, goal: 1),
+            ],
+            goals: [GoalRecord(name: "refund", outcome: .failed, turns: 2), GoalRecord(name: "hours", outcome: .completed, turns: 1)],
+            behaviours: [.correction, .multiGoal])
+        let lines = TranscriptText.render(record).split(separator: "\n").map(String.init)
+        #expect(lines[1] == "goals: refund (failed), hours (completed) · behaviours: correction, multi_goal")
+        #expect(lines.contains("  2 user > sorry, I meant AB-2 (correct)"))
+        #expect(lines.contains("    DIALOGUE FAILURE correction_ignored"))
+        #expect(lines.contains("           goal hours"))
     }
 }

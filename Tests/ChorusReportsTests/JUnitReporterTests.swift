@@ -27,7 +27,11 @@ import Testing
         let root = try parse(ReportFixtures.report)
         #expect(root.name == "testsuites")
         let suites = root.elements(forName: "testsuite")
-        #expect(suites.map { attribute($0, "name") } == ["goal.hours", "goal.refund", "gate"])
+        #expect(
+            suites.map { attribute($0, "name") } == [
+                "goal.hours", "goal.refund", "behaviour.closing", "behaviour.confirmation", "behaviour.correction",
+                "behaviour.digression", "behaviour.plain", "dialogue", "gate",
+            ])
         for suite in suites {
             let cases = suite.elements(forName: "testcase")
             #expect(attribute(suite, "tests") == String(cases.count))
@@ -35,11 +39,14 @@ import Testing
             #expect(attribute(suite, "errors") == "0")
             #expect(attribute(suite, "skipped") == "0")
         }
-        // hours: completion; refund: completion; gate: 3 rules. Clusters are not test cases.
-        #expect(suites.map { attribute($0, "tests") } == ["1", "1", "3"])
-        #expect(suites.map { attribute($0, "failures") } == ["0", "1", "2"])
-        #expect(attribute(root, "tests") == "5")
-        #expect(attribute(root, "failures") == "3")
+        // Goals and behaviours: completion; dialogue: one case per named failure; gate: 3 rules.
+        // Clusters are not test cases.
+        #expect(suites.map { attribute($0, "tests") } == ["1", "1", "1", "1", "1", "1", "1", "8", "3"])
+        // With the baseline: refund's completion, the correction and plain behaviours' completion,
+        // and correction_ignored's rate regressed.
+        #expect(suites.map { attribute($0, "failures") } == ["0", "1", "0", "0", "1", "0", "1", "1", "2"])
+        #expect(attribute(root, "tests") == "18")
+        #expect(attribute(root, "failures") == "6")
     }
 
     @Test func gateRulesFailWithTheirNumbers() throws {

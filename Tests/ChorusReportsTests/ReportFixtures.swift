@@ -12,7 +12,8 @@ enum ReportFixtures {
 
     static let fallbackReply = "Sorry, I didn't get that. Could you rephrase?"
 
-    /// A refund conversation that completes.
+    /// A refund conversation that completes: the bot acts on the user's order number, and answers
+    /// the closing.
     static func refundCompleted(_ index: Int) -> ConversationRecord {
         ConversationRecord(
             index: index, persona: "calm", goal: "refund", outcome: .completed,
@@ -21,11 +22,54 @@ enum ReportFixtures {
                     user: "I want a refund for order AB-\(index)", expectedIntent: "refund", predictedIntent: "refund",
                     confidence: 0.91, expectedSlots: [Entity(name: "order_id", value: "AB-\(index)")],
                     entities: [Entity(name: "order_id", value: "AB-\(index)")],
-                    bot: ["Your refund for order AB-\(index) is on its way."], latencyMs: 12),
+                    bot: ["Your refund for order AB-\(index) is on its way."], latencyMs: 12, act: .open),
                 TurnRecord(
                     user: "thanks!", expectedIntent: "thanks", predictedIntent: "thanks", confidence: 0.88, entities: [],
-                    bot: ["You're welcome | anything else?"], latencyMs: 8),
-            ])
+                    bot: ["You're welcome | anything else?"], latencyMs: 8, act: .close),
+            ],
+            goals: [
+                GoalRecord(
+                    name: "refund", outcome: .completed, turns: 2, values: [Entity(name: "order_id", value: "AB-\(index)")],
+                    confirmed: [Entity(name: "order_id", value: "AB-\(index)")])
+            ],
+            behaviours: [.closing])
+    }
+
+    /// A refund conversation where the user corrects the order number and the bot refunds the old
+    /// one: the correction is ignored and a wrong value confirmed.
+    static func refundWrongValue(_ index: Int) -> ConversationRecord {
+        ConversationRecord(
+            index: index, persona: "calm", goal: "refund", outcome: .failed,
+            turns: [
+                TurnRecord(user: "refund order AB-\(index)", bot: ["Which item?"], latencyMs: 10, act: .open),
+                TurnRecord(user: "sorry, I meant AB-\(index)\(index)", bot: ["Which item?"], latencyMs: 10, act: .correct),
+                TurnRecord(
+                    user: "the laptop", bot: ["I've started a refund for the laptop from order AB-\(index)."], latencyMs: 10,
+                    act: .inform, dialogueFailures: [.correctionIgnored, .wrongValueConfirmed]),
+            ],
+            goals: [
+                GoalRecord(
+                    name: "refund", outcome: .failed, turns: 3,
+                    values: [Entity(name: "order_id", value: "AB-\(index)\(index)"), Entity(name: "product", value: "laptop")],
+                    confirmed: [Entity(name: "order_id", value: "AB-\(index)"), Entity(name: "product", value: "laptop")])
+            ],
+            behaviours: [.confirmation, .correction])
+    }
+
+    /// An opening-hours conversation where the user asks something off-task and the bot never
+    /// comes back to the task.
+    static func hoursDigression(_ index: Int) -> ConversationRecord {
+        ConversationRecord(
+            index: index, persona: "hasty", goal: "hours", outcome: .maxTurns,
+            turns: [
+                TurnRecord(user: "are you open on saturday?", bot: ["Which store?"], latencyMs: 10, act: .open),
+                TurnRecord(user: "do you sell gift cards?", bot: ["Yes, we do!"], latencyMs: 10, act: .digress),
+                TurnRecord(
+                    user: "ok. the one in town", bot: ["Anything else?"], latencyMs: 10, act: .inform,
+                    dialogueFailures: [.digressionNotResumed]),
+            ],
+            goals: [GoalRecord(name: "hours", outcome: .maxTurns, turns: 3, values: [Entity(name: "day", value: "saturday")])],
+            behaviours: [.digression])
     }
 
     /// A refund conversation whose user gives up after two fallbacks.
@@ -77,7 +121,7 @@ enum ReportFixtures {
 
     static let conversations: [ConversationRecord] = [
         refundCompleted(0), refundAbandoned(1), hoursHandedOff(2), hoursCompleted(3), refundCompleted(4),
-        refundAbandoned(5), hoursCompleted(6), hoursError(7),
+        refundAbandoned(5), hoursCompleted(6), hoursError(7), refundWrongValue(8), hoursDigression(9),
     ]
 
     static let summary = Summary(suite: "acme", target: targetB, seed: 42, aggregate: Aggregate(conversations))
@@ -127,6 +171,19 @@ enum ReportFixtures {
                 baseline: OutcomeCounts(completed: 3, handedOff: 1), current: OutcomeCounts(completed: 2, handedOff: 1, error: 1)),
         ],
         personas: [:],
+        dialogueFailures: [
+            MetricDelta(
+                name: "correction_ignored_rate", baseline: 0.01, current: 0.1, low: 0.02, high: 0.4, pValue: 0.01,
+                higherIsBetter: false, tolerance: 0.02, significant: true),
+            MetricDelta(
+                name: "digression_not_resumed_rate", baseline: 0.05, current: 0.1, low: -0.05, high: 0.38, pValue: 0.4,
+                higherIsBetter: false, tolerance: 0.02, significant: false),
+        ],
+        behaviours: [
+            "correction": OutcomeShift(baseline: OutcomeCounts(completed: 18, failed: 2), current: OutcomeCounts(failed: 1)),
+            "plain": OutcomeShift(
+                baseline: OutcomeCounts(completed: 30, abandoned: 2), current: OutcomeCounts(completed: 2, handedOff: 1, abandoned: 2, error: 1)),
+        ],
         newFailureClusters: [signatureAbandoned.key])
 
     static let verdict = GateVerdict(checks: [
@@ -146,9 +203,14 @@ enum ReportFixtures {
         goal: "refund", outcome: .abandoned, turn: 1, expectedIntent: "refund", predictedIntent: "nlu_fallback",
         reply: fallbackReply)
 
+    static let signatureWrongValue = FailureSignature(
+        goal: "refund", outcome: .failed, turn: 3, dialogueFailure: .correctionIgnored, expectedIntent: nil,
+        predictedIntent: nil, reply: "I've started a refund for the laptop from order AB-#.")
+
     static let failures = FailureAnalysis(
         clusters: [
             FailureCluster(signature: signatureAbandoned, count: 2, example: refundAbandoned(1)),
+            FailureCluster(signature: signatureWrongValue, count: 1, example: refundWrongValue(8)),
             FailureCluster(
                 signature: FailureSignature(
                     goal: "hours", outcome: .handedOff, turn: 1, expectedIntent: "hours", predictedIntent: "human",
@@ -158,7 +220,7 @@ enum ReportFixtures {
                     goal: "hours", outcome: .error, turn: 1, expectedIntent: "hours", predictedIntent: nil, reply: ""),
                 count: 1, example: hoursError(7)),
         ],
-        failingConversations: 4,
+        failingConversations: 6,
         fallbackUtterances: [UtteranceCount(text: "refnud plz", count: 2), UtteranceCount(text: "refund my <order>", count: 2)],
         abandonment: [
             "refund": AbandonmentFunnel(conversations: 4, abandoned: 2, byTurn: [2: 2], byStage: ["request": 2]),

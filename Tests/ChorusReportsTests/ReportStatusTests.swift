@@ -33,8 +33,8 @@ import Testing
     @Test func anInterruptedRunIsPartialAndNotJudgedInEveryOutput() throws {
         let report = Self.report(Self.run(.interrupted), stopReason: "interrupted by Ctrl-C", gate: Self.gate)
         #expect(report.verdict == nil, "the gate does not judge a partial run")
-        let line = "partial: 8 of 2000 planned conversations ran (interrupted by Ctrl-C); not judged"
-        #expect(report.status.line(conversations: 8) == line)
+        let line = "partial: 10 of 2000 planned conversations ran (interrupted by Ctrl-C); not judged"
+        #expect(report.status.line(conversations: 10) == line)
 
         let junit = JUnitReporter().render(report)
         #expect(junit.contains("<skipped message=\"not judged: \(line)\"/>"))
@@ -67,7 +67,7 @@ import Testing
         let report = Self.report(Self.run(.completed, shard: "2/8"), gate: Self.gate)
         #expect(report.status.state == .shard)
         #expect(report.verdict == nil)
-        #expect(JUnitReporter().render(report).contains("not judged: shard: 8 of 2000 planned conversations ran (shard 2/8"))
+        #expect(JUnitReporter().render(report).contains("not judged: shard: 10 of 2000 planned conversations ran (shard 2/8"))
         #expect(try Self.summaryJSON(report)["status"].flatMap { $0 as? [String: Any] }?["state"] as? String == "shard")
     }
 

@@ -58,7 +58,7 @@ import Testing
                 "intent", "affirm", "refund", "hours", "provide_order",
             ])
         #expect(lines.contains { $0.hasPrefix("  handoff ") && $0.hasSuffix("20.0 %  [ 3.6, 62.4]  n=5") })
-        #expect(text.contains("Turns per completed conversation"))
+        #expect(text.contains("Turns to success (user turns per completed conversation)"))
         #expect(text.contains("Latency per reply (ms)"))
         #expect(lines.contains("  timeout  1"))
         #expect(!text.contains("\u{1B}"))
@@ -80,8 +80,19 @@ import Testing
             text.components(separatedBy: "\n\n")
             .first { $0.hasPrefix("Rates") }?
             .split(separator: "\n").dropFirst().filter { $0.contains("n=") } ?? []
-        #expect(rateLines.count == 8)
+        #expect(rateLines.count == 9)
         let columns = Set(rateLines.compactMap { $0.range(of: " %")?.lowerBound.utf16Offset(in: $0) })
         #expect(columns.count == 1)
+    }
+
+    @Test func textShowsTheDialogue() {
+        let text = TextSummaryReporter().render(SampleRecords.summary(of: DialogueRecords.conversations))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(text.contains("Dialogue\n  Goals: 3 of 7 completed (42.9 %) · dialogue failures in 3 of 6 conversations"))
+        #expect(lines.contains { $0.hasPrefix("  context_lost ") && $0.hasSuffix("16.7 %      2  digression 1") })
+        #expect(lines.contains { $0.hasPrefix("  goal completion ") && $0.hasSuffix("n=7") })
+        #expect(lines.contains { $0.hasPrefix("  slot F1 (confirmed) ") && $0.contains("75.0 %") })
+        #expect(text.contains("Completion by behaviour"))
+        #expect(lines.contains { $0.hasPrefix("  plain ") && $0.hasSuffix("50.0 %") })
     }
 }

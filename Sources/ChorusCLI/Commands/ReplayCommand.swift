@@ -42,13 +42,21 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 }
 
-/// A conversation as a person reads it.
+/// A conversation as a person reads it: each turn's act, the user's text, what was meant and
+/// understood, the bot's reply, and any failed expectation or dialogue failure on it.
 enum TranscriptText {
     static func render(_ record: ConversationRecord) -> String {
         var lines = ["conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · outcome \(record.outcome.rawValue)"]
+        if record.goals.count > 1 || !record.behaviours.isEmpty {
+            var header = "goals: " + record.goals.map { "\($0.name) (\($0.outcome.rawValue))" }.joined(separator: ", ")
+            if !record.behaviours.isEmpty { header += " · behaviours: " + record.behaviours.map(\.rawValue).joined(separator: ", ") }
+            lines.append(header)
+        }
         for (number, turn) in record.turns.enumerated() {
-            lines.append(String(format: "%3d user > ", number + 1) + turn.user)
+            let act = turn.act.map { " (\($0.rawValue))" } ?? ""
+            lines.append(String(format: "%3d user > ", number + 1) + turn.user + act)
             var judged: [String] = []
+            if record.goals.count > 1, record.goals.indices.contains(turn.goal) { judged.append("goal \(record.goals[turn.goal].name)") }
             if let expected = turn.expectedIntent { judged.append("expected \(expected)") }
             if let predicted = turn.predictedIntent {
                 let confidence = turn.confidence.map { String(format: " (%.2f)", $0) } ?? ""
@@ -60,6 +68,7 @@ enum TranscriptText {
             if !judged.isEmpty { lines.append("           " + judged.joined(separator: " · ")) }
             for text in turn.bot { lines.append("    bot  < " + text) }
             for failure in turn.failures { lines.append("    FAILED " + failure) }
+            for failure in turn.dialogueFailures { lines.append("    DIALOGUE FAILURE " + failure.rawValue) }
         }
         return lines.joined(separator: "\n")
     }

@@ -60,6 +60,18 @@ enum Verdict {
         }
         Console.out("gate: FAIL")
         for check in verdict.failures { Console.out("  ✗ \(check.name): \(check.detail)") }
+        if let diff = report.diff {
+            let failures = diff.dialogueFailureRegressions(report.summary)
+            if !failures.isEmpty {
+                Console.out("Dialogue failures that regressed:")
+                for line in failures { Console.out("  \(line)") }
+            }
+            let drops = diff.behaviourDrops
+            if !drops.isEmpty {
+                Console.out("Behaviours whose completion fell:")
+                for line in drops { Console.out("  \(line)") }
+            }
+        }
         throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(verdict.failures.map(\.name).joined(separator: ", "))")
     }
 }

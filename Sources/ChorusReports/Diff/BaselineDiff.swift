@@ -2,11 +2,12 @@ import ChorusModel
 import ChorusScoring
 
 /// A run compared with a baseline: every headline rate and every intent's precision, recall and
-/// F1 with its delta and interval, the confusion cells that moved, the outcome shifts per goal
-/// and persona, and the failure clusters that are new.
+/// F1 with its delta and interval, every named dialogue failure's rate, the confusion cells that
+/// moved, the outcome shifts per goal, persona and behaviour, and the failure clusters that are new.
 public struct BaselineDiff: Sendable, Equatable, Codable {
     /// Headline figures in a fixed order (intent accuracy, completion, fallback, handoff,
-    /// abandonment, error rate, latency p95).
+    /// abandonment, error rate, goal completion, escalation, dialogue failure rate, slot F1,
+    /// latency p95, turns to success p95).
     public var metrics: [MetricDelta]
     /// Per intent: `<intent>.precision`, `.recall`, `.f1`, sorted by intent then figure.
     public var intents: [MetricDelta]
@@ -16,28 +17,43 @@ public struct BaselineDiff: Sendable, Equatable, Codable {
     public var goals: [String: OutcomeShift]
     /// Outcome counts per persona, before and after.
     public var personas: [String: OutcomeShift]
+    /// Per named dialogue failure, the change of its rate (`context_lost_rate`, …), in
+    /// `DialogueFailure` order; only failures the baseline has figures for.
+    public var dialogueFailures: [MetricDelta]
+    /// Outcome counts per behaviour (`plain` for none), before and after.
+    public var behaviours: [String: OutcomeShift]
     /// Failure signatures (keys) present in the run and absent from the baseline.
     public var newFailureClusters: [String]
 
     public init(
         metrics: [MetricDelta], intents: [MetricDelta], confusionMoves: [ConfusionMove], goals: [String: OutcomeShift],
-        personas: [String: OutcomeShift], newFailureClusters: [String]
+        personas: [String: OutcomeShift], dialogueFailures: [MetricDelta] = [], behaviours: [String: OutcomeShift] = [:],
+        newFailureClusters: [String]
     ) {
         self.metrics = metrics
         self.intents = intents
         self.confusionMoves = confusionMoves
         self.goals = goals
         self.personas = personas
+        self.dialogueFailures = dialogueFailures
+        self.behaviours = behaviours
         self.newFailureClusters = newFailureClusters
     }
 
-    /// Every significant regression, headline figures first.
-    public var regressions: [MetricDelta] { (metrics + intents).filter(\.regression) }
+    /// Every significant regression, headline figures first, then dialogue failures, then intents.
+    public var regressions: [MetricDelta] { (metrics + dialogueFailures + intents).filter(\.regression) }
+
+    /// The headline or dialogue-failure delta with the given name (a gate metric's key).
+    public func delta(named name: String) -> MetricDelta? {
+        metrics.first { $0.name == name } ?? dialogueFailures.first { $0.name == name }
+    }
 
     enum CodingKeys: String, CodingKey {
         case metrics, intents
         case confusionMoves = "confusion_moves"
         case goals, personas
+        case dialogueFailures = "dialogue_failures"
+        case behaviours
         case newFailureClusters = "new_failure_clusters"
     }
 }

@@ -3,11 +3,14 @@ import ChorusSpec
 
 /// Compares a run's summary with a baseline's, with the statistics of DESIGN.md.
 ///
-/// Headline rates: the delta with Newcombe's 95% interval; significant when the interval excludes
-/// zero. Intent precision, recall and F1: the same interval, and significance by the Holm-adjusted
-/// p-value over all intent figures at once (many intents means many chances of a false alarm).
-/// A significant change is a regression only when it exceeds the tolerance: the gate's
-/// `max_drop`/`max_rise` for headline rates, `intentTolerance` for intent figures.
+/// Headline rates and each named dialogue failure's rate: the delta with Newcombe's 95% interval;
+/// significant when the interval excludes zero (slot F1 as the proportion tp / (tp + (fp + fn)/2)
+/// over its effective trials). Intent precision, recall and F1: the same interval, and
+/// significance by the Holm-adjusted p-value over all intent figures at once (many intents means
+/// many chances of a false alarm). Latency p95 and turns to success p95 have no interval: a
+/// relative tolerance with an absolute floor stands in. A significant change is a regression only
+/// when it exceeds the tolerance: the gate's `max_drop`/`max_rise` for headline rates,
+/// `intentTolerance` for intent figures.
 public struct BaselineDiffer: Sendable {
     public var gate: [String: GateRule]
     /// The change an intent figure must exceed to count: the gate's `intent_f1.max_drop`, else
@@ -15,59 +18,78 @@ public struct BaselineDiffer: Sendable {
     public var intentTolerance: Double
     /// Latency changes below this many milliseconds never count (noise on a fast bot).
     public var latencyFloorMs: Double
+    /// Changes of the turns-to-success p95 below this many turns never count.
+    public var turnsFloor: Double
 
-    public init(gate: [String: GateRule] = [:], intentTolerance: Double = 0.05, latencyFloorMs: Double = 1) {
+    public init(
+        gate: [String: GateRule] = [:], intentTolerance: Double = 0.05, latencyFloorMs: Double = 1, turnsFloor: Double = 1
+    ) {
         self.gate = gate
         self.intentTolerance = gate[GateMetric.intentF1.rawValue]?.maxDrop ?? intentTolerance
         self.latencyFloorMs = latencyFloorMs
+        self.turnsFloor = turnsFloor
     }
 
-    /// The headline metrics a diff reports, with which direction is better.
+    /// The headline rates a diff reports, with which direction is better.
     static let headline: [(GateMetric, higherIsBetter: Bool)] = [
         (.intentAccuracy, true), (.completionRate, true), (.fallbackRate, false), (.handoffRate, false),
-        (.abandonmentRate, false), (.errorRate, false),
+        (.abandonmentRate, false), (.errorRate, false), (.goalCompletionRate, true), (.escalationRate, false),
+        (.dialogueFailureRate, false), (.slotF1, true),
     ]
 
     public func diff(baseline: Baseline, current: Summary, currentClusters: [String] = []) -> BaselineDiff {
         let before = baseline.summary
-        var metrics: [MetricDelta] = []
-        for (metric, higherIsBetter) in Self.headline {
-            guard let old = Self.rate(metric, in: before), let new = Self.rate(metric, in: current),
-                let difference = ProportionDifference(
-                    successes1: old.successes, trials1: old.n, successes2: new.successes, trials2: new.n)
-            else { continue }
-            let rule = gate[metric.rawValue]
-            metrics.append(
-                MetricDelta(
-                    name: metric.rawValue, baseline: old.value, current: new.value, low: difference.low,
-                    high: difference.high, pValue: difference.pValue, higherIsBetter: higherIsBetter,
-                    tolerance: (higherIsBetter ? rule?.maxDrop : rule?.maxRise) ?? 0,
-                    significant: difference.excludesZero))
+        var metrics = Self.headline.compactMap { metric, higherIsBetter in
+            rateDelta(metric, higherIsBetter: higherIsBetter, before, current)
         }
         if let old = before.latencyMs?.p95, let new = current.latencyMs?.p95 {
             // Latency has no interval here; the relative tolerance (default 50 %) and an absolute floor stand in.
-            let relative = gate[GateMetric.latencyP95.rawValue]?.maxRise ?? 0.5
-            metrics.append(
-                MetricDelta(
-                    name: GateMetric.latencyP95.rawValue, baseline: old, current: new, low: nil, high: nil, pValue: nil,
-                    higherIsBetter: false, tolerance: max(old * relative, latencyFloorMs), significant: true))
+            metrics.append(relativeDelta(.latencyP95, old, new, defaultRise: 0.5, floor: latencyFloorMs))
+        }
+        if let old = before.turns?.p95, let new = current.turns?.p95 {
+            metrics.append(relativeDelta(.turnsToSuccessP95, old, new, defaultRise: 0.25, floor: turnsFloor))
+        }
+        let failures = GateMetric.allCases.filter { $0.dialogueFailure != nil }.compactMap {
+            rateDelta($0, higherIsBetter: false, before, current)
         }
         return BaselineDiff(
             metrics: metrics, intents: intentDeltas(before.confusion, current.confusion),
             confusionMoves: Self.confusionMoves(before.confusion, current.confusion),
             goals: Self.shifts(before.goals, current.goals), personas: Self.shifts(before.personas, current.personas),
+            dialogueFailures: failures,
+            // A baseline from before behaviours were recorded has none to compare with.
+            behaviours: before.behaviours.isEmpty ? [:] : Self.shifts(before.behaviours, current.behaviours),
             newFailureClusters: currentClusters.filter { !Set(baseline.failureClusters).contains($0) })
     }
 
+    /// The change of a rate with Newcombe's interval; `nil` when either run lacks the rate.
+    func rateDelta(_ metric: GateMetric, higherIsBetter: Bool, _ before: Summary, _ current: Summary) -> MetricDelta? {
+        guard let old = Self.rate(metric, in: before), let new = Self.rate(metric, in: current) else { return nil }
+        let (s1, n1) = old.proportion(isF1: metric == .slotF1)
+        let (s2, n2) = new.proportion(isF1: metric == .slotF1)
+        guard let difference = ProportionDifference(successes1: s1, trials1: n1, successes2: s2, trials2: n2) else { return nil }
+        let rule = gate[metric.rawValue]
+        return MetricDelta(
+            name: metric.rawValue, baseline: old.value, current: new.value, low: difference.low, high: difference.high,
+            pValue: difference.pValue, higherIsBetter: higherIsBetter,
+            tolerance: (higherIsBetter ? rule?.maxDrop : rule?.maxRise) ?? 0, significant: difference.excludesZero)
+    }
+
+    /// The change of a figure without an interval (a percentile): a rise is a regression beyond the
+    /// gate's relative `max_rise` (or `defaultRise`) of the baseline, and never below `floor`.
+    func relativeDelta(_ metric: GateMetric, _ old: Double, _ new: Double, defaultRise: Double, floor: Double) -> MetricDelta {
+        let relative = gate[metric.rawValue]?.maxRise ?? defaultRise
+        return MetricDelta(
+            name: metric.rawValue, baseline: old, current: new, low: nil, high: nil, pValue: nil, higherIsBetter: false,
+            tolerance: max(old * relative, floor), significant: true)
+    }
+
+    /// The rate a gate metric names, when it is one.
     static func rate(_ metric: GateMetric, in summary: Summary) -> RateMetric? {
-        switch metric {
-        case .intentAccuracy: summary.metrics.intentAccuracy
-        case .completionRate: summary.metrics.completionRate
-        case .fallbackRate: summary.metrics.fallbackRate
-        case .handoffRate: summary.metrics.handoffRate
-        case .abandonmentRate: summary.metrics.abandonmentRate
-        case .errorRate: summary.metrics.errorRate
-        case .latencyP95, .intentF1: nil
+        if let failure = metric.dialogueFailure { return summary.dialogueFailures[failure.rawValue]?.rate }
+        return switch metric {
+        case .latencyP95, .intentF1, .turnsToSuccessP95: nil
+        default: summary.metrics[metric.rawValue]
         }
     }
 

@@ -35,7 +35,7 @@ public struct GateEvaluator: Sendable {
                 if let tolerance = rule.maxDrop, let diff { checks.append(Self.intentCheck(diff, tolerance: tolerance)) }
                 continue
             }
-            guard let delta = diff?.metrics.first(where: { $0.name == metric.rawValue }) else { continue }
+            guard let delta = diff?.delta(named: metric.rawValue) else { continue }
             for (kind, tolerance) in [(GateCheck.Kind.maxDrop, rule.maxDrop), (.maxRise, rule.maxRise)] {
                 guard let tolerance else { continue }
                 // A drop is a regression for figures where higher is better; a rise for the others.
@@ -49,7 +49,8 @@ public struct GateEvaluator: Sendable {
                         detail: "\(metric.rawValue) \(Self.format(delta.current, metric)) vs baseline "
                             + "\(Self.format(delta.baseline, metric)): "
                             + Figures.change(of: metric.rawValue, delta.delta, low: delta.low, high: delta.high)
-                            + "\(significance); \(kind.rawValue) \(Self.tolerance(tolerance, metric))"))
+                            + "\(significance); \(kind.rawValue) \(Self.tolerance(tolerance, metric))"
+                            + (passed ? "" : Self.dialogueContext(metric, summary, diff))))
             }
         }
         return GateVerdict(checks: checks)
@@ -73,9 +74,22 @@ public struct GateEvaluator: Sendable {
     static func value(_ metric: GateMetric, in summary: Summary) -> Double? {
         switch metric {
         case .latencyP95: summary.latencyMs?.p95
+        case .turnsToSuccessP95: summary.turns?.p95
         case .intentF1: summary.intentAverages?.macro.f1
         default: BaselineDiffer.rate(metric, in: summary)?.value
         }
+    }
+
+    /// What a failed dialogue rule is about: for a named failure, the behaviours of the
+    /// conversations it hit; for the dialogue failure rate, the failures that regressed.
+    static func dialogueContext(_ metric: GateMetric, _ summary: Summary, _ diff: BaselineDiff?) -> String {
+        if let failure = metric.dialogueFailure {
+            let behaviours = summary.dialogueFailures[failure.rawValue]?.behaviours ?? [:]
+            return behaviours.isEmpty ? "" : "; hit conversations with " + ReportFormat.behavioursHit(behaviours)
+        }
+        guard metric == .dialogueFailureRate, let diff else { return "" }
+        let risen = diff.dialogueFailureRegressions(summary)
+        return risen.isEmpty ? "" : "; regressed: " + risen.joined(separator: "; ")
     }
 
     /// A figure of the metric in its unit (see `Figures`).

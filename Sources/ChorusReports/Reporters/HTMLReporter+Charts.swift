@@ -36,18 +36,21 @@ extension HTMLReporter {
             html += "\(Figures.rate(ReportFormat.share(count, of: s.outcomes.total)))</span></li>"
         }
         html += "</ul>\n"
-        let goals = s.goals.sorted { $0.key < $1.key }
-        if !goals.isEmpty {
-            html += "<h3>By goal</h3>\n<table class=\"by-goal\">\n<thead><tr><th>Goal</th><th>n</th>"
-            html += "<th class=\"wide\">Outcomes</th><th>Completion</th></tr></thead>\n<tbody>\n"
-            for (goal, counts) in goals.prefix(maxRows) {
-                html += "<tr><th>\(h(goal))</th><td class=\"num\">\(counts.total)</td>"
-                html += "<td class=\"wide\">\(Self.stackedBar(counts, height: 14, label: "Outcomes of goal \(goal)"))</td>"
-                html += "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.total)))</td></tr>\n"
-            }
-            html += "</tbody></table>\n" + more(goals.count - maxRows, "goals")
-        }
+        if !s.goals.isEmpty { html += "<h3>By goal</h3>\n" + outcomeTable(s.goals, noun: "goal") }
         return html
+    }
+
+    /// Outcome bars and completion per name (goal, behaviour), sorted by name.
+    func outcomeTable(_ counts: [String: OutcomeCounts], noun: String) -> String {
+        let rows = counts.sorted { $0.key < $1.key }
+        var html = "<table class=\"by-goal\">\n<thead><tr><th>\(h(noun.prefix(1).uppercased() + noun.dropFirst()))</th><th>n</th>"
+        html += "<th class=\"wide\">Outcomes</th><th>Completion</th></tr></thead>\n<tbody>\n"
+        for (name, counts) in rows.prefix(maxRows) {
+            html += "<tr><th>\(h(name))</th><td class=\"num\">\(counts.total)</td>"
+            html += "<td class=\"wide\">\(Self.stackedBar(counts, height: 14, label: "Outcomes of \(noun) \(name)"))</td>"
+            html += "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.total)))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n" + more(rows.count - maxRows, noun + "s")
     }
 
     /// A horizontal bar split by outcome, stretched to the width of its container.
@@ -130,7 +133,7 @@ extension HTMLReporter {
         }
         html += svg + "</svg>\n"
         if let t = s.turns {
-            html += "<p>User turns per completed conversation: mean <b>\(Figures.fixed(t.mean, 2))</b>, "
+            html += "<p>Turns to success (user turns per completed conversation): mean <b>\(Figures.fixed(t.mean, 2))</b>, "
             html += "median <b>\(Figures.fixed(t.median, 1))</b>, p95 <b>\(Figures.fixed(t.p95, 0))</b></p>\n"
         }
         if !s.errors.isEmpty {

@@ -50,6 +50,7 @@ extension HTMLReporter {
         .badge.warn { background: #ffe0b2; color: #8a4500; }
         .badge.info { background: #bbdefb; color: #0d3c78; }
         .badge.new { background: #7b1fa2; color: #fff; }
+        .badge.act { background: #e8eaf6; color: #283593; font-family: ui-monospace, monospace; }
         .legend { font-size: 12px; color: var(--muted); }
         .legend .key { display: inline-block; width: 14px; height: 4px; margin: 0 5px 3px 12px; vertical-align: middle; }
         .legend .key.value { background: #1f4e8c; }

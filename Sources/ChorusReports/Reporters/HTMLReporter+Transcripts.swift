@@ -20,8 +20,9 @@ extension HTMLReporter {
             html += "<details class=\"cluster\"\(rank < 5 ? " open" : "")><summary>"
             html += "<span class=\"rank\">#\(rank + 1)</span> <span class=\"count\">\(cluster.count)</span> "
             html += "<b>\(h(sig.goal))</b> · <span class=\"outcome \(sig.outcome.rawValue)\">\(sig.outcome.rawValue)</span>"
-            html += " · turn \(sig.turn) · <span class=\"intent\">\(h(sig.expectedIntent ?? "?")) → "
-            html += "\(h(sig.predictedIntent ?? "?"))</span>"
+            html += " · turn \(sig.turn)"
+            if let failure = sig.dialogueFailure { html += " · <span class=\"badge bad\">\(failure.rawValue)</span>" }
+            html += " · <span class=\"intent\">\(h(sig.expectedIntent ?? "?")) → \(h(sig.predictedIntent ?? "?"))</span>"
             if new.contains(sig.key) { html += " <span class=\"badge new\">new</span>" }
             html += "</summary>\n"
             html += sig.reply.isEmpty
@@ -68,15 +69,21 @@ extension HTMLReporter {
         return html + more(c.flips.count - shown, "flipped conversations")
     }
 
-    /// A conversation as chat turns: the user's message, the bot's reply, what was meant and
-    /// understood, and marks for fallbacks, handoffs, errors and failed expectations.
+    /// A conversation as chat turns: the user's act and message, the bot's reply, what was meant
+    /// and understood, and marks for fallbacks, handoffs, errors, failed expectations and
+    /// dialogue failures.
     func transcript(_ record: ConversationRecord, highlight turnNumber: Int?) -> String {
         var html = "<div class=\"transcript\"><p class=\"muted\">conversation \(record.index) · persona "
-        html += "\(h(record.persona)) · goal \(h(record.goal))</p>\n"
+        html += "\(h(record.persona)) · goal\(record.goals.count > 1 ? "s" : "") "
+        html += record.goals.map { "\(h($0.name)) (\($0.outcome.rawValue))" }.joined(separator: ", ")
+        if !record.behaviours.isEmpty { html += " · " + record.behaviours.map(\.rawValue).joined(separator: ", ") }
+        html += "</p>\n"
         for (offset, turn) in record.turns.prefix(maxTranscriptTurns).enumerated() {
             let number = offset + 1
             html += "<div class=\"turn\(number == turnNumber ? " first-wrong" : "")\">"
-            html += "<div class=\"user\"><span class=\"n\">\(number)</span><span class=\"who\">user</span>\(h(turn.user))</div>"
+            html += "<div class=\"user\"><span class=\"n\">\(number)</span><span class=\"who\">user</span>"
+            if let act = ReportFormat.act(turn) { html += "<span class=\"badge act\">\(act)</span>" }
+            html += "\(h(turn.user))</div>"
             html += "<div class=\"bot\(turn.fallback ? " fallback" : "")\(turn.error != nil ? " error" : "")\">"
             html += "<span class=\"who\">bot</span>"
             if let error = turn.error {
@@ -95,6 +102,7 @@ extension HTMLReporter {
             if turn.fallback { html += "<span class=\"badge warn\">fallback</span>" }
             if turn.handoff { html += "<span class=\"badge info\">handoff</span>" }
             for failure in turn.failures { html += "<span class=\"badge bad\">✘ \(h(failure))</span>" }
+            for failure in turn.dialogueFailures { html += "<span class=\"badge bad\">✘ \(failure.rawValue)</span>" }
             html += "</div></div></div>\n"
         }
         if record.turns.count > maxTranscriptTurns {

@@ -47,6 +47,7 @@ public struct HTMLReporter: RunReporter {
         var sections: [(id: String, title: String, html: String)] = []
         sections.append(("outcomes", "Outcomes", outcomesSection(report)))
         sections.append(("rates", "Rates", ratesSection(report)))
+        if ReportFormat.hasDialogue(s) { sections.append(("dialogue", "Dialogue", dialogueSection(report))) }
         if let diff = report.diff { sections.append(("baseline", "Baseline", baselineSection(diff, report))) }
         if let verdict = report.verdict { sections.append(("gate", "Gate", gateSection(verdict))) }
         sections.append(("intents", "Intents", intentsSection(report)))
@@ -147,13 +148,8 @@ public struct HTMLReporter: RunReporter {
         for row in rows {
             let status = row.delta.map(ReportFormat.deltaStatus)
             html += "<tr\(rowClass(status))><th>\(h(ReportFormat.label(row.key)))</th>"
-            if let metric = row.metric {
-                html += "<td class=\"chart\">\(Self.whisker(metric, baseline: row.delta?.baseline))</td>"
-                html += "<td class=\"num\">\(Figures.rate(metric.value))</td>"
-                html += "<td class=\"num\">\(ReportFormat.interval(metric))</td><td class=\"num\">\(metric.n)</td>"
-            } else {
-                html += "<td class=\"chart muted\">not available</td><td class=\"num\">n/a</td><td></td><td></td>"
-            }
+            html += rateCells(row.metric, baseline: row.delta?.baseline)
+            html += "<td class=\"num\">\(row.metric.map { String($0.n) } ?? "")</td>"
             if diffed {
                 if let delta = row.delta {
                     html += "<td class=\"num\">\(h(Figures.value(of: delta.name, delta.baseline)))</td>"
@@ -227,7 +223,7 @@ public struct HTMLReporter: RunReporter {
         return html
     }
 
-    private func shiftTable(_ shifts: [String: OutcomeShift], label: String) -> String {
+    func shiftTable(_ shifts: [String: OutcomeShift], label: String) -> String {
         var html = "<table>\n<thead><tr><th>\(label)</th><th>Baseline</th><th>Run</th><th>Δ</th></tr></thead>\n<tbody>\n"
         let names = shifts.keys.sorted()
         for name in names.prefix(maxRows) {
@@ -330,6 +326,13 @@ public struct HTMLReporter: RunReporter {
 
     // MARK: - Helpers
 
+    /// A rate's whisker chart, value and 95% interval cells (`not available` without one).
+    func rateCells(_ metric: RateMetric?, baseline: Double?) -> String {
+        guard let metric else { return "<td class=\"chart muted\">not available</td><td class=\"num\">n/a</td><td></td>" }
+        return "<td class=\"chart\">\(Self.whisker(metric, baseline: baseline))</td>"
+            + "<td class=\"num\">\(Figures.rate(metric.value))</td><td class=\"num\">\(ReportFormat.interval(metric))</td>"
+    }
+
     /// HTML-escaped text.
     func h(_ text: String) -> String { Escaping.html(text) }
 
@@ -338,7 +341,7 @@ public struct HTMLReporter: RunReporter {
         count > 0 ? "<\(tag) class=\"more\">… \(count) more \(what)</\(tag)>\n" : ""
     }
 
-    private func rowClass(_ status: DeltaStatus?) -> String {
+    func rowClass(_ status: DeltaStatus?) -> String {
         switch status {
         case .regression: " class=\"bad\""
         case .improvement: " class=\"good\""
@@ -354,7 +357,7 @@ public struct HTMLReporter: RunReporter {
         }
     }
 
-    private func statusBadge(_ delta: MetricDelta) -> String {
+    func statusBadge(_ delta: MetricDelta) -> String {
         switch ReportFormat.deltaStatus(delta) {
         case .regression: "<span class=\"badge bad\">regression</span>"
         case .improvement: "<span class=\"badge good\">improvement</span>"

@@ -33,6 +33,10 @@ public struct JUnitReporter: RunReporter {
     public func render(_ report: RunReport) -> String {
         let suiteName = report.summary.suite
         var suites = ReportFormat.goalNames(report).map { goalSuite($0, report) }
+        if ReportFormat.hasDialogue(report.summary) {
+            suites += report.summary.behaviours.keys.sorted().map { behaviourSuite($0, report) }
+            suites.append(dialogueSuite(report))
+        }
         suites.append(gateSuite(report))
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.failures }
@@ -50,27 +54,7 @@ public struct JUnitReporter: RunReporter {
     private func goalSuite(_ goal: String, _ report: RunReport) -> JUnitSuite {
         var suite = JUnitSuite(name: "goal.\(goal)")
         let counts = report.summary.goals[goal] ?? report.diff?.goals[goal]?.current ?? OutcomeCounts()
-        var completion = JUnitCase(name: "completion")
-        completion.output = "completed \(counts.completed) of \(counts.total): "
-            + Outcome.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: ", ")
-        if let shift = report.diff?.goals[goal] {
-            let tolerance = report.diff?.metrics.first { $0.name == "completion_rate" }?.tolerance ?? 0
-            let change = shift.completionChange
-            completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.total)"
-            if let change {
-                let text =
-                    "completion of goal \(goal) went from \(Figures.rate(change.baseline)) "
-                    + "(\(shift.baseline.completed)/\(shift.baseline.total)) to \(Figures.rate(change.current)) "
-                    + "(\(shift.current.completed)/\(shift.current.total)): \(Figures.points(change.delta)) "
-                    + "\(Figures.interval(change.low, change.high, signed: true)), "
-                    + "tolerance \(Figures.tolerance(of: "completion_rate", tolerance))"
-                completion.output += "\n" + text
-                if change.high < 0 && -change.delta > tolerance {
-                    completion.failure = JUnitFailure(message: text, type: "regression", body: text)
-                }
-            }
-        }
-
+        var completion = completionCase("goal \(goal)", counts: counts, shift: report.diff?.goals[goal], report)
         let clusters = report.failures.clusters.filter { $0.signature.goal == goal }
         for cluster in clusters.prefix(maxClustersPerGoal) {
             completion.output += "\n\nfailure cluster, \(ReportFormat.count(cluster.count, "conversation")): \(cluster.signature.key)"
@@ -83,6 +67,67 @@ public struct JUnitReporter: RunReporter {
         return suite
     }
 
+    /// The `completion` case of a goal or a behaviour: its outcomes, and — with a baseline — a
+    /// failure when its completion fell significantly (the 95% interval of the drop excludes zero)
+    /// by more than the completion tolerance of the diff.
+    private func completionCase(_ what: String, counts: OutcomeCounts, shift: OutcomeShift?, _ report: RunReport) -> JUnitCase {
+        var completion = JUnitCase(name: "completion")
+        completion.output = "completed \(counts.completed) of \(counts.total): "
+            + Outcome.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: ", ")
+        guard let shift else { return completion }
+        let tolerance = report.diff?.metrics.first { $0.name == "completion_rate" }?.tolerance ?? 0
+        completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.total)"
+        guard let change = shift.completionChange else { return completion }
+        let text =
+            "completion of \(what) went from \(Figures.rate(change.baseline)) "
+            + "(\(shift.baseline.completed)/\(shift.baseline.total)) to \(Figures.rate(change.current)) "
+            + "(\(shift.current.completed)/\(shift.current.total)): \(Figures.points(change.delta)) "
+            + "\(Figures.interval(change.low, change.high, signed: true)), "
+            + "tolerance \(Figures.tolerance(of: "completion_rate", tolerance))"
+        completion.output += "\n" + text
+        if change.high < 0 && -change.delta > tolerance {
+            completion.failure = JUnitFailure(message: text, type: "regression", body: text)
+        }
+        return completion
+    }
+
+    // MARK: - Dialogue
+
+    /// `behaviour.<name>`: the completion of the conversations with that behaviour (`plain`: none).
+    private func behaviourSuite(_ behaviour: String, _ report: RunReport) -> JUnitSuite {
+        var suite = JUnitSuite(name: "behaviour.\(behaviour)")
+        let counts = report.summary.behaviours[behaviour] ?? OutcomeCounts()
+        suite.cases.append(
+            completionCase("conversations with \(behaviour)", counts: counts, shift: report.diff?.behaviours[behaviour], report))
+        return suite
+    }
+
+    /// `dialogue`: one case per named dialogue failure, with its conversations, rate, turns and
+    /// the behaviours it hit, failing when its rate regressed against the baseline.
+    private func dialogueSuite(_ report: RunReport) -> JUnitSuite {
+        var suite = JUnitSuite(name: "dialogue")
+        for failure in DialogueFailure.allCases {
+            var testCase = JUnitCase(name: failure.rawValue)
+            let figures = report.summary.dialogueFailures[failure.rawValue]
+            let conversations = figures?.conversations ?? 0
+            testCase.output = "\(ReportFormat.count(conversations, "conversation"))"
+                + (figures?.rate.map { " (\(Figures.rate($0.value)) \(ReportFormat.interval($0)))" } ?? "")
+                + ", \(ReportFormat.count(figures?.occurrences ?? 0, "turn"))"
+            if let figures, !figures.behaviours.isEmpty {
+                testCase.output += "; behaviours hit: " + ReportFormat.behavioursHit(figures.behaviours)
+            }
+            if let delta = report.diff?.delta(named: failure.rawValue + "_rate") {
+                let text =
+                    "\(failure.rawValue) rate went from \(Figures.rate(delta.baseline)) to \(Figures.rate(delta.current)): "
+                    + "\(ReportFormat.change(delta)), tolerance \(Figures.tolerance(of: delta.name, delta.tolerance))"
+                testCase.output += "\n" + text
+                if delta.regression { testCase.failure = JUnitFailure(message: text, type: "regression", body: text) }
+            }
+            suite.cases.append(testCase)
+        }
+        return suite
+    }
+
     private func transcript(_ record: ConversationRecord) -> String {
         var lines = ["conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · \(record.outcome.rawValue)"]
         for (number, turn) in record.turns.prefix(maxTranscriptTurns).enumerated() {
@@ -91,7 +136,7 @@ public struct JUnitReporter: RunReporter {
                 intent = " [\(turn.expectedIntent ?? "?") → \(turn.predictedIntent ?? "?")]"
             }
             let marks = ReportFormat.marks(turn)
-            lines.append("\(number + 1). user: \(turn.user)")
+            lines.append("\(number + 1). user\(ReportFormat.act(turn).map { " (\($0))" } ?? ""): \(turn.user)")
             lines.append("   bot: \(ReportFormat.botText(turn))\(intent)\(marks.isEmpty ? "" : " {\(marks.joined(separator: ", "))}")")
         }
         if record.turns.count > maxTranscriptTurns {

@@ -51,6 +51,10 @@ public struct MarkdownReporter: RunReporter {
         document.append(rates(report), section: "rates")
         document.append(outcomesBy("Goal", report.summary.goals, shifts: report.diff?.goals), section: "goals")
         document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
+        if ReportFormat.hasDialogue(report.summary) {
+            document.append(dialogue(report), section: "dialogue")
+            document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
+        }
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
         if let moves = confusionMoves(report) { document.append(moves, section: "confusion") }
@@ -155,6 +159,30 @@ public struct MarkdownReporter: RunReporter {
         return "### Rates\n\n" + table.render() + "\n"
     }
 
+    private func dialogue(_ report: RunReport) -> String {
+        let s = report.summary
+        var text = "### Dialogue\n\n" + Escaping.markdown(ReportFormat.dialogueLine(s)) + "\n\n"
+        let diffed = report.diff != nil
+        let failures = ReportFormat.occurredFailures(s, diff: report.diff)
+        guard !failures.isEmpty else { return text + "No dialogue failure.\n" }
+        var table = MarkdownTable(
+            header: ["Dialogue failure", "Conversations", "Rate", "95% interval", "Turns", "Behaviours hit"]
+                + (diffed ? ["Baseline", "Δ [95% interval]", ""] : []),
+            rightAligned: [1, 2, 3, 4, 6, 7])
+        for (name, figures, delta) in failures.prefix(maxRows) {
+            var cells = [
+                Escaping.markdownCode(name), String(figures.conversations), figures.rate.map { Figures.rate($0.value) } ?? "n/a",
+                figures.rate.map(ReportFormat.interval) ?? "—", String(figures.occurrences),
+                Escaping.markdown(ReportFormat.behavioursHit(figures.behaviours)),
+            ]
+            if diffed {
+                cells += delta.map { [Figures.rate($0.baseline), ReportFormat.change($0), Self.statusMark($0)] } ?? ["—", "—", ""]
+            }
+            table.rows.append(cells)
+        }
+        return text + table.render() + more(failures.count - maxRows, "dialogue failures")
+    }
+
     private func latency(_ report: RunReport) -> String {
         var text = "### Latency and turns\n\n"
         if let l = report.summary.latencyMs {
@@ -165,7 +193,7 @@ public struct MarkdownReporter: RunReporter {
             text += "Reply latency: n/a (no replies)\n"
         }
         if let t = report.summary.turns {
-            text += "User turns per completed conversation: mean \(Figures.fixed(t.mean, 2)), "
+            text += "Turns to success (user turns per completed conversation): mean \(Figures.fixed(t.mean, 2)), "
                 + "median \(Figures.fixed(t.median, 1)), p95 \(Figures.fixed(t.p95, 0))\n"
         }
         if !report.summary.errors.isEmpty {
@@ -245,13 +273,13 @@ public struct MarkdownReporter: RunReporter {
         }
         let new = Set(report.diff?.newFailureClusters ?? [])
         var table = MarkdownTable(
-            header: ["#", "Conversations", "Goal", "Outcome", "Turn", "Expected → predicted", "Bot reply", "Replay"],
+            header: ["#", "Conversations", "Goal", "Outcome", "Turn", "Dialogue failure", "Expected → predicted", "Bot reply", "Replay"],
             rightAligned: [0, 1, 4])
         for (rank, cluster) in failures.clusters.prefix(maxRows).enumerated() {
             let sig = cluster.signature
             table.rows.append([
                 String(rank + 1) + (new.contains(sig.key) ? " 🆕" : ""), String(cluster.count), cell(sig.goal),
-                sig.outcome.rawValue, String(sig.turn),
+                sig.outcome.rawValue, String(sig.turn), sig.dialogueFailure.map { Escaping.markdownCode($0.rawValue) } ?? "",
                 cell(sig.expectedIntent ?? "?") + " → " + cell(sig.predictedIntent ?? "?"),
                 sig.reply.isEmpty ? "_(no reply)_" : cell("“\(sig.reply)”"),
                 Escaping.markdownCode(report.replay(cluster.example.index)),
@@ -338,13 +366,13 @@ public struct MarkdownReporter: RunReporter {
     }
 
     private func transcript(_ record: ConversationRecord) -> String {
-        var table = MarkdownTable(header: ["#", "User", "Bot", "Expected → predicted", "Marks"], rightAligned: [0])
+        var table = MarkdownTable(header: ["#", "Act", "User", "Bot", "Expected → predicted", "Marks"], rightAligned: [0])
         for (number, turn) in record.turns.prefix(maxTranscriptTurns).enumerated() {
             let intents =
                 turn.expectedIntent == nil && turn.predictedIntent == nil
                 ? "" : cell(turn.expectedIntent ?? "?") + " → " + cell(turn.predictedIntent ?? "?")
             table.rows.append([
-                String(number + 1), cell(turn.user), cell(ReportFormat.botText(turn)), intents,
+                String(number + 1), ReportFormat.act(turn) ?? "", cell(turn.user), cell(ReportFormat.botText(turn)), intents,
                 ReportFormat.marks(turn).map { cell($0) }.joined(separator: ", "),
             ])
         }

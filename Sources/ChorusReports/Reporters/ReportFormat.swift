@@ -53,13 +53,19 @@ enum ReportFormat {
         }
     }
 
+    /// The headline rates that exist only when the dialogue is judged.
+    static let dialogueRates: Set = ["goal_completion_rate", "dialogue_failure_rate", "slot_precision", "slot_recall", "slot_f1"]
+
     /// Headline rows: every summary rate with its diff figure (matched by key), then diff figures
     /// the summary has no rate for (latency), in the diff's order.
     static func headline(_ report: RunReport) -> [HeadlineRow] {
         let deltas = report.diff?.metrics ?? []
+        let dialogue = hasDialogue(report.summary)
         var rows = report.summary.metrics.all.map { key, metric in
             HeadlineRow(key: key, metric: metric, delta: deltas.first { $0.name == key })
         }
+        // The dialogue's rates only when the run (or the diff) has some.
+        rows.removeAll { !dialogue && $0.delta == nil && dialogueRates.contains($0.key) }
         let known = Set(rows.map(\.key))
         rows += deltas.filter { !known.contains($0.name) }.map { HeadlineRow(key: $0.name, metric: nil, delta: $0) }
         return rows
@@ -119,7 +125,60 @@ enum ReportFormat {
         return turn.bot.joined(separator: " / ")
     }
 
-    /// Short marks for a turn: fallback, handoff, wrong intent, failed expectations.
+    /// The user's act on a turn as a short label for transcripts (`correct`), or nil.
+    static func act(_ turn: TurnRecord) -> String? {
+        turn.act?.rawValue
+    }
+
+    /// The dialogue failures that occurred (or whose rate changed significantly against the
+    /// baseline), regressions first, then most conversations first, then by name, with their
+    /// figures and their baseline delta.
+    static func occurredFailures(_ summary: Summary, diff: BaselineDiff? = nil)
+        -> [(name: String, figures: Summary.DialogueFailureFigures, delta: MetricDelta?)]
+    {
+        summary.dialogueFailures.compactMap { name, figures in
+            let delta = diff?.delta(named: name + "_rate")
+            guard figures.conversations > 0 || delta?.significant == true else { return nil }
+            return (name: name, figures: figures, delta: delta)
+        }.sorted { a, b in
+            let (ra, rb) = (a.delta?.regression ?? false, b.delta?.regression ?? false)
+            if ra != rb { return ra }
+            return a.figures.conversations != b.figures.conversations ? a.figures.conversations > b.figures.conversations : a.name < b.name
+        }
+    }
+
+    /// The behaviours a failure hit, most first: `digression 10, plain 2`.
+    static func behavioursHit(_ behaviours: [String: Int]) -> String {
+        behaviours.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// Whether the run recorded any dialogue judgement worth a section: a behaviour other than
+    /// `plain`, a dialogue failure, a confirmed slot, or more goals than conversations.
+    static func hasDialogue(_ summary: Summary) -> Bool {
+        summary.behaviours.keys.contains { $0 != Aggregate.plain }
+            || summary.dialogueFailures.values.contains { $0.conversations > 0 } || summary.slotConfirmation.goals > 0
+            || summary.goalOutcomes.total > summary.conversations
+    }
+
+    /// One sentence with the dialogue's headline counts: goal attempts, conversations with a
+    /// dialogue failure, and the slot judgement of what the bot confirmed.
+    static func dialogueLine(_ summary: Summary) -> String {
+        let goals = summary.goalOutcomes
+        var parts = [
+            "Goals: \(goals.completed) of \(goals.total) completed (\(Figures.rate(share(goals.completed, of: goals.total))))",
+            "dialogue failures in \(summary.metrics.dialogueFailureRate?.successes ?? 0) of \(summary.conversations) conversations",
+        ]
+        let slots = summary.slotConfirmation
+        if slots.goals > 0 {
+            parts.append(
+                "slots the bot confirmed in \(count(slots.goals, "goal")): \(slots.truePositives) right, "
+                    + "\(slots.falsePositives) wrong, \(slots.falseNegatives) of the user's missed")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Short marks for a turn: fallback, handoff, wrong intent, failed expectations, dialogue failures.
     static func marks(_ turn: TurnRecord) -> [String] {
         var marks: [String] = []
         if turn.fallback { marks.append("fallback") }
@@ -129,6 +188,7 @@ enum ReportFormat {
         }
         if turn.error != nil { marks.append("error") }
         marks += turn.failures.map { "✗ \($0)" }
+        marks += turn.dialogueFailures.map { "✗ \($0.rawValue)" }
         return marks
     }
 }

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// A scenario suite: synthetic users (personas and goals), how to recognise the bot's replies,
 /// and the release gate. Decoded from one YAML file or merged from a folder of them.
 ///
@@ -467,4 +469,29 @@ public enum GateMetric: String, CaseIterable, Sendable {
     /// `min`/`max` bound the macro-averaged F1; `max_drop` is the tolerance for every intent's
     /// precision, recall and F1 against the baseline (tested together, Holm-corrected).
     case intentF1 = "intent_f1"
+    /// Completed goals / goal attempts (every goal of every conversation).
+    case goalCompletionRate = "goal_completion_rate"
+    /// Conversations where the user asked for a human after the bot kept failing / conversations.
+    case escalationRate = "escalation_rate"
+    /// Conversations with at least one dialogue failure / conversations.
+    case dialogueFailureRate = "dialogue_failure_rate"
+    /// F1 of the slot values the bot confirmed or acted on against the user's values.
+    case slotF1 = "slot_f1"
+    /// Conversations with each named dialogue failure / conversations (one key per `DialogueFailure`).
+    case contextLostRate = "context_lost_rate"
+    case correctionIgnoredRate = "correction_ignored_rate"
+    case wrongValueConfirmedRate = "wrong_value_confirmed_rate"
+    case digressionNotResumedRate = "digression_not_resumed_rate"
+    case requestUnansweredRate = "request_unanswered_rate"
+    case loopRate = "loop_rate"
+    case invalidValueAcceptedRate = "invalid_value_accepted_rate"
+    case closingUnansweredRate = "closing_unanswered_rate"
+    /// The nearest-rank p95 of user turns of completed conversations; `max` in turns, `max_rise`
+    /// relative to the baseline (like latency).
+    case turnsToSuccessP95 = "turns_to_success_p95"
+
+    /// The dialogue failure whose rate this key gates (`context_lost_rate` → `context_lost`).
+    public var dialogueFailure: DialogueFailure? {
+        rawValue.hasSuffix("_rate") ? DialogueFailure(rawValue: String(rawValue.dropLast("_rate".count))) : nil
+    }
 }
