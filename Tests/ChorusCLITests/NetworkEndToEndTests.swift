@@ -83,6 +83,11 @@ import Testing
         let (embedded, _) = try await CLI.run(seed, target: CLI.v1, conversations: 200, expectStatus: nil)
         let (viaRasa, _) = try await CLI.run(seed, target: rasa, conversations: 200, expectStatus: nil)
         let (viaHTTP, _) = try await CLI.run(seed, target: http, conversations: 200, expectStatus: nil)
+        // Every turn reached the bot and came back: a failed one is shown, with its error.
+        for directory in [viaRasa, viaHTTP] {
+            let failed = try CLI.transcriptLines(directory).filter { $0.contains(#""error":""#) }
+            #expect(failed.isEmpty, "\(failed.count) conversations failed, e.g. \(failed.first ?? "")")
+        }
         let expected = try Self.comparable(embedded, target: CLI.v1)
         #expect(try Self.comparable(viaRasa, target: rasa) == expected)
         #expect(try Self.comparable(viaHTTP, target: http) == expected)

@@ -94,7 +94,7 @@ private func index(of conversation: String) -> Int {
 
 /// Open-loop load on a test clock: the schedule and the latencies are exact, whatever the
 /// machine is doing.
-@Suite struct OpenLoopTests {
+@Suite(.timeLimit(.minutes(5))) struct OpenLoopTests {
     /// Every reply takes 250 ms of the test clock.
     static func slowTarget(_ clock: TestClock) -> FakeTarget {
         FakeTarget { _, _, _ throws(TargetError) in

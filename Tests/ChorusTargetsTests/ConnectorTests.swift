@@ -9,7 +9,8 @@ import Testing
 /// Each network connector against the reference bot served over HTTP gives the replies the
 /// embedded bot gives. Deadlines run on a test clock that never moves: a busy machine makes a
 /// test slower, never a timeout.
-@Suite struct ConnectorTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct ConnectorTests {
     static let expected: [BotReply] = {
         var state = ChorusReferenceBotState()
         return TargetTests.script.map { state.respond($0) }

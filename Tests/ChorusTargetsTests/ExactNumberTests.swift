@@ -10,7 +10,8 @@ import Testing
 /// A bot that sends an order number as a JSON number of twenty digits: through the `rasa` and
 /// `http` targets, the entity value that reaches the conversation's record is those twenty
 /// digits, equal to the slot value the user said (not `1.2345678901234567e+19`).
-@Suite struct ExactNumberTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct ExactNumberTests {
     /// One goal: the user names an order number of twenty digits in its first message.
     static let suite = """
         version: 1

@@ -8,7 +8,8 @@ import Testing
 /// Every failure is classified, and retried only where that is safe; retries are counted at the
 /// server, and back-off and deadlines run on a test clock, so no test sleeps and no outcome
 /// depends on how busy the machine is.
-@Suite struct FaultTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct FaultTests {
     static let ok = #"[{"recipient_id": "c-1", "text": "Hi!"}]"#
 
     /// A rasa target file.

@@ -11,7 +11,8 @@ import Testing
 /// scripts: connections are reused (and retired when idle), bodies of every framing are read
 /// by NIOHTTP1's decoder, and every way a server can fail is classified. Deadlines run on a
 /// test clock, so no outcome depends on how busy the machine is.
-@Suite struct HTTPClientTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct HTTPClientTests {
     static let okBody = #"[{"recipient_id":"u","text":"Hi!"}]"#
     static let ok =
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(okBody.utf8.count)\r\n\r\n\(okBody)"

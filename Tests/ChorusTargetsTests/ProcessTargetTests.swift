@@ -5,7 +5,8 @@ import ChorusTestSupport
 import Foundation
 import Testing
 
-@Suite struct ProcessTargetTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct ProcessTargetTests {
     /// Echoes each text; exits on "crash"; never answers "stall"; answers "anonymous" without an
     /// id (matched by conversation id) and "garbage" with a line that is not JSON.
     static let echo = """

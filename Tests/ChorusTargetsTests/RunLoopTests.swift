@@ -11,7 +11,8 @@ import Testing
 /// A run-like loop (the runner's driver and scheduler) against a flaky server completes, records
 /// every conversation, and classifies every error. Deadlines run on a test clock: the stalled
 /// conversations time out when the test moves the clock, once everything else has finished.
-@Suite struct RunLoopTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct RunLoopTests {
     @Test func aRunAgainstAFaultyServerRecordsEveryConversationAndClassifiesErrors() async throws {
         let loaded = try SuiteLoader.load(path: Fixtures.path("Scenarios/customer-service"))
         let suite = try CompiledSuite(loaded.suite)

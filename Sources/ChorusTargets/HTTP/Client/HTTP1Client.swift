@@ -223,12 +223,11 @@ final class HTTP1Client: Sendable {
         return idle.prefix(count).map(\.connection)
     }
 
+    /// A new connection to `endpoint`, made by `deadline` on the client's clock.
     private func connect(_ endpoint: HTTPEndpoint, deadline: Duration) async throws(HTTPClientFailure)
         -> HTTP1Connection
     {
-        // The connect attempt itself is timed by NIO, for the time the turn has left.
-        let remaining = deadline - clock.now
-        guard remaining > .zero else { throw .connectTimeout }
+        guard deadline > clock.now else { throw .connectTimeout }
         let ssl = endpoint.tls ? try context() : nil
         let maximumBody = self.maximumBody
         let clock = self.clock
@@ -236,25 +235,51 @@ final class HTTP1Client: Sendable {
         let serverName =
             endpoint.host.contains(":") || endpoint.host.allSatisfy { $0.isNumber || $0 == "." }
             ? nil : endpoint.host
-        do {
-            return try await ClientBootstrap(group: group)
-                .connectTimeout(TimeAmount(remaining))
-                .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .connect(host: endpoint.host, port: endpoint.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        let writer = HTTP1RequestWriter()
-                        let handler = HTTP1ConnectionHandler(maximumBody: maximumBody, clock: clock, writer: writer)
-                        let pipeline = channel.pipeline.syncOperations
-                        if let ssl {
-                            try pipeline.addHandler(NIOSSLClientHandler(context: ssl, serverHostname: serverName))
-                        }
-                        try pipeline.addHandler(writer)
-                        try pipeline.addHandler(
-                            ByteToMessageHandler(HTTPResponseDecoder(informationalResponseStrategy: .drop)))
-                        try pipeline.addHandler(handler)
-                        return HTTP1Connection(channel: channel, handler: handler)
+        let eventLoop = group.next()
+        let made = eventLoop.makePromise(of: HTTP1Connection.self)
+        // The deadline is the injected clock's, like every other: NIO's own connect timeout is
+        // set out of the way, and a connection made too late is closed.
+        let timer = clock.schedule(at: deadline, on: eventLoop) { made.fail(HTTPClientFailure.connectTimeout) }
+        ClientBootstrap(group: eventLoop)
+            .connectTimeout(.hours(24))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let writer = HTTP1RequestWriter()
+                    let pipeline = channel.pipeline.syncOperations
+                    if let ssl {
+                        try pipeline.addHandler(NIOSSLClientHandler(context: ssl, serverHostname: serverName))
                     }
+                    try pipeline.addHandler(writer)
+                    try pipeline.addHandler(ByteToMessageHandler(HTTPResponseDecoder(informationalResponseStrategy: .drop)))
+                    try pipeline.addHandler(HTTP1ConnectionHandler(maximumBody: maximumBody, clock: clock, writer: writer))
                 }
+            }
+            .connect(host: endpoint.host, port: endpoint.port)
+            .whenComplete { result in
+                timer.cancel()
+                switch result {
+                case .success(let channel):
+                    do {
+                        let handler = try channel.pipeline.syncOperations.handler(type: HTTP1ConnectionHandler.self)
+                        let connection = HTTP1Connection(channel: channel, handler: handler)
+                        made.succeed(connection)
+                        // Too late (or cancelled): nobody will use it.
+                        made.futureResult.whenFailure { _ in connection.close() }
+                    } catch {
+                        made.fail(error)
+                        channel.close(promise: nil)
+                    }
+                case .failure(let error):
+                    made.fail(error)
+                }
+            }
+        do {
+            return try await withTaskCancellationHandler {
+                try await made.futureResult.get()
+            } onCancel: {
+                made.fail(HTTPClientFailure.cancelled)
+            }
         } catch {
             throw Self.classifyConnectError(error)
         }
