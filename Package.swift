@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "ChorusSpec", "ChorusModel", "ChorusReferenceBot",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),

@@ -15,21 +15,25 @@ public struct ConversationDriver: Sendable {
     public let target: any Target
     /// Distinguishes this run's conversations at targets that keep state per sender.
     public let runTag: String
+    /// What reply latencies (and the scheduler's open-loop due times) are measured on.
+    public let clock: any WaitClock
 
-    public init(suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String) {
+    public init(
+        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String, clock: any WaitClock = SystemWaitClock()
+    ) {
         self.suite = suite
         self.seed = seed
         self.target = target
         self.runTag = runTag
+        self.clock = clock
     }
 
     /// Runs conversation `index` to its end. Never throws: a target failure is recorded on the
     /// turn and ends the conversation with outcome `error`. With `due` (open-loop load), the
     /// first reply's latency counts from when the conversation was due, not from when it started.
-    public func run(conversation index: Int, due: ContinuousClock.Instant? = nil) async -> ConversationRecord {
+    public func run(conversation index: Int, due: Duration? = nil) async -> ConversationRecord {
         var user = SyntheticUser(suite: suite, seed: seed, conversation: index)
         var turns: [TurnRecord] = []
-        let clock = ContinuousClock()
         var session: any TargetSession
         do {
             session = try await target.makeSession(conversationID: "\(runTag)-\(index)")

@@ -1,5 +1,6 @@
 import ChorusModel
 import ChorusScoring
+import ChorusTargets
 
 /// Runs a plan of conversations with bounded concurrency and hands the records to a consumer
 /// in plan order.
@@ -14,6 +15,9 @@ import ChorusScoring
 /// Records are emitted in plan order; a small reorder buffer holds the ones that finished early,
 /// and no conversation starts more than `window` positions ahead of the last emitted one, so
 /// memory stays flat however long the run and however slow one conversation.
+///
+/// The schedule runs on the driver's clock, so due times and the latencies measured from them
+/// agree, and a test drives both with one test clock.
 public struct RunScheduler: Sendable {
     public let concurrency: Int
     /// Conversations started per second (open loop), or `nil` (closed loop).
@@ -44,7 +48,7 @@ public struct RunScheduler: Sendable {
         _ plan: Plan, driver: ConversationDriver, stop: StopFlag = StopFlag(),
         consume: (ConversationRecord) async throws -> Void
     ) async throws where Plan.Element == Int, Plan.Index == Int {
-        let clock = ContinuousClock()
+        let clock = driver.clock
         let start = clock.now
         let rate = rate
         try await withThrowingTaskGroup(of: Event.self) { group in
@@ -56,9 +60,9 @@ public struct RunScheduler: Sendable {
             var pending: [Int: ConversationRecord] = [:]
             func startMore() {
                 while !stop.isRaised, !Task.isCancelled, inFlight < concurrency, started < plan.count, started < emitted + window {
-                    var due: ContinuousClock.Instant?
+                    var due: Duration?
                     if let rate {
-                        let instant = start.advanced(by: .seconds(Double(started) / rate))
+                        let instant = start + .seconds(Double(started) / rate)
                         if clock.now < instant {
                             if !waitingForDue {
                                 waitingForDue = true

@@ -86,7 +86,8 @@ public enum TargetFactory {
             let settings = TransportSettings(config: config, concurrency: options.concurrency)
             return ProcessTarget(
                 info: TargetInfo(kind: "process", name: name, detail: ([command] + arguments).joined(separator: " ")),
-                host: ProcessHost(command: command, arguments: arguments, directory: loaded.directory),
+                host: ProcessHost(
+                    command: command, arguments: arguments, directory: loaded.directory, clock: options.clock),
                 timeout: settings.timeout, limiter: config.rateLimit.map { RateLimiter(rate: $0, clock: options.clock) }
             )
         }

@@ -6,7 +6,8 @@ public struct TargetOptions: Sendable {
     public var concurrency: Int
     /// Where `${ENV_VAR}` references are read from.
     public var environment: [String: String]
-    /// The clock back-off and rate limits wait on (a test clock in tests).
+    /// The clock back-off, rate limits, request deadlines and reply timeouts run on (a test
+    /// clock in tests).
     public var clock: any WaitClock
 
     public init(

@@ -16,7 +16,7 @@ public final class FaultServer: Sendable {
         case status(Int, retryAfter: Int? = nil)
         /// 200 with a body that is not JSON.
         case malformed
-        /// No answer until the server stops (or 30 s pass).
+        /// No answer until the server stops.
         case stall
     }
 
@@ -34,7 +34,8 @@ public final class FaultServer: Sendable {
 
     private let plan: Plan
     private let recorded = Mutex<[Recorded]>([])
-    private let stopped = Mutex(false)
+    private let arrivals = EventCount()
+    private let stopped = EventCount()
 
     public init(plan: @escaping Plan) {
         self.plan = plan
@@ -46,15 +47,20 @@ public final class FaultServer: Sendable {
     /// How many requests reached `path`.
     public func count(_ path: String) -> Int { requests.filter { $0.path == path }.count }
 
+    /// Returns once `count` requests in all have reached the server.
+    public func requestsArrived(_ count: Int) async {
+        await arrivals.reached(count)
+    }
+
     /// Serves on a free loopback port for the length of `body`.
     public func run<T: Sendable>(_ body: @Sendable (Int) async throws -> T) async throws -> T {
         let router = Router()
         router.on("**", method: .post) { request, context in try await self.answer(request, context) }
         router.on("**", method: .get) { request, context in try await self.answer(request, context) }
         router.on("**", method: .delete) { request, context in try await self.answer(request, context) }
-        defer { stopped.withLock { $0 = true } }
         return try await LoopbackServer.run(router) { port in
-            defer { self.stopped.withLock { $0 = true } }
+            // Stalled requests end before the server stops, so it stops at once.
+            defer { self.stopped.add() }
             return try await body(port)
         }
     }
@@ -69,6 +75,7 @@ public final class FaultServer: Sendable {
             defer { list.append(entry) }
             return list.filter { $0.path == entry.path }.count
         }
+        arrivals.add()
         switch plan(entry, count) {
         case .json(let text):
             return Response(
@@ -85,10 +92,7 @@ public final class FaultServer: Sendable {
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: "{\"texts\": [\"unterminated")))
         case .stall:
-            let start = ContinuousClock.now
-            while !stopped.withLock({ $0 }), ContinuousClock.now - start < .seconds(30) {
-                try? await Task.sleep(for: .milliseconds(20))
-            }
+            await stopped.reached(1)
             return Response(status: .serviceUnavailable)
         }
     }

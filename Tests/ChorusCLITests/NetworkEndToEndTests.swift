@@ -8,11 +8,18 @@ import Testing
 @Suite(.serialized) struct NetworkEndToEndTests {
     /// `chorus serve-bot` running acme-v1 on a free port, stopped with SIGTERM at the end.
     final class ServedBot {
-        let process = Process()
+        let process: Process
         let port: Int
 
-        init() throws {
+        private init(process: Process, port: Int) {
+            self.process = process
+            self.port = port
+        }
+
+        /// Starts the server and waits for it to announce its port.
+        static func start() async throws -> ServedBot {
             let output = Pipe()
+            let process = Process()
             process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
             process.arguments = ["serve-bot", "Fixtures/bots/acme-v1.yaml", "--port", "0"]
             process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
@@ -21,14 +28,26 @@ import Testing
             process.standardInput = FileHandle.nullDevice
             try process.run()
             // The first line announces the bound port: "serving bot "acme" on http://127.0.0.1:PORT (…)".
-            var text = ""
-            while !text.contains("\n") {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
-            }
+            let text = await Self.firstLine(of: output.fileHandleForReading)
             let match = text.firstMatch(of: /127\.0\.0\.1:(\d+)/)
-            port = match.flatMap { Int($0.1) } ?? 0
+            return ServedBot(process: process, port: match.flatMap { Int($0.1) } ?? 0)
+        }
+
+        /// Reads up to the first line break on a thread of its own: the read blocks until the
+        /// server has started, and must not hold one of the test process's cooperative threads.
+        static func firstLine(of handle: FileHandle) async -> String {
+            await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+                let thread = Thread {
+                    var text = ""
+                    while !text.contains("\n") {
+                        let chunk = handle.availableData
+                        if chunk.isEmpty { break }
+                        text += String(decoding: chunk, as: UTF8.self)
+                    }
+                    continuation.resume(returning: text)
+                }
+                thread.start()
+            }
         }
 
         /// Asks the server to stop, without waiting (for `defer`).
@@ -54,16 +73,25 @@ import Testing
     }
 
     @Test func rasaAndHTTPTargetsGiveTheEmbeddedBotsOutcomesIntentsAndMetrics() async throws {
-        let server = try ServedBot()
+        let server = try await ServedBot.start()
         defer { server.terminate() }
         #expect(server.port > 0)
         let folder = try Fixtures.temporaryDirectory("chorus-network")
         let rasa = try server.target("acme-v1-rasa", in: folder)
         let http = try server.target("acme-v1-http", in: folder)
         let seed = ["--seed", "42"]
-        let (embedded, _) = try await CLI.run(seed, target: CLI.v1, conversations: 200, expectStatus: nil)
-        let (viaRasa, _) = try await CLI.run(seed, target: rasa, conversations: 200, expectStatus: nil)
-        let (viaHTTP, _) = try await CLI.run(seed, target: http, conversations: 200, expectStatus: nil)
+        // Latency differs between the embedded and the served bot, and with the machine's load;
+        // the example suite's copy without its latency rule makes every verdict exact, so the
+        // summaries compare whole (the verdict included).
+        let suite = try LoadShapeTests.suiteWithoutLatencyRule()
+        let (embedded, _) = try await CLI.run(seed, suite: suite, target: CLI.v1, conversations: 200)
+        let (viaRasa, _) = try await CLI.run(seed, suite: suite, target: rasa, conversations: 200)
+        let (viaHTTP, _) = try await CLI.run(seed, suite: suite, target: http, conversations: 200)
+        // Every turn reached the bot and came back: a failed one is shown, with its error.
+        for directory in [viaRasa, viaHTTP] {
+            let failed = try CLI.transcriptLines(directory).filter { $0.contains(#""error":""#) }
+            #expect(failed.isEmpty, "\(failed.count) conversations failed, e.g. \(failed.first ?? "")")
+        }
         let expected = try Self.comparable(embedded, target: CLI.v1)
         #expect(try Self.comparable(viaRasa, target: rasa) == expected)
         #expect(try Self.comparable(viaHTTP, target: http) == expected)
@@ -85,7 +113,7 @@ import Testing
     }
 
     @Test func theSecretIsSentButWrittenNowhere() async throws {
-        let server = try ServedBot()
+        let server = try await ServedBot.start()
         defer { server.terminate() }
         let folder = try Fixtures.temporaryDirectory("chorus-secret")
         let openai = try server.target("acme-openai", in: folder)
@@ -118,7 +146,7 @@ import Testing
     }
 
     @Test func probeShowsWhatChorusExtractsOrWhyItFailed() async throws {
-        let server = try ServedBot()
+        let server = try await ServedBot.start()
         let folder = try Fixtures.temporaryDirectory("chorus-probe")
         let rasa = try server.target("acme-v1-rasa", in: folder)
         let probe = try await ChorusProcess.run(["probe", "--target", rasa])

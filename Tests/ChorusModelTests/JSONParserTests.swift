@@ -49,7 +49,8 @@ import Testing
         case .bool(let flag):
             guard let number = value as? NSNumber else { return false }
             return number.boolValue == flag
-        case .number(let number):
+        case .number(let exact):
+            let number = exact.double
             // Foundation rounds some long decimals differently in the last bit (it goes through
             // Decimal); `numbersConvertExactly` checks this parser against Swift's correctly
             // rounded `Double(String)`.
@@ -108,8 +109,55 @@ import Testing
             "0.30000000000000004", "2.2250738585072014e-308", "1.7976931348623157e308", "9007199254740993",
             "123456789012345678901234567890", "0.000000000000000000000000000001",
         ] {
-            #expect(try JSON(parsing: text) == .number(Double(text)!), "\(text)")
+            guard case .number(let number) = try JSON(parsing: text) else {
+                Issue.record("\(text) is not a number")
+                continue
+            }
+            #expect(number.double == Double(text)!, "\(text)")
+            #expect(number.text == text)
         }
+    }
+
+    /// An id or entity value a bot sends as a long integer comes back digit for digit, wherever
+    /// it is read or written again.
+    @Test func integersKeepEveryDigit() throws {
+        for digits in ["12345678901234567890", "-98765432109876543210987654321", "9007199254740993", "0"] {
+            let json = try JSON(parsing: #"{"entities": [{"entity": "order", "value": \#(digits)}]}"#)
+            guard case .array(let entities)? = json["entities"] else {
+                Issue.record("no entities")
+                continue
+            }
+            #expect(entities.first?["value"]?.scalarText == digits)
+            #expect(json.text == #"{"entities":[{"entity":"order","value":\#(digits)}]}"#)
+            #expect(json.rendered().contains(": \(digits)\n"))
+        }
+        // The same through Codable (JSONDecoder): integers up to 64 bits are exact there too.
+        let decoded = try JSONDecoder().decode([String: JSON].self, from: Data(#"{"id": 12345678901234567890}"#.utf8))
+        #expect(decoded["id"]?.scalarText == "12345678901234567890")
+    }
+
+    @Test func aWholeNumberWrittenWithAFractionIsThatWholeNumberAsText() throws {
+        for (text, scalar) in [
+            ("7.0", "7"), ("1e3", "1000"), ("-2.50E+1", "-25"), ("1.50", "1.50"), ("2.5e-3", "2.5e-3"), ("-0", "-0"),
+            ("0.0", "0"), ("1e20", "100000000000000000000"),
+        ] {
+            #expect(try JSON(parsing: text).scalarText == scalar, "\(text)")
+        }
+        #expect(JSON.number(0.5).scalarText == "0.5")
+        #expect(JSON.number(3).text == "3")
+    }
+
+    /// Numbers are equal when their decimal values are, exactly.
+    @Test func numbersAreEqualWhenTheirDecimalValuesAre() throws {
+        let two = try JSON(parsing: "2")
+        #expect(two == .number(2))
+        #expect(try JSON(parsing: "2.0") == two)
+        #expect(try JSON(parsing: "20e-1") == two)
+        #expect(try JSON(parsing: "0.93") == .number(0.93))
+        #expect(try JSON(parsing: "12345678901234567890") != JSON(parsing: "12345678901234567891"))
+        #expect(try JSON(parsing: "-0") == JSON(parsing: "0"))
+        let numbers: Set<JSONNumber> = [JSONNumber(2), JSONNumber(2.0), JSONNumber(20)]
+        #expect(numbers.count == 2)
     }
 
     /// Random documents, written out and then cut short or corrupted: the two parsers agree on

@@ -6,6 +6,7 @@ import ChorusSpec
 import ChorusTargets
 import ChorusTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// A one-goal suite: the user asks for the opening hours and is done when the bot gives them.
@@ -88,5 +89,66 @@ private func index(of conversation: String) -> Int {
         }
         #expect(turn["bot"] as? [String] == ["We are open \"9 to 5\"\nall week."])
         #expect(turn["confidence"] as? Double == 0.75)
+    }
+}
+
+/// Open-loop load on a test clock: the schedule and the latencies are exact, whatever the
+/// machine is doing.
+@Suite(.timeLimit(.minutes(5))) struct OpenLoopTests {
+    /// Every reply takes 250 ms of the test clock.
+    static func slowTarget(_ clock: TestClock) -> FakeTarget {
+        FakeTarget { _, _, _ throws(TargetError) in
+            try? await clock.sleep(for: .milliseconds(250))
+            return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
+        }
+    }
+
+    /// One conversation at a time, due every 100 ms, each taking 250 ms: the second starts when
+    /// the first ends (at 250 ms, 150 ms late) and its latency counts from when it was due, so
+    /// a slow bot shows in the latencies instead of slowing the load down.
+    @Test func aConversationStartedLateHasItsLatencyCountedFromWhenItWasDue() async throws {
+        let clock = TestClock(.skippingWaits)
+        let driver = ConversationDriver(
+            suite: try hoursSuite(), seed: 3, target: Self.slowTarget(clock), runTag: "t", clock: clock)
+        var latencies: [Double] = []
+        try await RunScheduler(concurrency: 1, rate: 10).run(0..<3, driver: driver) { record in
+            latencies.append(contentsOf: record.turns.map(\.latencyMs))
+        }
+        #expect(latencies == [250, 400, 550])
+        #expect(clock.now == .milliseconds(750))
+    }
+
+    @Test func aClosedLoopMeasuresEachReplyFromItsRequest() async throws {
+        let clock = TestClock(.skippingWaits)
+        let driver = ConversationDriver(
+            suite: try hoursSuite(), seed: 3, target: Self.slowTarget(clock), runTag: "t", clock: clock)
+        var latencies: [Double] = []
+        try await RunScheduler(concurrency: 1).run(0..<3, driver: driver) { record in
+            latencies.append(contentsOf: record.turns.map(\.latencyMs))
+        }
+        #expect(latencies == [250, 250, 250])
+    }
+
+    /// With room to spare, conversation p starts at p / rate: the scheduler waits on the clock
+    /// for exactly those instants, and starts nothing before.
+    @Test func conversationsStartAtTheRate() async throws {
+        let clock = TestClock()
+        let started = Mutex<[Int: Duration]>([:])
+        let target = FakeTarget { conversation, turn, _ throws(TargetError) in
+            if turn == 1 { started.withLock { $0[index(of: conversation)] = clock.now } }
+            return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
+        }
+        let driver = ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t", clock: clock)
+        let finished = EventCount()
+        async let run: Void = RunScheduler(concurrency: 4, rate: 5).run(0..<4, driver: driver) { _ in finished.add() }
+        for position in 1..<4 {
+            // Conversation `position - 1` has been played; the next waits for its instant.
+            await finished.reached(position)
+            await clock.pending(atLeast: 1)
+            #expect(clock.pendingDeadlines == [.milliseconds(200 * position)])
+            clock.advance(by: .milliseconds(200))
+        }
+        try await run
+        #expect(started.withLock { $0 } == [0: .zero, 1: .milliseconds(200), 2: .milliseconds(400), 3: .milliseconds(600)])
     }
 }

@@ -1,7 +1,6 @@
 import ChorusModel
 import ChorusScoring
 import ChorusSpec
-import ChorusTargets
 
 /// Hand-made conversations whose aggregate the tests compute by hand (see `AggregateTests`).
 enum SampleRecords {

@@ -7,8 +7,10 @@ import Foundation
 import Testing
 
 /// Each network connector against the reference bot served over HTTP gives the replies the
-/// embedded bot gives.
-@Suite struct ConnectorTests {
+/// embedded bot gives. Deadlines run on a test clock that never moves: a busy machine makes a
+/// test slower, never a timeout.
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct ConnectorTests {
     static let expected: [BotReply] = {
         var state = ChorusReferenceBotState()
         return TargetTests.script.map { state.respond($0) }
@@ -17,7 +19,7 @@ import Testing
     @Test func rasaWithParseGivesTheEmbeddedBotsRepliesAndNLU() async throws {
         try await TargetTests.withBotServer { port in
             let path = try TargetTests.write("rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\nparse: true\n")
-            let target = try TargetFactory.make(path: path)
+            let target = try TargetFactory.make(path: path, options: TargetOptions(clock: TestClock()))
             let replies = try await TargetTests.play(target, TargetTests.script)
             await target.shutdown()
             #expect(
@@ -37,7 +39,7 @@ import Testing
     @Test func rasaWithoutParseHasTextsOnly() async throws {
         try await TargetTests.withBotServer { port in
             let path = try TargetTests.write("rasa.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)/\n")
-            let target = try TargetFactory.make(path: path)
+            let target = try TargetFactory.make(path: path, options: TargetOptions(clock: TestClock()))
             let replies = try await TargetTests.play(target, Array(TargetTests.script.prefix(3)))
             await target.shutdown()
             #expect(replies.map(\.texts) == Self.expected.prefix(3).map(\.texts))
@@ -48,7 +50,7 @@ import Testing
     @Test func httpWithPathsGivesTheEmbeddedBotsReplies() async throws {
         try await TargetTests.withBotServer { port in
             let path = try TargetTests.write("http.yaml", Self.httpTarget(port: port))
-            let target = try TargetFactory.make(path: path)
+            let target = try TargetFactory.make(path: path, options: TargetOptions(clock: TestClock()))
             let replies = try await TargetTests.play(target, TargetTests.script)
             await target.shutdown()
             #expect(replies.map(TargetTests.extracted) == Self.expected)
@@ -68,7 +70,7 @@ import Testing
                 api_key: ${TEST_OPENAI_KEY}
                 """)
             let target = try TargetFactory.make(
-                path: path, options: TargetOptions(environment: ["TEST_OPENAI_KEY": "sk-test"]))
+                path: path, options: TargetOptions(environment: ["TEST_OPENAI_KEY": "sk-test"], clock: TestClock()))
             let replies = try await TargetTests.play(target, TargetTests.script)
             await target.shutdown()
             #expect(replies.map(\.texts) == Self.expected.map { [$0.texts.joined(separator: "\n")] })
@@ -82,7 +84,7 @@ import Testing
     /// Without `user`, the server follows a conversation by its message history.
     @Test func theOpenAIEndpointFollowsAConversationByItsHistory() async throws {
         try await TargetTests.withBotServer { port in
-            let transport = HTTPTransport(settings: TransportSettings())
+            let transport = HTTPTransport(settings: TransportSettings(), clock: TestClock())
             var messages: [[String: String]] = [["role": "system", "content": "Be brief."]]
             var answers: [String] = []
             let script = ["where is my order", "AB-123456"]
@@ -113,11 +115,12 @@ import Testing
     @Test func theServerReportsItsHealthAndPerSenderState() async throws {
         try await TargetTests.withBotServer { port in
             let target = try TargetFactory.make(
-                path: TargetTests.write("r.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\n"))
+                path: TargetTests.write("r.yaml", "kind: rasa\nurl: http://127.0.0.1:\(port)\n"),
+                options: TargetOptions(clock: TestClock()))
             _ = try await TargetTests.play(target, ["hello"], id: "one")
             _ = try await TargetTests.play(target, ["hello"], id: "two")
             await target.shutdown()
-            let transport = HTTPTransport(settings: TransportSettings())
+            let transport = HTTPTransport(settings: TransportSettings(), clock: TestClock())
             let health = try await transport.send(
                 HTTPTransport.Request(method: .get, url: "http://127.0.0.1:\(port)/health"),
                 budget: transport.beginTurn(),

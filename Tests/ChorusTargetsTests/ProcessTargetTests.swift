@@ -5,7 +5,8 @@ import ChorusTestSupport
 import Foundation
 import Testing
 
-@Suite struct ProcessTargetTests {
+/// (A test that waits for an event which never comes fails after the time limit instead of hanging.)
+@Suite(.timeLimit(.minutes(5))) struct ProcessTargetTests {
     /// Echoes each text; exits on "crash"; never answers "stall"; answers "anonymous" without an
     /// id (matched by conversation id) and "garbage" with a line that is not JSON.
     static let echo = """
@@ -27,11 +28,13 @@ import Testing
             sys.stdout.flush()
         """
 
-    static func target(timeout: Double = 10) throws -> any Target {
+    /// The echo program as a target; its reply timeout runs on `clock`, which moves only when a
+    /// test moves it, so a slow start of the program never turns into a timeout.
+    static func target(timeout: Double = 10, clock: TestClock = TestClock()) throws -> any Target {
         let path = try TargetTests.write(
             "process.yaml", "kind: process\ncommand: python3\nargs: [echo.py]\ntimeout: \(timeout)\n",
             extra: ["echo.py": echo])
-        return try TargetFactory.make(path: path)
+        return try TargetFactory.make(path: path, options: TargetOptions(clock: clock))
     }
 
     @Test func repliesAreMatchedToTheirConversationsUnderConcurrency() async throws {
@@ -72,10 +75,20 @@ import Testing
     }
 
     @Test func silenceIsATimeoutAndGarbageAMalformedReply() async throws {
-        let target = try Self.target(timeout: 0.3)
+        let clock = TestClock()
+        let target = try Self.target(timeout: 0.3, clock: clock)
+        let stalled = Task {
+            var session = try await target.makeSession(conversationID: "s")
+            return try await session.send("stall")
+        }
+        // The request is written and its deadline set; then the clock passes the deadline.
+        await clock.pending(atLeast: 1)
+        clock.advance(by: .milliseconds(299))
+        #expect(clock.pendingDeadlines == [.milliseconds(300)])
+        clock.advance(by: .milliseconds(1))
+        let silent = await #expect(throws: TargetError.self) { try await stalled.value }
+        #expect(silent == TargetError(.timeout, "no reply from the program within the timeout"))
         var session = try await target.makeSession(conversationID: "a")
-        let silent = await #expect(throws: TargetError.self) { try await session.send("stall") }
-        #expect(silent?.kind == .timeout)
         let garbage = await #expect(throws: TargetError.self) { try await session.send("garbage") }
         #expect(garbage?.kind == .malformedReply)
         #expect(try await session.send("still here").texts == ["echo: still here"])
@@ -83,7 +96,8 @@ import Testing
     }
 
     @Test func theShippedKeywordBotSpeaksTheProtocol() async throws {
-        let target = try TargetFactory.make(path: Fixtures.path("Fixtures/targets/acme-process.yaml"))
+        let target = try TargetFactory.make(
+            path: Fixtures.path("Fixtures/targets/acme-process.yaml"), options: TargetOptions(clock: TestClock()))
         let replies = try await TargetTests.play(target, ["hello", "where is my order", "AB-123456", "a human please"])
         await target.shutdown()
         #expect(replies.map(\.intent) == ["greet", "order_status", "inform", "human_handoff"])

@@ -4,7 +4,7 @@ import Testing
 
 struct RateLimiterTests {
     @Test func spacesRequestsAtTheRate() async throws {
-        let clock = RecordingClock()
+        let clock = TestClock(.skippingWaits)
         let limiter = RateLimiter(rate: 5, clock: clock)
         for _ in 0..<10 { try await limiter.acquire() }
         // The first goes at once; each later one waits its 0.2 s slot.
@@ -14,7 +14,7 @@ struct RateLimiterTests {
     }
 
     @Test func concurrentCallersShareOneBucket() async throws {
-        let clock = RecordingClock()
+        let clock = TestClock(.skippingWaits)
         let limiter = RateLimiter(rate: 10, clock: clock)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<8 { group.addTask { try await limiter.acquire() } }
@@ -27,7 +27,7 @@ struct RateLimiterTests {
 
     @Test func aRateLimitedTargetWaitsOnTheClock() async throws {
         let server = FaultServer { _, _ in .json(FaultTests.ok) }
-        let clock = RecordingClock()
+        let clock = TestClock(.skippingWaits)
         try await server.run { port in
             let path = try FaultTests.rasa(port, extra: "rate_limit: 4\n")
             let target = try TargetFactory.make(path: path, options: TargetOptions(clock: clock))

@@ -24,7 +24,7 @@ import Testing
         try await server.run { port in
             let path = try TargetTests.write("secret.yaml", Self.file.replacingOccurrences(of: "PORT", with: "\(port)"))
             let environment = ["TEST_BOT_TOKEN": token, "TEST_BOT_USER": "bot", "TEST_BOT_PASSWORD": "pw"]
-            let target = try TargetFactory.make(path: path, options: TargetOptions(environment: environment))
+            let target = try TargetFactory.make(path: path, options: TargetOptions(environment: environment, clock: TestClock()))
             let replies = try await TargetTests.play(target, ["Say \"hi\"\n¿qué tal? 你好"], id: "run/7")
             await target.shutdown()
             #expect(replies.map(\.texts) == [["ok"]])

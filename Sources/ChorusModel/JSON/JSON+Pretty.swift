@@ -30,8 +30,8 @@ extension JSON {
             out += indent + "]"
         case .string(let text):
             out += Self.quoted(text)
-        case .number(let value):
-            out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .number(let number):
+            out += number.text
         case .bool(let value):
             out += value ? "true" : "false"
         case .null:

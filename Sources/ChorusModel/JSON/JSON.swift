@@ -1,12 +1,18 @@
 /// A JSON value with its types intact (never `[String: Any]`): what a target sent, walked by
-/// reply paths, and what Chorus writes (request bodies, the JSON Schema).
+/// reply paths, and what Chorus writes (request bodies, the JSON Schema). Numbers stay exact
+/// (see `JSONNumber`).
 public enum JSON: Sendable, Equatable, Codable {
     case object([String: JSON])
     case array([JSON])
     case string(String)
-    case number(Double)
+    case number(JSONNumber)
     case bool(Bool)
     case null
+
+    /// A number made from a `Double`.
+    public static func number(_ value: Double) -> JSON {
+        .number(JSONNumber(value))
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -14,6 +20,11 @@ public enum JSON: Sendable, Equatable, Codable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            // Integers before doubles, so ids keep every digit.
+            self = .number(JSONNumber(value))
+        } else if let value = try? container.decode(UInt64.self) {
+            self = .number(JSONNumber(value))
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -31,7 +42,14 @@ public enum JSON: Sendable, Equatable, Codable {
         case .object(let members): try container.encode(members)
         case .array(let items): try container.encode(items)
         case .string(let text): try container.encode(text)
-        case .number(let value): try container.encode(value)
+        case .number(let number):
+            if let integer = Int64(number.text) {
+                try container.encode(integer)
+            } else if let integer = UInt64(number.text) {
+                try container.encode(integer)
+            } else {
+                try container.encode(number.double)
+            }
         case .bool(let value): try container.encode(value)
         case .null: try container.encodeNil()
         }
@@ -43,13 +61,13 @@ public enum JSON: Sendable, Equatable, Codable {
         return nil
     }
 
-    /// A scalar as text (numbers without a needless `.0`), for entity values and ids; nil for
+    /// A scalar as text, for entity values and ids: integers digit for digit as the source
+    /// wrote them, whole numbers without a needless `.0` (see `JSONNumber.scalarText`); nil for
     /// lists, objects and null.
     public var scalarText: String? {
         switch self {
         case .string(let text): return text
-        case .number(let value):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .number(let number): return number.scalarText
         case .bool(let value): return value ? "true" : "false"
         case .object, .array, .null: return nil
         }
@@ -63,8 +81,8 @@ public enum JSON: Sendable, Equatable, Codable {
     }
 
 
-    /// The value as compact JSON text, object keys sorted so the text is deterministic; whole
-    /// numbers without a fraction, non-finite numbers as `null`.
+    /// The value as compact JSON text, object keys sorted so the text is deterministic; numbers
+    /// as their `JSONNumber.text` (a parsed number as written), non-finite numbers as `null`.
     public var text: String {
         var out = ""
         write(to: &out)
@@ -94,14 +112,8 @@ public enum JSON: Sendable, Equatable, Codable {
             out += "\""
             JSONText.appendEscaped(text, to: &out)
             out += "\""
-        case .number(let value):
-            if !value.isFinite {
-                out += "null"
-            } else if value == value.rounded() && abs(value) < 1e15 {
-                out += String(Int(value))
-            } else {
-                out += String(value)
-            }
+        case .number(let number):
+            out += number.text
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
         }

@@ -42,7 +42,8 @@ extension JSON {
 }
 
 /// A recursive-descent parser over UTF-8 bytes. Strings without escapes are made straight from
-/// the input; integers and short decimals are converted without going through text.
+/// the input; numbers keep their literal text, and short ones are converted to `Double`
+/// without parsing that text again.
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -276,8 +277,9 @@ struct JSONParser {
         return value
     }
 
-    /// A number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    mutating func number() throws(JSONParseError) -> Double {
+    /// A number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, with its text kept, so
+    /// integers of any length stay exact.
+    mutating func number() throws(JSONParseError) -> JSONNumber {
         let start = index
         var negative = false
         if bytes[index] == UInt8(ascii: "-") {
@@ -326,17 +328,18 @@ struct JSONParser {
             if negativeExponent { exponent = -exponent }
         }
         let scale = exponent - fractionDigits
+        // Short literals (nearly all) are small strings: keeping the text allocates nothing.
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         // Clinger's fast path: an exact mantissa times an exact power of ten rounds once.
         if digits <= 15, mantissa < (1 << 53), (-22...22).contains(scale) {
             var value = Double(mantissa)
             value = scale < 0 ? value / Self.powersOfTen[-scale] : value * Self.powersOfTen[scale]
-            return negative ? -value : value
+            return JSONNumber(text: text, double: negative ? -value : value)
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw error("number out of range", at: start)
         }
-        return value
+        return JSONNumber(text: text, double: value)
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

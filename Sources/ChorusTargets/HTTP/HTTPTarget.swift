@@ -76,7 +76,7 @@ public struct HTTPTarget: Target {
             }
             if let confidence, let value = confidence.first(in: json) {
                 switch value {
-                case .number(let number): reply.confidence = number
+                case .number(let number): reply.confidence = number.double
                 case .string(let text) where Double(text) != nil: reply.confidence = Double(text)
                 default: throw TargetError(.malformedReply, "\(confidence) is not a number")
                 }

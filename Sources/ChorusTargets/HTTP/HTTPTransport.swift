@@ -23,7 +23,9 @@ public final class HTTPTransport: Sendable {
         self.settings = settings
         self.clock = clock
         limiter = settings.rateLimit.map { RateLimiter(rate: $0, clock: clock) }
-        client = HTTP1Client(connectionsPerEndpoint: settings.connections, maximumBody: Self.maximumBody)
+        client = HTTP1Client(
+            connectionsPerEndpoint: settings.connections, maximumBody: Self.maximumBody, clock: clock,
+            idleTimeout: settings.idleTimeout)
     }
 
     /// Closes the connections; the transport cannot be used afterwards.
@@ -33,17 +35,14 @@ public final class HTTPTransport: Sendable {
 
     /// The time one turn has left, started when the turn starts.
     public struct TurnBudget: Sendable {
-        /// The real-time deadline the requests are given.
-        let deadline: NIODeadline
-        /// The same deadline on the wait clock, for deciding whether a back-off fits.
-        let waitDeadline: Duration
+        /// When the turn's time is up, on the transport's clock: every request and back-off of
+        /// the turn ends by then.
+        let deadline: Duration
     }
 
     /// Starts the budget of one turn.
     public func beginTurn() -> TurnBudget {
-        TurnBudget(
-            deadline: .now() + .nanoseconds(Int64(settings.timeout.nanoseconds)),
-            waitDeadline: clock.now + settings.timeout)
+        TurnBudget(deadline: clock.now + settings.timeout)
     }
 
     /// A request to send.
@@ -108,7 +107,7 @@ public final class HTTPTransport: Sendable {
             let wait =
                 failure.retryAfter.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) } ?? backoff(attempt)
             // A wait that would outlast the turn cannot help: report the failure now.
-            guard clock.now + wait < budget.waitDeadline else { throw failure.error }
+            guard clock.now + wait < budget.deadline else { throw failure.error }
             do { try await clock.sleep(for: wait) } catch { throw failure.error }
             attempt += 1
         }

@@ -89,7 +89,7 @@ public struct RasaTarget: Target {
             guard case .object = json else { throw TargetError(.malformedReply, "parse: expected an object") }
             if let intent = json["intent"], intent != .null {
                 if case .string(let name)? = intent["name"] { reply.intent = name }
-                if case .number(let confidence)? = intent["confidence"] { reply.confidence = confidence }
+                if case .number(let confidence)? = intent["confidence"] { reply.confidence = confidence.double }
             }
             var entities: [Entity] = []
             if case .array(let items)? = json["entities"] {

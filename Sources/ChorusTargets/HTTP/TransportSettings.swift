@@ -13,16 +13,24 @@ public struct TransportSettings: Sendable, Equatable {
     public var connections: Int
     /// The first back-off wait; each retry doubles it (with jitter).
     public var backoff: Duration
+    /// How long a kept-alive connection may wait in the pool; it is closed after that.
+    public var idleTimeout: Duration
+
+    /// Below the 5 s after which Rasa's server (Sanic), uvicorn and Node.js close an idle
+    /// keep-alive connection, so the client closes first instead of racing the server's close.
+    public static let defaultIdleTimeout = Duration.seconds(4)
 
     public init(
         timeout: Duration = .seconds(TargetConfig.defaultTimeout), retries: Int = TargetConfig.defaultRetries,
-        rateLimit: Double? = nil, connections: Int = 16, backoff: Duration = .milliseconds(200)
+        rateLimit: Double? = nil, connections: Int = 16, backoff: Duration = .milliseconds(200),
+        idleTimeout: Duration = defaultIdleTimeout
     ) {
         self.timeout = timeout
         self.retries = retries
         self.rateLimit = rateLimit
         self.connections = connections
         self.backoff = backoff
+        self.idleTimeout = idleTimeout
     }
 
     /// The settings a target file gives, with the run's concurrency.

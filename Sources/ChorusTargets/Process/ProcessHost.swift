@@ -1,6 +1,8 @@
 import ChorusModel
 import ChorusSpec
 import Foundation
+import NIOCore
+import NIOPosix
 
 /// Runs a target program and multiplexes every conversation's requests over its stdin and
 /// stdout, one JSON object per line.
@@ -8,11 +10,13 @@ import Foundation
 /// The program is started at the first request and kept running. Each request carries an `id`;
 /// a reply is matched by that `id` when it echoes it, else by `conversation_id` (the oldest
 /// open request of that conversation). When the program exits, every open request fails with a
-/// `connection` error and the next request starts it again.
+/// `connection` error and the next request starts it again. A request without a reply by its
+/// deadline, on the host's clock, fails as a `timeout`.
 public actor ProcessHost {
     public let executable: String
     public let arguments: [String]
     public let directory: String
+    private let clock: any WaitClock
 
     /// How many times the program has been started.
     public private(set) var starts = 0
@@ -27,15 +31,17 @@ public actor ProcessHost {
         let conversation: String
         let generation: Int
         let continuation: CheckedContinuation<Result<ProcessReply, TargetError>, Never>
-        var timer: Task<Void, Never>?
+        var timer: (any WaitTimer)?
     }
 
     private var running: Running?
     private var pending: [Int: Pending] = [:]
     private var nextID = 1
 
-    /// A host for `command args…`, run in `directory`. A command without `/` is looked up on `PATH`.
-    public init(command: String, arguments: [String], directory: String) {
+    /// A host for `command args…`, run in `directory`. A command without `/` is looked up on
+    /// `PATH`. Reply deadlines are measured on `clock`.
+    public init(command: String, arguments: [String], directory: String, clock: any WaitClock = SystemWaitClock()) {
+        self.clock = clock
         if command.contains("/") {
             executable = command.hasPrefix("/") ? command : (directory as NSString).appendingPathComponent(command)
             self.arguments = arguments
@@ -51,6 +57,7 @@ public actor ProcessHost {
         -> ProcessReply
     {
         let current = try ensureRunning()
+        let deadline = clock.now + timeout
         let id = nextID
         nextID += 1
         let line = ProcessRequest(id: id, conversationID: conversationID, text: text).line()
@@ -64,10 +71,10 @@ public actor ProcessHost {
                 finish(id, .failure(TargetError(.connection, "cannot write to the program: it has exited")))
                 return
             }
-            pending[id]?.timer = Task { [weak self] in
-                try? await Task.sleep(for: timeout)
-                guard !Task.isCancelled else { return }
-                await self?.finish(id, .failure(TargetError(.timeout, "no reply from the program within the timeout")))
+            pending[id]?.timer = clock.schedule(at: deadline, on: MultiThreadedEventLoopGroup.singleton.any()) {
+                [weak self] in
+                guard let self else { return }
+                Task { await self.finish(id, .failure(TargetError(.timeout, "no reply from the program within the timeout"))) }
             }
         }
         return try result.get()
@@ -151,7 +158,7 @@ public actor ProcessHost {
         let open = pending.filter { $0.value.generation == generation }.keys.sorted()
         let decoded: ProcessReply.Line
         do {
-            decoded = try JSONDecoder().decode(ProcessReply.Line.self, from: Data(line.utf8))
+            decoded = try ProcessReply.Line(parsing: line)
         } catch {
             // A line that names no request can only be blamed on the oldest one.
             if let oldest = open.first {
