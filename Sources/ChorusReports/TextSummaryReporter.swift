@@ -83,7 +83,7 @@ public struct TextSummaryReporter: Sendable {
         if !s.unexpectedPredictions.isEmpty {
             text += "\nUnexpected predictions (labels no user meant; not averaged): "
                 + s.unexpectedPredictions.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-                .map { "\($0.key) \($0.value.count) (\(Figures.rate($0.value.share)))" }.joined(separator: ", ")
+                .map { "\(Escaping.terminal($0.key)) \($0.value.count) (\(Figures.rate($0.value.share)))" }.joined(separator: ", ")
         }
         let weakest = s.intents.filter { $0.value.support > 0 }.sorted { a, b in
             a.value.f1 != b.value.f1 ? a.value.f1 < b.value.f1 : a.key < b.key

@@ -29,8 +29,9 @@ public struct ConversationDriver: Sendable {
     }
 
     /// Runs conversation `index` to its end. Never throws: a target failure is recorded on the
-    /// turn and ends the conversation with outcome `error`. With `due` (open-loop load), the
-    /// first reply's latency counts from when the conversation was due, not from when it started.
+    /// turn and ends the conversation with outcome `error`. With `due` (open-loop load, a time on
+    /// `clock`), the first reply's latency counts from when the conversation was due, not from
+    /// when it started.
     public func run(conversation index: Int, due: Duration? = nil) async -> ConversationRecord {
         var user = SyntheticUser(suite: suite, seed: seed, conversation: index)
         var turns: [TurnRecord] = []

@@ -54,8 +54,8 @@ enum ColumnCodec {
     static func goals(_ text: String, column: String) throws(StoreError) -> [GoalRecord] {
         try list(text, column: column, of: "a goal record") { item in
             guard case .string(let name)? = item["name"], case .string(let outcome)? = item["outcome"],
-                let outcome = Outcome(rawValue: outcome), case .number(let turns)? = item["turns"],
-                turns >= 0, turns == turns.rounded(), let values = item["values"].flatMap(pairs),
+                let outcome = Outcome(rawValue: outcome), case .number(let number)? = item["turns"],
+                case let turns = number.double, turns >= 0, turns == turns.rounded(), let values = item["values"].flatMap(pairs),
                 let confirmed = item["confirmed"].flatMap(pairs)
             else { return nil }
             return GoalRecord(name: name, outcome: outcome, turns: Int(turns), values: values, confirmed: confirmed)

@@ -91,34 +91,3 @@ import Testing
         #expect(runs.stdout.contains("interrupted"))
     }
 }
-
-@Suite struct UnreachableTargetTests {
-    /// A target nobody listens on: every conversation is a classified error, and the exit code is 3.
-    @Test func aRunAgainstAnUnreachableTargetExitsWith3() async throws {
-        // A port held bound but never listened on, for the whole test: connections are refused.
-        try await FreePort.refusing { port in try await Self.check(port: port) }
-    }
-
-    private static func check(port: Int) async throws {
-        let directory = try Fixtures.temporaryDirectory("chorus-unreachable")
-        try "kind: rasa\nname: nobody\nurl: http://127.0.0.1:\(port)\nretries: 0\ntimeout: 10\n"
-            .write(toFile: "\(directory)/nobody.yaml", atomically: true, encoding: .utf8)
-        let result = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "40", "--db",
-            "\(directory)/c.sqlite", "--out", "\(directory)/out", "--format", "json",
-        ])
-        #expect(result.status == 3, "\(result.stderr)")
-        #expect(result.stderr.contains("every conversation ended in a target error"))
-        let summary = try CLI.json("\(directory)/out/summary.json")
-        #expect((summary["errors"] as? [String: Int])?["connection"] == 40)
-
-        let early = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", "\(directory)/nobody.yaml", "--conversations", "100000", "--db",
-            "\(directory)/c.sqlite", "--out", "\(directory)/early", "--format", "json", "--max-error-rate", "0.5",
-        ])
-        #expect(early.status == 3)
-        #expect(early.stderr.contains("above --max-error-rate"))
-        let stored = try CLI.json("\(directory)/early/summary.json")["conversations"] as? Int ?? 0
-        #expect(stored >= 20 && stored < 1000, "stopped early, everything done so far stored")
-    }
-}

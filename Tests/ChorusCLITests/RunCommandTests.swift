@@ -187,7 +187,12 @@ import Testing
         let goals1 = try #require(try CLI.json("\(v1)/summary.json")["goals"] as? [String: [String: Int]])
         let goals2 = try #require(try CLI.json("\(v2)/summary.json")["goals"] as? [String: [String: Int]])
         #expect(goals2["refund"]!["completed"]! < goals1["refund"]!["completed"]!)
-        #expect(goals2["order_status"] == goals1["order_status"])
+        // Fewer users reach order_status after a failed refund in the same conversation, so
+        // compare its completion rate, not its counts.
+        func completion(_ outcomes: [String: Int]) -> Double {
+            Double(outcomes["completed"] ?? 0) / Double(max(1, outcomes.values.reduce(0, +)))
+        }
+        #expect(abs(completion(goals2["order_status"]!) - completion(goals1["order_status"]!)) < 0.01)
     }
 
     /// `chorus replay` prints each turn's act and any dialogue failure on it.
@@ -197,7 +202,7 @@ import Testing
             turns: [
                 TurnRecord(user: "refund AB-1", bot: ["Which item?"], act: .open),
                 TurnRecord(user: "sorry, I meant AB-2", bot: ["Refund for AB-1 started."], act: .correct, dialogueFailures: [.correctionIgnored]),
-                TurnRecord(user: "and your hours?", bot: ["9 to 5."], act: .open, goal: 1),
+                TurnRecord(user: "and your hours?", bot: ["9 to 5.\u{1B}[2J"], act: .open, goal: 1),
             ],
             goals: [GoalRecord(name: "refund", outcome: .failed, turns: 2), GoalRecord(name: "hours", outcome: .completed, turns: 1)],
             behaviours: [.correction, .multiGoal])
@@ -206,5 +211,7 @@ import Testing
         #expect(lines.contains("  2 user > sorry, I meant AB-2 (correct)"))
         #expect(lines.contains("    DIALOGUE FAILURE correction_ignored"))
         #expect(lines.contains("           goal hours"))
+        // The bot's text cannot clear the screen.
+        #expect(lines.contains("    bot  < 9 to 5.␛[2J"))
     }
 }

@@ -86,8 +86,9 @@ import Testing
         let directory = try Fixtures.temporaryDirectory()
         try """
         version: "3.1"
-        intents: [greet, order_status, refund, inform, thanks, opening_hours, book_appointment, human_handoff]
-        entities: [order_id, product, date, time]
+        intents: [greet, order_status, refund, refund_duration, inform, affirm, thanks, goodbye, opening_hours,
+          book_appointment, human_handoff, small_talk, out_of_scope, nlu_fallback]
+        entities: [order_id, product, date, time, day]
         responses:
           utter_ask_order_id: [{text: "What is your order number?"}]
           utter_ask_product: [{text: "Which item is it?"}]

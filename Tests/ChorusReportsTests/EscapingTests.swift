@@ -31,4 +31,13 @@ import Testing
         #expect(Escaping.truncated("abcdef", 4) == "abc…")
         #expect(Escaping.truncated("abc", 4) == "abc")
     }
+
+    /// A bot's escape sequences, bells, line breaks and direction overrides cannot act on a terminal.
+    @Test func terminalTextShowsControlsInsteadOfObeyingThem() {
+        #expect(Escaping.terminal("plain text, 中文, émoji 🎧\tand a tab") == "plain text, 中文, émoji 🎧\tand a tab")
+        #expect(Escaping.terminal("\u{1B}[31mred\u{1B}]0;title\u{07}") == "␛[31mred␛]0;title␇")
+        #expect(Escaping.terminal("two\nlines\r") == "two␊lines␍")
+        #expect(Escaping.terminal("del\u{7F} c1\u{9B}2J") == "del␡ c1\u{FFFD}2J")
+        #expect(Escaping.terminal("evil\u{202E}txt.exe") == "evil\\u{202E}txt.exe")
+    }
 }

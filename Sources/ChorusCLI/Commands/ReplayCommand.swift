@@ -1,6 +1,7 @@
 import ChorusModel
 import Foundation
 import ArgumentParser
+import ChorusReports
 import ChorusRunner
 import ChorusScoring
 
@@ -43,31 +44,33 @@ struct ReplayCommand: AsyncParsableCommand {
 }
 
 /// A conversation as a person reads it: each turn's act, the user's text, what was meant and
-/// understood, the bot's reply, and any failed expectation or dialogue failure on it.
+/// understood, the bot's reply, and any failed expectation or dialogue failure on it. Texts from
+/// the bot and the simulation are made safe for the terminal (`Escaping.terminal`).
 enum TranscriptText {
     static func render(_ record: ConversationRecord) -> String {
-        var lines = ["conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · outcome \(record.outcome.rawValue)"]
+        let t = Escaping.terminal
+        var lines = ["conversation \(record.index) · persona \(t(record.persona)) · goal \(t(record.goal)) · outcome \(record.outcome.rawValue)"]
         if record.goals.count > 1 || !record.behaviours.isEmpty {
-            var header = "goals: " + record.goals.map { "\($0.name) (\($0.outcome.rawValue))" }.joined(separator: ", ")
+            var header = "goals: " + record.goals.map { "\(t($0.name)) (\($0.outcome.rawValue))" }.joined(separator: ", ")
             if !record.behaviours.isEmpty { header += " · behaviours: " + record.behaviours.map(\.rawValue).joined(separator: ", ") }
             lines.append(header)
         }
         for (number, turn) in record.turns.enumerated() {
             let act = turn.act.map { " (\($0.rawValue))" } ?? ""
-            lines.append(String(format: "%3d user > ", number + 1) + turn.user + act)
+            lines.append(String(format: "%3d user > ", number + 1) + t(turn.user) + act)
             var judged: [String] = []
-            if record.goals.count > 1, record.goals.indices.contains(turn.goal) { judged.append("goal \(record.goals[turn.goal].name)") }
-            if let expected = turn.expectedIntent { judged.append("expected \(expected)") }
+            if record.goals.count > 1, record.goals.indices.contains(turn.goal) { judged.append("goal \(t(record.goals[turn.goal].name))") }
+            if let expected = turn.expectedIntent { judged.append("expected \(t(expected))") }
             if let predicted = turn.predictedIntent {
                 let confidence = turn.confidence.map { String(format: " (%.2f)", $0) } ?? ""
-                judged.append("predicted \(predicted)\(confidence)")
+                judged.append("predicted \(t(predicted))\(confidence)")
             }
             if turn.fallback { judged.append("FALLBACK") }
             if turn.handoff { judged.append("HANDOFF") }
-            if let error = turn.error { judged.append("ERROR \(error.rawValue): \(turn.errorDetail ?? "")") }
+            if let error = turn.error { judged.append("ERROR \(error.rawValue): \(t(turn.errorDetail ?? ""))") }
             if !judged.isEmpty { lines.append("           " + judged.joined(separator: " · ")) }
-            for text in turn.bot { lines.append("    bot  < " + text) }
-            for failure in turn.failures { lines.append("    FAILED " + failure) }
+            for text in turn.bot { lines.append("    bot  < " + t(text)) }
+            for failure in turn.failures { lines.append("    FAILED " + t(failure)) }
             for failure in turn.dialogueFailures { lines.append("    DIALOGUE FAILURE " + failure.rawValue) }
         }
         return lines.joined(separator: "\n")

@@ -1,7 +1,37 @@
 /// Escaping of untrusted text (bot replies, user utterances, intent, goal and persona names) for
-/// the markup the reporters write. Every such text goes through one of these before it is
-/// concatenated with markup, so a bot that answers `<script>…</script>` renders as text.
-enum Escaping {
+/// the markup the reporters write and the terminal. Every such text goes through one of these
+/// before it is concatenated with markup or printed, so a bot that answers `<script>…</script>`
+/// renders as text and one that answers an escape sequence cannot drive the terminal.
+public enum Escaping {
+    /// Text for a terminal line: control characters (C0 but tab, DEL, C1), which could move the
+    /// cursor, recolour or retitle the terminal, become visible — C0 and DEL as their Unicode
+    /// control pictures (`␛`, `␊`), C1 as U+FFFD — and the bidirectional overrides and isolates,
+    /// which could make a reply read other than it is, become `\u{202E}`-style text.
+    public static func terminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: out.unicodeScalars.append(scalar)
+            case 0x00...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out += "␡"
+            case 0x80...0x9F: out += "\u{FFFD}"
+            case 0x202A...0x202E, 0x2066...0x2069: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func needsTerminalEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// Text for HTML element content or a quoted attribute value: `&`, `<`, `>`, `"` and `'`
     /// become character references.
     static func html(_ text: String) -> String {

@@ -9,8 +9,10 @@ import NIOCore
 /// rate limit, and every failure classified as a `TargetError`.
 ///
 /// Safe to retry: a connection that could not be made (nothing was sent), and HTTP 429 and 503,
-/// waiting `Retry-After` seconds when the server says so. Never retried: other statuses, a
-/// connection dropped after the request went out (the bot may have acted on it), timeouts.
+/// waiting `Retry-After` seconds when the server says so. Never retried here: other statuses, a
+/// connection dropped after the request went out (the bot may have acted on it), timeouts. (The
+/// client itself sends a request once more, on a fresh connection, when a kept-alive one closed
+/// before any byte of the reply.) Deadlines and waits run on the injected clock.
 public final class HTTPTransport: Sendable {
     public let settings: TransportSettings
     private let clock: any WaitClock

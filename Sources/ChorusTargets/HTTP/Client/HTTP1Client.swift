@@ -115,7 +115,7 @@ final class HTTP1Client: Sendable {
     ) async throws(HTTPClientFailure) -> Response {
         let parsed = try HTTPURL(parsing: url)
         let request = try Self.encode(method: method, url: parsed, headers: headers, body: body)
-        let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: "")
+        let head = Self.head(method)
         var retried = false
         // A pooled connection the server has closed meanwhile takes nothing: try the next one.
         for _ in 0..<(connectionsPerEndpoint + 2) {
@@ -318,6 +318,19 @@ final class HTTP1Client: Sendable {
         }
         return .couldNotConnect("\(error)")
     }
+
+    /// The head that tells the response decoder a request's method (its only use: the request
+    /// is encoded by `encode`). The common ones are made once.
+    static func head(_ method: String) -> HTTPRequestHead {
+        switch method {
+        case "POST": postHead
+        case "GET": getHead
+        default: HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: "")
+        }
+    }
+
+    private static let postHead = HTTPRequestHead(version: .http1_1, method: .POST, uri: "")
+    private static let getHead = HTTPRequestHead(version: .http1_1, method: .GET, uri: "")
 
     /// The request as bytes: the request line, `Host` (unless given), the headers,
     /// `Content-Type: application/json` (unless given) and `Content-Length` for a body, then

@@ -15,6 +15,11 @@ import NIOSSL
 /// the body size limit and the deadline, and classifies what goes wrong. Lives on one event
 /// loop.
 ///
+/// The deadline timer is lazy: a request that finishes in time leaves it armed, and when it
+/// fires it fails the request in flight only if that request's own deadline has passed (else it
+/// re-arms for it). Deadlines of successive requests only grow, so a busy connection arms a
+/// timer about once per timeout instead of scheduling and cancelling one per request.
+///
 /// Over https it sits behind NIOSSL's handler, which holds the first request until the
 /// handshake is done; a failed handshake fails that request as `.tls`.
 final class HTTP1ConnectionHandler: ChannelInboundHandler {
@@ -38,9 +43,10 @@ final class HTTP1ConnectionHandler: ChannelInboundHandler {
     private var continuation: HTTP1Connection.Continuation?
     /// The response being read, once its head has arrived.
     private var response: Response?
-    private var timer: (any WaitTimer)?
-    /// Counts requests, so a deadline that fires late never fails a later request.
-    private var exchange = 0
+    /// The deadline of the request in flight.
+    private var deadline = Duration.zero
+    /// The armed deadline timer, and when it fires.
+    private var timer: (at: Duration, timer: any WaitTimer)?
     /// `writer.bytesRead` when the request in flight went out.
     private var bytesReadBefore = 0
     /// False once the connection must not carry another request.
@@ -70,11 +76,9 @@ final class HTTP1ConnectionHandler: ChannelInboundHandler {
             return
         }
         self.continuation = continuation
-        exchange += 1
+        self.deadline = deadline
         bytesReadBefore = writer.bytesRead
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let current = exchange
-        timer = clock.schedule(at: deadline, on: context.eventLoop) { handler.value.deadlinePassed(current) }
+        if timer.map({ $0.at > deadline }) ?? true { arm(at: deadline, context: context) }
         // The head only tells the decoder the method; `writer` sends the encoded request.
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         writer.send(request)
@@ -127,6 +131,8 @@ final class HTTP1ConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         usable = false
+        timer?.timer.cancel()
+        timer = nil
         // A body delimited by the close has been completed by the decoder before this.
         if continuation != nil { fail(.closedBeforeReply) }
         context.fireChannelInactive()
@@ -148,10 +154,21 @@ final class HTTP1ConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    func deadlinePassed(_ exchange: Int) {
-        guard exchange == self.exchange else { return }
+    private func arm(at time: Duration, context: ChannelHandlerContext) {
+        timer?.timer.cancel()
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        timer = (time, clock.schedule(at: time, on: context.eventLoop) { handler.value.timerFired(at: time) })
+    }
+
+    func timerFired(at time: Duration) {
+        guard timer?.at == time else { return }  // replaced by an earlier one
         timer = nil
-        if continuation != nil { fail(.timeout) }
+        guard continuation != nil, let context else { return }
+        if clock.now >= deadline {
+            fail(.timeout)
+        } else {
+            arm(at: deadline, context: context)
+        }
     }
 
     func cancel() {
@@ -170,8 +187,6 @@ final class HTTP1ConnectionHandler: ChannelInboundHandler {
     }
 
     private func complete(_ outcome: HTTP1Connection.Outcome) {
-        timer?.cancel()
-        timer = nil
         let continuation = self.continuation
         self.continuation = nil
         continuation?.resume(returning: outcome)
