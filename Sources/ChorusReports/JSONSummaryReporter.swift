@@ -28,19 +28,9 @@ public struct JSONSummaryReporter: RunReporter {
     }
 
     private func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // A summary never holds a non-finite number, but if one slipped in, a string keeps the
-        // file valid JSON instead of failing the whole report.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do {
-            let data = try encoder.encode(value)
-            return String(decoding: data, as: UTF8.self) + "\n"
-        } catch {
-            // Encoding these plain value types cannot fail; keep the output parseable regardless.
-            return "{\"schema\": \"\(Summary.currentSchema)\", \"error\": \"the summary could not be encoded\"}\n"
-        }
+        // Encoding these plain value types cannot fail; keep the output parseable regardless.
+        JSONOutput.render(value)
+            ?? "{\"schema\": \"\(Summary.currentSchema)\", \"error\": \"the summary could not be encoded\"}\n"
     }
 
     /// The summary with every floating-point value rounded for output.

@@ -151,6 +151,16 @@ public final class ResultStore: Sendable {
                     ALTER TABLE turn_v2 RENAME TO turn;
                     """)
         }
+        migrator.registerMigration("v3-labels") { db in
+            // A run's `--label` pairs (a JSON object) and the git checkout it was started in.
+            try db.execute(
+                sql: """
+                    ALTER TABLE run ADD COLUMN labels TEXT;
+                    ALTER TABLE run ADD COLUMN git_commit TEXT;
+                    ALTER TABLE run ADD COLUMN git_branch TEXT;
+                    ALTER TABLE run ADD COLUMN git_dirty INTEGER;
+                    """)
+        }
         return migrator
     }
 
@@ -162,13 +172,16 @@ public final class ResultStore: Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO run (name, suite, suite_hash, suite_path, target_path, target_kind, target_name,
-                        target_detail, seed, conversations, shard, chorus_version, started_at, ended_at, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        target_detail, seed, conversations, shard, chorus_version, started_at, ended_at, status,
+                        labels, git_commit, git_branch, git_dirty)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.name, run.suite, run.suiteHash, run.suitePath, run.targetPath, run.target.kind,
                     run.target.name, run.target.detail, Int64(bitPattern: run.seed), run.conversations, run.shard,
                     run.chorusVersion, run.startedAt, run.endedAt, run.status.rawValue,
+                    run.labels.labels.isEmpty ? nil : ColumnCodec.encode(labels: run.labels.labels), run.labels.git?.commit,
+                    run.labels.git?.branch, run.labels.git?.dirty,
                 ])
             var stored = run
             stored.id = db.lastInsertedRowID
@@ -211,7 +224,7 @@ public final class ResultStore: Sendable {
                 } else {
                     try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id")
                 }
-            return rows.map(Self.run(from:))
+            return try rows.map(Self.run(from:))
         }
     }
 
@@ -222,7 +235,7 @@ public final class ResultStore: Sendable {
                 name == "latest"
                 ? try Row.fetchOne(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1")
                 : try Row.fetchOne(db, sql: "SELECT * FROM run WHERE name = ?", arguments: [name])
-            return row.map(Self.run(from:))
+            return try row.map(Self.run(from:))
         }
     }
 
@@ -240,14 +253,23 @@ public final class ResultStore: Sendable {
         return aggregate
     }
 
-    static func run(from row: Row) -> StoredRun {
+    static func run(from row: Row) throws(StoreError) -> StoredRun {
         StoredRun(
             id: row["id"], name: row["name"], suite: row["suite"], suiteHash: row["suite_hash"],
             suitePath: row["suite_path"], targetPath: row["target_path"],
             target: TargetInfo(kind: row["target_kind"], name: row["target_name"], detail: row["target_detail"]),
             seed: UInt64(bitPattern: row["seed"]), conversations: row["conversations"], shard: row["shard"],
             chorusVersion: row["chorus_version"], startedAt: row["started_at"], endedAt: row["ended_at"],
-            status: RunStatus(rawValue: row["status"]) ?? .running)
+            status: RunStatus(rawValue: row["status"]) ?? .running, labels: try labels(from: row))
+    }
+
+    /// A run's labels and git revision (none in runs stored before labels were kept).
+    static func labels(from row: Row) throws(StoreError) -> RunLabels {
+        let pairs = try (row["labels"] as String?).map { text throws(StoreError) in try ColumnCodec.labels(text, column: "labels") }
+        let git = (row["git_commit"] as String?).map { commit in
+            GitRevision(commit: commit, branch: row["git_branch"], dirty: (row["git_dirty"] as Bool?) ?? false)
+        }
+        return RunLabels(labels: pairs ?? [:], git: git)
     }
 
     // MARK: - Conversations

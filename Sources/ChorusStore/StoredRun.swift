@@ -24,11 +24,13 @@ public struct StoredRun: Sendable, Equatable {
     public var startedAt: String
     public var endedAt: String?
     public var status: RunStatus
+    /// The user's `--label` pairs and the git revision the run was started in.
+    public var labels: RunLabels
 
     public init(
         id: Int64 = 0, name: String, suite: String, suiteHash: String, suitePath: String, targetPath: String,
         target: TargetInfo, seed: UInt64, conversations: Int, shard: String? = nil, chorusVersion: String,
-        startedAt: String, endedAt: String? = nil, status: RunStatus = .running
+        startedAt: String, endedAt: String? = nil, status: RunStatus = .running, labels: RunLabels = RunLabels()
     ) {
         self.id = id
         self.name = name
@@ -44,6 +46,7 @@ public struct StoredRun: Sendable, Equatable {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.status = status
+        self.labels = labels
     }
 }
 

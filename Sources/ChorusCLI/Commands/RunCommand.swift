@@ -52,8 +52,8 @@ struct RunCommand: AsyncParsableCommand {
         if resume == nil, suite == nil || target == nil {
             throw ValidationError("give a suite and --target (or --resume <run>)")
         }
-        if resume != nil, suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil || options.conversations != nil {
-            throw ValidationError("--resume continues a stored run as it was started: drop the suite, --target, --seed, --conversations and shard options")
+        if resume != nil, suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil || options.conversations != nil || !options.label.isEmpty {
+            throw ValidationError("--resume continues a stored run as it was started: drop the suite, --target, --seed, --conversations, --label and shard options")
         }
         if shard != nil, shards != nil { throw ValidationError("give --shard K/N or --shards N, not both") }
         if let shard, RunPlan.Shard(parsing: shard) == nil {
@@ -92,7 +92,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             let outcome = try await RunExecution(
                 input: input, suitePath: suitePath, targetPath: targetPath, configuration: configuration,
-                store: store, transcripts: options.transcripts,
+                store: store, transcripts: options.transcripts, labels: try options.labels(),
                 quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed
             ).execute()
             // The gate judges whole runs: the report's status says when it did not (a shard's verdict
@@ -167,6 +167,14 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Stop early (exit 3) when more than this share of conversations end in a target error.")
     var maxErrorRate: Double?
 
+    @Option(name: .long, help: "Record a label with the run, e.g. --label bot=v2.3 (repeatable; shown and filtered by runs, history, diff).")
+    var label: [String] = []
+
+    /// The run's labels, with the git checkout it runs in.
+    func labels() throws -> RunLabels {
+        RunLabels(labels: try LabelOption.labels(label), git: GitCheckout.revision())
+    }
+
     /// The run's configuration: these options over the suite's defaults.
     func configuration(suite: Suite, shard: RunPlan.Shard = .whole) -> RunConfiguration {
         RunConfiguration(
@@ -181,5 +189,8 @@ struct RunOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         if let maxErrorRate, !(0...1).contains(maxErrorRate) { throw ValidationError("--max-error-rate must be between 0 and 1") }
+        for text in label where RunLabels.parse(text) == nil {
+            throw ValidationError("--label takes key=value (a key without spaces), got \"\(text)\"")
+        }
     }
 }

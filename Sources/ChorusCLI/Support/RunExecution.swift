@@ -17,6 +17,8 @@ struct RunExecution {
     var configuration: RunConfiguration
     var store: ResultStore
     var transcripts: String?
+    /// The `--label` pairs and git revision recorded with a new run.
+    var labels = RunLabels()
     var quiet = true
     var metricsPort: Int?
     /// Stop early when more than this share of conversations end in a transport error.
@@ -47,7 +49,7 @@ struct RunExecution {
                     suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: configuration.seed,
                     conversations: configuration.conversations,
                     shard: configuration.shard == .whole ? nil : configuration.shard.description,
-                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now()))
+                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now(), labels: labels))
         }
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
         let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)

@@ -79,6 +79,10 @@ public struct MarkdownReporter: RunReporter {
         lines.append(
             "Run \(Escaping.markdownCode(report.runName)) · target \(target) · seed \(s.seed) · "
                 + "\(s.conversations) conversations")
+        if let line = provenance(report.labels) {
+            lines.append("")
+            lines.append(line)
+        }
         if !report.status.isJudged {
             lines.append("")
             lines.append("**⚠️ \(Escaping.markdown(report.status.line(conversations: s.conversations)))**")
@@ -87,6 +91,22 @@ public struct MarkdownReporter: RunReporter {
         lines.append("")
         lines.append("Outcomes: " + Escaping.markdown(outcomes))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Commit `a1b2c3d4e5f6` (main, dirty) · labels `bot=v2``, or nil for a run with neither.
+    func provenance(_ labels: RunLabels) -> String? {
+        var parts: [String] = []
+        if let git = labels.git {
+            let details = [git.branch.map(Escaping.markdownCode), git.dirty ? "dirty" : nil].compactMap { $0 }
+            parts.append(
+                "Commit \(Escaping.markdownCode(git.shortCommit))" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
+        }
+        if !labels.labels.isEmpty {
+            parts.append(
+                "labels " + labels.labels.sorted { $0.key < $1.key }.map { Escaping.markdownCode("\($0.key)=\($0.value)") }
+                    .joined(separator: " "))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     private func verdict(_ report: RunReport, budget: Int) -> String {
