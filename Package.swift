@@ -107,7 +107,11 @@ let package = Package(
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusModel", "ChorusRunner", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusCLITests",
-            dependencies: ["ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                // The CI recipes' YAML is read as CI reads it.
+                .product(name: "Yams", package: "Yams"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
