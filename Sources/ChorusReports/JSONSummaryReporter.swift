@@ -57,6 +57,22 @@ public struct JSONSummaryReporter: RunReporter {
                 p50: round($0.p50, 3), p90: round($0.p90, 3), p95: round($0.p95, 3), p99: round($0.p99, 3),
                 max: round($0.max, 3))
         }
+        s.repeats = s.repeats.map { figures in
+            var r = figures
+            func estimates(_ list: [RepeatFigures.Estimate]) -> [RepeatFigures.Estimate] {
+                list.map { .init(k: $0.k, value: round($0.value, 6), low: round($0.low, 6), high: round($0.high, 6)) }
+            }
+            r.passHat = estimates(r.passHat)
+            r.passAt = estimates(r.passAt)
+            r.flakyRate = rounded(r.flakyRate)
+            r.goals = r.goals.mapValues {
+                var goal = $0
+                goal.passHat = estimates(goal.passHat)
+                goal.passAt = estimates(goal.passAt)
+                return goal
+            }
+            return r
+        }
         return s
     }
 

@@ -58,6 +58,9 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var behaviours: [String: OutcomeCounts] = [:]
     /// The slot judgement of what the bot confirmed, over goals it confirmed or acted on.
     public var confirmedSlots = SlotCounts()
+    /// Passing plays per conversation, for runs with `--repeat` (empty otherwise). Every other
+    /// count above counts each play as a conversation.
+    public var repeats = RepeatCounts()
 
     /// The key of conversations with no particular behaviour in `behaviours`.
     public static let plain = "plain"
@@ -82,16 +85,20 @@ public struct Aggregate: Sendable, Equatable, Codable {
         case dialogueFailures = "dialogue_failures"
         case behaviours
         case confirmedSlots = "confirmed_slots"
+        case repeats
     }
 
     /// An empty aggregate.
     public init() {}
 
-    /// The aggregate of the given conversations.
+    /// The aggregate of the given conversations (the plays of a repeated conversation in a row).
     public init(_ conversations: some Sequence<ConversationRecord>) {
+        var plays = PlayGroups()
         for conversation in conversations {
             add(conversation)
+            if let group = plays.add(conversation) { repeats.add(plays: group) }
         }
+        if let group = plays.finish() { repeats.add(plays: group) }
     }
 
     /// Reads an aggregate; the dialogue counts, which aggregates stored before they existed lack,
@@ -120,6 +127,36 @@ public struct Aggregate: Sendable, Equatable, Codable {
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureCounts].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         confirmedSlots = try c.decodeIfPresent(SlotCounts.self, forKey: .confirmedSlots) ?? SlotCounts()
+        repeats = try c.decodeIfPresent(RepeatCounts.self, forKey: .repeats) ?? RepeatCounts()
+    }
+
+    /// Writes every count; `repeats` only when the run repeated conversations, so aggregates of
+    /// other runs read as before.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(conversations, forKey: .conversations)
+        try c.encode(outcomes, forKey: .outcomes)
+        try c.encode(userTurns, forKey: .userTurns)
+        try c.encode(fallbackTurns, forKey: .fallbackTurns)
+        try c.encode(conversationsWithFallback, forKey: .conversationsWithFallback)
+        try c.encode(intentJudgedTurns, forKey: .intentJudgedTurns)
+        try c.encode(intentCorrectTurns, forKey: .intentCorrectTurns)
+        try c.encode(confusion, forKey: .confusion)
+        try c.encode(targetExposesIntent, forKey: .targetExposesIntent)
+        try c.encode(targetExposesEntities, forKey: .targetExposesEntities)
+        try c.encode(slotsExpected, forKey: .slotsExpected)
+        try c.encode(slotsExtracted, forKey: .slotsExtracted)
+        try c.encode(errors, forKey: .errors)
+        try c.encode(latency, forKey: .latency)
+        try c.encode(completedTurns, forKey: .completedTurns)
+        try c.encode(goals, forKey: .goals)
+        try c.encode(personas, forKey: .personas)
+        try c.encode(goalOutcomes, forKey: .goalOutcomes)
+        try c.encode(conversationsWithDialogueFailure, forKey: .conversationsWithDialogueFailure)
+        try c.encode(dialogueFailures, forKey: .dialogueFailures)
+        try c.encode(behaviours, forKey: .behaviours)
+        try c.encode(confirmedSlots, forKey: .confirmedSlots)
+        if !repeats.isEmpty { try c.encode(repeats, forKey: .repeats) }
     }
 
     /// How many failed exchanges of one class were recorded.
@@ -228,6 +265,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
             behaviours[behaviour, default: OutcomeCounts()].merge(counts)
         }
         confirmedSlots.merge(other.confirmedSlots)
+        repeats.merge(other.repeats)
     }
 
     /// The aggregate of both.

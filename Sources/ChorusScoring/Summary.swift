@@ -63,6 +63,9 @@ public struct Summary: Sendable, Equatable, Codable {
     /// The counts behind slot precision, recall and F1 of what the bot confirmed.
     public var slotConfirmation: SlotCounts
 
+    /// pass@k, pass^k and the flaky share, for a run with `--repeat k` (nil otherwise).
+    public var repeats: RepeatFigures?
+
     enum CodingKeys: String, CodingKey {
         case schema, suite, target, seed, conversations, outcomes, metrics, intents
         case intentAverages = "intent_averages"
@@ -74,10 +77,12 @@ public struct Summary: Sendable, Equatable, Codable {
         case dialogueFailures = "dialogue_failures"
         case behaviours
         case slotConfirmation = "slot_confirmation"
+        case repeats
     }
 
     /// Computes the summary of a run from its aggregate.
     public init(suite: String, target: TargetInfo, seed: UInt64, aggregate a: Aggregate) {
+        repeats = RepeatFigures(a.repeats)
         schema = Self.currentSchema
         self.suite = suite
         self.target = target
@@ -173,6 +178,7 @@ public struct Summary: Sendable, Equatable, Codable {
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureFigures].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         slotConfirmation = try c.decodeIfPresent(SlotCounts.self, forKey: .slotConfirmation) ?? SlotCounts()
+        repeats = try c.decodeIfPresent(RepeatFigures.self, forKey: .repeats)
     }
 
     /// Encodes every key, writing `null` for parts that are not available.
@@ -198,5 +204,7 @@ public struct Summary: Sendable, Equatable, Codable {
         try c.encode(dialogueFailures, forKey: .dialogueFailures)
         try c.encode(behaviours, forKey: .behaviours)
         try c.encode(slotConfirmation, forKey: .slotConfirmation)
+        // Only runs with `--repeat` have it (older summaries and their golden files stay as they were).
+        try c.encodeIfPresent(repeats, forKey: .repeats)
     }
 }

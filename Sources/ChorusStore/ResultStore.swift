@@ -161,6 +161,10 @@ public final class ResultStore: Sendable {
                     ALTER TABLE run ADD COLUMN git_dirty INTEGER;
                     """)
         }
+        migrator.registerMigration("v4-repeats") { db in
+            // Plays of each conversation (`--repeat k`), so a resumed run plays as many.
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 
@@ -173,15 +177,15 @@ public final class ResultStore: Sendable {
                 sql: """
                     INSERT INTO run (name, suite, suite_hash, suite_path, target_path, target_kind, target_name,
                         target_detail, seed, conversations, shard, chorus_version, started_at, ended_at, status,
-                        labels, git_commit, git_branch, git_dirty)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        labels, git_commit, git_branch, git_dirty, repeats)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.name, run.suite, run.suiteHash, run.suitePath, run.targetPath, run.target.kind,
                     run.target.name, run.target.detail, Int64(bitPattern: run.seed), run.conversations, run.shard,
                     run.chorusVersion, run.startedAt, run.endedAt, run.status.rawValue,
                     run.labels.labels.isEmpty ? nil : ColumnCodec.encode(labels: run.labels.labels), run.labels.git?.commit,
-                    run.labels.git?.branch, run.labels.git?.dirty,
+                    run.labels.git?.branch, run.labels.git?.dirty, run.repeats,
                 ])
             var stored = run
             stored.id = db.lastInsertedRowID
@@ -249,7 +253,12 @@ public final class ResultStore: Sendable {
             return aggregate
         }
         var aggregate = Aggregate()
-        try forEachConversation(of: run) { aggregate.add($0) }
+        var plays = PlayGroups()
+        try forEachConversation(of: run) { record in
+            aggregate.add(record)
+            if let group = plays.add(record) { aggregate.repeats.add(plays: group) }
+        }
+        if let group = plays.finish() { aggregate.repeats.add(plays: group) }
         return aggregate
     }
 
@@ -260,7 +269,8 @@ public final class ResultStore: Sendable {
             target: TargetInfo(kind: row["target_kind"], name: row["target_name"], detail: row["target_detail"]),
             seed: UInt64(bitPattern: row["seed"]), conversations: row["conversations"], shard: row["shard"],
             chorusVersion: row["chorus_version"], startedAt: row["started_at"], endedAt: row["ended_at"],
-            status: RunStatus(rawValue: row["status"]) ?? .running, labels: try labels(from: row))
+            status: RunStatus(rawValue: row["status"]) ?? .running, labels: try labels(from: row),
+            repeats: row["repeats"])
     }
 
     /// A run's labels and git revision (none in runs stored before labels were kept).
@@ -333,6 +343,19 @@ public final class ResultStore: Sendable {
     public func conversationCount(of run: StoredRun) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE run_id = ?", arguments: [run.id]) ?? 0
+        }
+    }
+
+    /// Deletes the plays of every conversation of a repeated run that has fewer than the run's
+    /// `repeats` plays stored (a kill between two plays), so a resumed run plays it whole again.
+    public func dropIncompletePlays(of run: StoredRun) throws(StoreError) {
+        guard run.repeats > 1 else { return }
+        try write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM conversation WHERE run_id = ? AND idx IN (
+                        SELECT idx FROM conversation WHERE run_id = ? GROUP BY idx HAVING COUNT(*) < ?)
+                    """, arguments: [run.id, run.id, run.repeats])
         }
     }
 

@@ -52,7 +52,7 @@ struct RunCommand: AsyncParsableCommand {
         if resume == nil, suite == nil || target == nil {
             throw ValidationError("give a suite and --target (or --resume <run>)")
         }
-        if resume != nil, suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil || options.conversations != nil || !options.label.isEmpty {
+        if resume != nil, suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil || options.conversations != nil || !options.label.isEmpty || options.repeats != nil {
             throw ValidationError("--resume continues a stored run as it was started: drop the suite, --target, --seed, --conversations, --label and shard options")
         }
         if shard != nil, shards != nil { throw ValidationError("give --shard K/N or --shards N, not both") }
@@ -89,6 +89,7 @@ struct RunCommand: AsyncParsableCommand {
             if let resumed {
                 configuration.seed = resumed.seed
                 configuration.conversations = resumed.conversations
+                configuration.repeats = resumed.repeats
             }
             let outcome = try await RunExecution(
                 input: input, suitePath: suitePath, targetPath: targetPath, configuration: configuration,
@@ -110,6 +111,7 @@ struct RunCommand: AsyncParsableCommand {
             let written = try ReportWriter.write(report, to: directory, formats: format)
             if !quiet {
                 Console.out(TextSummaryReporter().render(report.summary, status: report.status))
+                for line in RepeatSection.lines(report) { Console.out(line) }
                 Console.out(
                     RunStats(
                         conversations: outcome.played.conversations, turns: outcome.played.turns,
@@ -167,6 +169,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Stop early (exit 3) when more than this share of conversations end in a target error.")
     var maxErrorRate: Double?
 
+    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Play each conversation this many times (same user, fresh session) for pass@k, pass^k and flaky conversations.")
+    var repeats: Int?
+
     @Option(name: .long, help: "Record a label with the run, e.g. --label bot=v2.3 (repeatable; shown and filtered by runs, history, diff).")
     var label: [String] = []
 
@@ -178,13 +183,16 @@ struct RunOptions: ParsableArguments {
     /// The run's configuration: these options over the suite's defaults.
     func configuration(suite: Suite, shard: RunPlan.Shard = .whole) -> RunConfiguration {
         RunConfiguration(
-            suite: suite, seed: seed, conversations: conversations, shard: shard, concurrency: concurrency, rate: rate)
+            suite: suite, seed: seed, conversations: conversations, shard: shard, concurrency: concurrency, rate: rate,
+            repeats: repeats ?? 1)
     }
 
     func validate() throws {
         // The runner owns the ranges; the suite's defaults are in range, so check what was given.
         do {
-            try RunConfiguration(seed: 0, conversations: conversations ?? 1, concurrency: concurrency, rate: rate).validate()
+            try RunConfiguration(
+                seed: 0, conversations: conversations ?? 1, concurrency: concurrency, rate: rate, repeats: repeats ?? 1
+            ).validate()
         } catch {
             throw ValidationError(error.description)
         }

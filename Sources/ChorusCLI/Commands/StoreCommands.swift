@@ -75,6 +75,7 @@ struct ShowCommand: AsyncParsableCommand {
             Console.out("run \(stored.name) · \(stored.status.rawValue) · started \(stored.startedAt)")
             if !stored.labels.isEmpty { Console.out("labels: \(stored.labels.text)") }
             Console.out(TextSummaryReporter().render(report.summary, status: report.status))
+            for line in RepeatSection.lines(report) { Console.out(line) }
             if let verdict = report.verdict {
                 Console.out("gate: \(Console.style.verdict(verdict.passed))")
                 for check in verdict.checks { Console.out("  \(Console.style.mark(check.passed)) \(check.name): \(check.detail)") }

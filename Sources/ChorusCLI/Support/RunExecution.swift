@@ -49,11 +49,13 @@ struct RunExecution {
                     suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: configuration.seed,
                     conversations: configuration.conversations,
                     shard: configuration.shard == .whole ? nil : configuration.shard.description,
-                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now(), labels: labels))
+                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now(), labels: labels,
+                    repeats: configuration.repeats))
         }
+        if resume != nil { try store.dropIncompletePlays(of: run) }
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
         let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)
-        let metrics = LiveMetrics(planned: plan.count, alreadyDone: done.count)
+        let metrics = LiveMetrics(planned: plan.count * configuration.repeats, alreadyDone: done.count * configuration.repeats)
         let stop = StopFlag()
         let scoring = ScoringSink()
         var sinks: [any RecordSink] = [scoring, StoreSink(store: store, runID: run.id), LiveMetricsSink(metrics: metrics)]

@@ -76,6 +76,7 @@ public struct GateEvaluator: Sendable {
         case .latencyP95: summary.latencyMs?.p95
         case .turnsToSuccessP95: summary.turns?.p95
         case .intentF1: summary.intentAverages?.macro.f1
+        case .passHatK: summary.repeats.flatMap { $0.passHat($0.plays)?.value }
         default: BaselineDiffer.rate(metric, in: summary)?.value
         }
     }

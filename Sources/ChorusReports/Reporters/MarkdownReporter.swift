@@ -55,6 +55,9 @@ public struct MarkdownReporter: RunReporter {
             document.append(dialogue(report), section: "dialogue")
             document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
         }
+        if report.summary.repeats != nil {
+            document.append("### Repeats\n\n```\n" + RepeatSection.lines(report).joined(separator: "\n") + "\n```\n", section: "repeats")
+        }
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
         if let moves = confusionMoves(report) { document.append(moves, section: "confusion") }

@@ -489,6 +489,10 @@ public enum GateMetric: String, CaseIterable, Sendable {
     /// The nearest-rank p95 of user turns of completed conversations; `max` in turns, `max_rise`
     /// relative to the baseline (like latency).
     case turnsToSuccessP95 = "turns_to_success_p95"
+    /// With `--repeat k`: pass^k at the run's k (every one of k plays passes), a fraction.
+    case passHatK = "pass_hat_k"
+    /// With `--repeat k`: conversations some of whose plays passed and some failed / conversations.
+    case flakyRate = "flaky_rate"
 
     /// The dialogue failure whose rate this key gates (`context_lost_rate` → `context_lost`).
     public var dialogueFailure: DialogueFailure? {
