@@ -88,8 +88,13 @@ import Yams
                 // Expressions (`${{ github… }}`) have no value outside a runner.
                 stepEnvironment[key] = "\(value)".contains("${{") ? "" : "\(value)"
             }
-            // GitHub's default shell for `run:` on Linux.
-            let result = try await Self.shell(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], environment: stepEnvironment)
+            // GitHub's default shell for `run:` on Linux. Started with no descriptor but the
+            // standard three: a process a step leaves running (the served bot) must not hold one
+            // that Foundation watches for the step's end, or the step would never seem to end.
+            let result = try await Self.shell(
+                ["python3", "-c", "import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])",
+                 "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+                environment: stepEnvironment)
             #expect(result.status == 0, "step \"\(name)\" exited \(result.status): \(result.output)")
             if result.status != 0 { failed = true }
             ran.append(name)
