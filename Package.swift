@@ -91,7 +91,7 @@ let package = Package(
             ]),
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
-        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation"]),
+        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation", "ChorusTestSupport"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusModel", "ChorusReferenceBot"]),
         .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusModel", "ChorusScoring", "ChorusReports"]),
         .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusModel", "ChorusReports", "ChorusTestSupport"]),
