@@ -55,7 +55,7 @@ enum Verdict {
         }
         guard let verdict = report.verdict else { return }
         if verdict.passed {
-            Console.out("gate: PASS (\(verdict.checks.count) rules)")
+            Console.out("gate: PASS (\(verdict.passLine))")
             return
         }
         Console.out("gate: FAIL")
