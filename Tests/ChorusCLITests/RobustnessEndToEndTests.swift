@@ -35,7 +35,8 @@ struct LoopbackBot {
     }
 
     func stop() async {
-        process.terminate()
+        // SIGKILL: a child of the test process inherits a mask that blocks SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
         await process.exited()
     }
 
@@ -73,7 +74,8 @@ struct LoopbackBot {
         await bot.stop()
         // Far more than 5 % of conversations meet a fault: exit 3, with the reports written.
         #expect(result.status == 3, "\(result.stderr)")
-        #expect(result.stderr.contains("ended in a target error, above the allowed 5.0 %"), "\(result.stderr)")
+        // The bound is the suite's error_rate.max (1 %), else 5 %.
+        #expect(result.stderr.contains("ended in a target error, above the allowed 1.0 %"), "\(result.stderr)")
         let summary = try CLI.json("\(directory)/out/summary.json")
         let errors = try #require(summary["errors"] as? [String: Int])
         for kind in ["http_status", "timeout", "malformed_reply", "oversized_reply", "connection"] {
@@ -93,8 +95,9 @@ struct LoopbackBot {
     }
 
     /// HTTP 500 on every tenth request in front of the unchanged acme-v1: the errors are
-    /// reported and judged on their own (exit 3 at the default bound), never as a completion
-    /// regression; allowed more errors, the run passes its gate against the baseline.
+    /// reported and judged on their own (exit 3 at the bound), never as a completion regression;
+    /// allowed more errors, the only rule that fails is the suite's own error_rate.max, which
+    /// also exits 3 — never 1, the bot's verdict.
     @Test func aFlakyProxyIsNeverABotRegression() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-proxy")
         let port = try FreePort.next()
@@ -105,7 +108,7 @@ struct LoopbackBot {
         served.standardOutput = FileHandle.nullDevice
         served.standardError = FileHandle.nullDevice
         try served.run()
-        defer { served.terminate() }
+        defer { kill(served.processIdentifier, SIGKILL) }
         let proxy = try await LoopbackBot.start(["proxy", "\(port)", "10"])
         let target = try proxy.target(in: directory, extra: "parse: true\nretries: 0\ntimeout: 30\n")
         func run(_ extra: [String]) async throws -> ChorusProcess.Result {
@@ -125,8 +128,12 @@ struct LoopbackBot {
         #expect(!first.stdout.contains("completion_rate.max_drop: completion_rate"), "\(first.stdout)")
         let tolerant = try await run(["--max-error-rate", "1"])
         await proxy.stop()
-        #expect(tolerant.status == 0, "\(tolerant.stdout)\n\(tolerant.stderr)")
+        #expect(tolerant.status == 0 || tolerant.status == 3, "\(tolerant.stdout)\n\(tolerant.stderr)")
         let summary = try CLI.json("\(directory)/out-2/summary.json")
+        let verdict = try #require(summary["verdict"] as? [String: Any])
+        let checks = try #require(verdict["checks"] as? [[String: Any]])
+        let failed = checks.filter { $0["passed"] as? Bool == false && $0["evaluated"] as? Bool != false }
+        #expect(failed.allSatisfy { $0["metric"] as? String == "error_rate" }, "\(failed)")
         let metrics = try #require(summary["metrics"] as? [String: Any])
         let errorRate = try #require(metrics["error_rate"] as? [String: Any])
         #expect((errorRate["value"] as? Double ?? 0) > 0.05)
@@ -169,7 +176,7 @@ struct LoopbackBot {
             if attempt > 0 {
                 // Until a random number more conversations are committed, while the run goes on:
                 // committed by age, since no batch of 1,000 fills in a run of 240.
-                let goal = min(conversations - 20, before + Int.random(in: 5...40, using: &generator))
+                let goal = min(conversations - 80, before + Int.random(in: 5...30, using: &generator))
                 while process.isRunning, ResumeAndShardTests.storedCount(db) < goal { try await Task.sleep(for: .milliseconds(20)) }
                 #expect(process.isRunning, "attempt \(attempt) ended before its kill")
             }
@@ -206,22 +213,19 @@ struct LoopbackBot {
     /// it writes the reports and marks the run complete. A resume of a complete run repeats its
     /// verdict, and the database keeps the run locked while one process plays it.
     @Test func aRunKilledWhileWritingItsReportsIsFinishedByResume() async throws {
-        let (directory, first) = try await CLI.run(["--quiet"], conversations: 200)
-        _ = first
+        let (directory, _) = try await CLI.run(["--quiet"], conversations: 200)
         let db = "\(directory)/chorus.sqlite"
         let name = try #require(try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT name FROM run") })
-        let reference = try String(contentsOfFile: "\(directory)/summary.json", encoding: .utf8)
+        let reference = try CLI.deterministicSummary(directory)
         try await DatabaseQueue(path: db).write { try $0.execute(sql: "UPDATE run SET status = 'running'") }
         try FileManager.default.removeItem(atPath: "\(directory)/report.html")
         try "{\"sche".write(toFile: "\(directory)/summary.json", atomically: true, encoding: .utf8)
-        // The target file is gone: a resume with nothing left to play must not need it.
+        // Nothing is left to play: the resume only writes the reports and marks the run complete.
         let resumed = try await ChorusProcess.run(["run", "--resume", name, "--db", db, "--out", directory] + CLI.noLatencyBound)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(directory)/report.html"))
-        let rewritten = try String(contentsOfFile: "\(directory)/summary.json", encoding: .utf8)
-        #expect(CLI.withoutLatency(rewritten).count > 100)
+        #expect(try CLI.deterministicSummary(directory) == reference)
         #expect(try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT status FROM run") } == "completed")
-        _ = reference
         // Resuming a complete run again is safe: the same verdict, nothing played.
         let again = try await ChorusProcess.run(["run", "--resume", name, "--db", db, "--out", directory] + CLI.noLatencyBound)
         #expect(again.status == 0 && again.stdout.contains("already complete"), "\(again.stdout)\(again.stderr)")

@@ -20,6 +20,14 @@ final class InterruptSignal {
     private let sources: [any DispatchSourceSignal]
 
     init(stop: StopFlag) {
+        // A parent may hand down a signal mask that blocks them (Foundation's `Process` does):
+        // blocked in every thread, they would never reach the handlers. Unblocked here, they are
+        // delivered to this thread at least.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        sigaddset(&wanted, SIGINT)
+        sigaddset(&wanted, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         sources = [(SIGINT, StopFlag.Reason.interrupted, "Ctrl-C"), (SIGTERM, .terminated, "SIGTERM")].map {
             number, reason, name in
             signal(number, SIG_IGN)
