@@ -118,7 +118,7 @@ public struct TextSummaryReporter: Sendable {
         if s.behaviours.keys.contains(where: { $0 != Aggregate.plain }) {
             var rows = [["behaviour", "n", "completed", "completion"]]
             rows += s.behaviours.sorted { $0.key < $1.key }.map { name, counts in
-                [name, String(counts.total), String(counts.completed), Figures.rate(ReportFormat.share(counts.completed, of: counts.total))]
+                [name, String(counts.total), String(counts.completed), Figures.rate(ReportFormat.share(counts.completed, of: counts.judged))]
             }
             text += "\nCompletion by behaviour\n" + TextTable(rows: rows, rightAligned: [1, 2, 3]).render()
         }

@@ -13,7 +13,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var conversations: Int = 0
     /// Conversations by outcome.
     public var outcomes = OutcomeCounts()
-    /// User turns over all conversations.
+    /// User turns over the conversations that did not end in a transport error (as every
+    /// behavioural count below).
     public var userTurns: Int = 0
     /// User turns whose bot reply was a fallback.
     public var fallbackTurns: Int = 0
@@ -128,18 +129,36 @@ public struct Aggregate: Sendable, Equatable, Codable {
     }
 
     /// Counts one scored conversation.
+    ///
+    /// A conversation that ended in a transport error counts in the outcomes (by persona, goal and
+    /// behaviour too), its error classes and the latencies of the replies it did get, and nowhere
+    /// else: the behavioural counts (turns, fallbacks, intents, slots, dialogue failures) cover
+    /// only conversations the network did not break off, so a flaky proxy is reported as errors,
+    /// never as a bot that got worse.
     public mutating func add(_ conversation: ConversationRecord) {
         conversations += 1
         outcomes[conversation.outcome] += 1
         for goal in conversation.goals {
             goals[goal.name, default: OutcomeCounts()][goal.outcome] += 1
             goalOutcomes[goal.outcome] += 1
-            confirmedSlots.add(goal)
+            if goal.outcome != .error { confirmedSlots.add(goal) }
         }
         personas[conversation.persona, default: OutcomeCounts()][conversation.outcome] += 1
         let behaviourKeys = conversation.behaviours.isEmpty ? [Self.plain] : conversation.behaviours.map(\.rawValue)
         for key in behaviourKeys {
             behaviours[key, default: OutcomeCounts()][conversation.outcome] += 1
+        }
+        guard conversation.outcome != .error else {
+            for turn in conversation.turns {
+                if let error = turn.error {
+                    errors[error.rawValue, default: 0] += 1
+                } else {
+                    latency.record(milliseconds: turn.latencyMs)
+                }
+                if turn.predictedIntent != nil { targetExposesIntent = true }
+                if turn.entities != nil { targetExposesEntities = true }
+            }
+            return
         }
         userTurns += conversation.turns.count
         if conversation.outcome == .completed {

@@ -91,16 +91,19 @@ public struct Summary: Sendable, Equatable, Codable {
         var metrics = Metrics()
         metrics.intentAccuracy =
             intentsAvailable ? RateMetric(successes: a.intentCorrectTurns, trials: a.intentJudgedTurns) : nil
+        // Behavioural rates are over the conversations the network did not break off; the error
+        // rate alone is over every conversation.
+        let judged = a.outcomes.judged
         metrics.fallbackRate = RateMetric(successes: a.fallbackTurns, trials: a.userTurns)
-        metrics.conversationFallbackRate = RateMetric(successes: a.conversationsWithFallback, trials: a.conversations)
-        metrics.completionRate = RateMetric(successes: a.outcomes.completed, trials: a.conversations)
-        metrics.goalCompletionRate = RateMetric(successes: a.goalOutcomes.completed, trials: a.goalOutcomes.total)
-        metrics.handoffRate = RateMetric(successes: a.outcomes.handedOff, trials: a.conversations)
-        metrics.escalationRate = RateMetric(successes: a.outcomes.escalated, trials: a.conversations)
-        metrics.abandonmentRate = RateMetric(successes: a.outcomes.abandoned, trials: a.conversations)
+        metrics.conversationFallbackRate = RateMetric(successes: a.conversationsWithFallback, trials: judged)
+        metrics.completionRate = RateMetric(successes: a.outcomes.completed, trials: judged)
+        metrics.goalCompletionRate = RateMetric(successes: a.goalOutcomes.completed, trials: a.goalOutcomes.judged)
+        metrics.handoffRate = RateMetric(successes: a.outcomes.handedOff, trials: judged)
+        metrics.escalationRate = RateMetric(successes: a.outcomes.escalated, trials: judged)
+        metrics.abandonmentRate = RateMetric(successes: a.outcomes.abandoned, trials: judged)
         metrics.errorRate = RateMetric(successes: a.outcomes.error, trials: a.conversations)
         metrics.slotAccuracy = a.targetExposesEntities ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil
-        metrics.dialogueFailureRate = RateMetric(successes: a.conversationsWithDialogueFailure, trials: a.conversations)
+        metrics.dialogueFailureRate = RateMetric(successes: a.conversationsWithDialogueFailure, trials: judged)
         let slots = a.confirmedSlots
         metrics.slotPrecision = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falsePositives)
         metrics.slotRecall = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falseNegatives)
@@ -132,7 +135,7 @@ public struct Summary: Sendable, Equatable, Codable {
             let counts = a.dialogueFailures[failure.rawValue] ?? DialogueFailureCounts()
             failures[failure.rawValue] = DialogueFailureFigures(
                 conversations: counts.conversations, occurrences: counts.occurrences,
-                rate: RateMetric(successes: counts.conversations, trials: a.conversations), behaviours: counts.behaviours)
+                rate: RateMetric(successes: counts.conversations, trials: judged), behaviours: counts.behaviours)
         }
         dialogueFailures = failures
         behaviours = a.behaviours

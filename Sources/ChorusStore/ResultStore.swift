@@ -11,11 +11,19 @@ import GRDB
 /// batch — the prefix a resumed run continues from.
 public final class ResultStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// Whether the database was opened only for reading (a file or folder Chorus may not write).
+    public let readOnly: Bool
+    let pool: any DatabaseWriter
 
-    /// Opens (creating and migrating as needed) the database at `path`.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating and migrating as needed) the database at `path`; with `readOnly`, opens
+    /// it for reading only, as it is (`runs`, `show`, `report` on a database Chorus may not write).
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
+        self.readOnly = readOnly
+        if readOnly {
+            pool = try Self.openReadOnly(path)
+            return
+        }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -31,8 +39,43 @@ public final class ResultStore: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
-            throw StoreError("cannot open results database \(path): \(error)")
+            throw StoreError("cannot open results database \(path): \(Self.describe(error))")
         }
+    }
+
+    /// A read-only connection: no directory, no migration, no journal file of its own. A
+    /// database left with an uncheckpointed journal by a killed run, in a folder Chorus may not
+    /// write, is read as an immutable file.
+    private static func openReadOnly(_ path: String) throws(StoreError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        func open(_ location: String) throws -> DatabaseQueue {
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
+            let current = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+            guard current else {
+                throw StoreError("cannot read \(path): it was written by an older Chorus; open it once where it can be written, to update it")
+            }
+            return queue
+        }
+        do {
+            return try open(path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            do {
+                return try open("file:\(path)?immutable=1")
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError("cannot read \(path) (opened read-only): \(Self.describe(error))")
+            }
+        }
+    }
+
+    /// A database error as a person reads it: SQLite's message, without GRDB's internals.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        return error.message ?? error.resultCode.description
     }
 
     /// The schema's history; each migration runs once per database, in order.
@@ -406,7 +449,7 @@ public final class ResultStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("cannot read \(path): \(error)")
+            throw StoreError("cannot read \(path): \(Self.describe(error))")
         }
     }
 
@@ -430,7 +473,8 @@ public final class ResultStore: Sendable {
         do {
             return try pool.write(body)
         } catch {
-            throw StoreError("cannot write to \(path): \(error)")
+            if readOnly { throw StoreError("cannot write to \(path): it is open read-only (the file or its folder cannot be written)") }
+            throw StoreError("cannot write to \(path): \(Self.describe(error))")
         }
     }
 
@@ -438,7 +482,7 @@ public final class ResultStore: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw StoreError("cannot read \(path): \(error)")
+            throw StoreError("cannot read \(path): \(Self.describe(error))")
         }
     }
 }

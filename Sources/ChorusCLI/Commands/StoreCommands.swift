@@ -48,7 +48,7 @@ struct ShowCommand: AsyncParsableCommand {
             Console.out(TextSummaryReporter().render(report.summary, status: report.status))
             if let verdict = report.verdict {
                 Console.out("gate: \(verdict.passed ? "PASS" : "FAIL")")
-                for check in verdict.checks { Console.out("  \(check.passed ? "✓" : "✗") \(check.name): \(check.detail)") }
+                for check in verdict.checks { Console.out("  \(!check.evaluated ? "–" : check.passed ? "✓" : "✗") \(check.name): \(check.detail)") }
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusStore
+import Foundation
 
 /// `--db`, for the commands that read stored runs.
 struct StoreOptions: ParsableArguments {
@@ -17,7 +18,12 @@ enum StoreInput {
         guard FileSystem.exists(path) else {
             throw CommandFailure.badInput("no results database at \(path) (run `chorus run` first, or pass --db)")
         }
-        return try ResultStore(path: path)
+        // Reading needs no write access: a database Chorus may not write (or whose folder it may
+        // not write, where SQLite keeps its journal) is opened read-only.
+        let folder = (path as NSString).deletingLastPathComponent
+        let writable = FileManager.default.isWritableFile(atPath: path)
+            && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        return try ResultStore(path: path, readOnly: !writable)
     }
 
     static func run(_ name: String, in store: ResultStore) throws -> StoredRun {

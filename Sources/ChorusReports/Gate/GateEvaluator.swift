@@ -17,19 +17,25 @@ public struct GateEvaluator: Sendable {
             guard let rule = rules[metric.rawValue] else { continue }
             let actual = Self.value(metric, in: summary)
             let shown = actual.map { Self.format($0, metric) } ?? "not available"
+            // A bound on a metric the run has no value for is not evaluated: neither passed nor failed.
+            let unavailable = "\(metric.rawValue) not available in this run: rule not evaluated"
             if let min = rule.min {
-                let passed = actual.map { $0 >= min } ?? true
+                let passed = actual.map { $0 >= min } ?? false
                 checks.append(
                     GateCheck(
                         metric: metric.rawValue, kind: .min, threshold: min, actual: actual, passed: passed,
-                        detail: "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
+                        evaluated: actual != nil,
+                        detail: actual == nil
+                            ? unavailable : "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
             }
             if let max = rule.max {
-                let passed = actual.map { $0 <= max } ?? true
+                let passed = actual.map { $0 <= max } ?? false
                 checks.append(
                     GateCheck(
                         metric: metric.rawValue, kind: .max, threshold: max, actual: actual, passed: passed,
-                        detail: "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
+                        evaluated: actual != nil,
+                        detail: actual == nil
+                            ? unavailable : "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
             }
             if metric == .intentF1 {
                 if let tolerance = rule.maxDrop, let diff { checks.append(Self.intentCheck(diff, tolerance: tolerance)) }

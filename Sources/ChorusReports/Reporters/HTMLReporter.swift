@@ -127,7 +127,7 @@ public struct HTMLReporter: RunReporter {
             return "<div class=\"verdict none\"><strong>No gate</strong> — the suite defines no release gate\(note)</div>\n"
         }
         if verdict.passed {
-            return "<div class=\"verdict pass\"><strong>✔ Pass</strong> — all \(verdict.checks.count) gate rules passed</div>\n"
+            return "<div class=\"verdict pass\"><strong>✔ Pass</strong> — \(h(verdict.passLine))</div>\n"
         }
         let failures = verdict.failures
         return "<div class=\"verdict fail\"><strong>✘ Gate failed</strong> — \(failures.count) of "
@@ -228,13 +228,13 @@ public struct HTMLReporter: RunReporter {
         let names = shifts.keys.sorted()
         for name in names.prefix(maxRows) {
             guard let shift = shifts[name] else { continue }
-            let before = ReportFormat.share(shift.baseline.completed, of: shift.baseline.total)
-            let after = ReportFormat.share(shift.current.completed, of: shift.current.total)
+            let before = ReportFormat.share(shift.baseline.completed, of: shift.baseline.judged)
+            let after = ReportFormat.share(shift.current.completed, of: shift.current.judged)
             let change = shift.completionChange
             let dropped = change.map { $0.high < 0 } ?? false
             html += "<tr\(dropped ? " class=\"bad\"" : "")><td>\(h(name))</td>"
-            html += "<td class=\"num\">\(Figures.rate(before)) <small>of \(shift.baseline.total)</small></td>"
-            html += "<td class=\"num\">\(Figures.rate(after)) <small>of \(shift.current.total)</small></td>"
+            html += "<td class=\"num\">\(Figures.rate(before)) <small>of \(shift.baseline.judged)</small></td>"
+            html += "<td class=\"num\">\(Figures.rate(after)) <small>of \(shift.current.judged)</small></td>"
             html += "<td class=\"num\">\(change.map { "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))" } ?? "—")</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(names.count - maxRows, "rows")
@@ -252,12 +252,13 @@ public struct HTMLReporter: RunReporter {
             // `intent_f1.max_drop` counts the intent figures that regressed.
             let counted = metric == GateMetric.intentF1.rawValue && relative
             let actual = check.actual.map { counted ? "\(Int($0)) regressed" : Figures.value(of: metric, $0) }
-            html += "<tr\(check.passed ? "" : " class=\"bad\"")><td class=\"rule\"><code>\(h(check.name))</code></td>"
+            html += "<tr\(check.evaluated && !check.passed ? " class=\"bad\"" : "")><td class=\"rule\"><code>\(h(check.name))</code></td>"
             html += "<td class=\"num\">\(h(threshold))</td>"
             html += "<td class=\"num\">\(h(actual ?? "n/a"))</td>"
             html += "<td class=\"num\">\(h(check.baseline.map { Figures.value(of: metric, $0) } ?? "—"))</td>"
             html += "<td class=\"num\">\(h(Figures.interval(of: metric, low: check.low, high: check.high) ?? "—"))</td>"
-            html += "<td>\(check.passed ? "<span class=\"badge good\">pass</span>" : "<span class=\"badge bad\">fail</span>")</td>"
+            let badge = !check.evaluated ? "muted" : check.passed ? "good" : "bad"
+            html += "<td><span class=\"badge \(badge)\">\(check.result)</span></td>"
             html += "<td>\(h(check.detail))</td></tr>\n"
         }
         return html + "</tbody></table></div>\n" + more(verdict.checks.count - maxRows, "rules")
