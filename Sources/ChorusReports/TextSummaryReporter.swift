@@ -24,6 +24,10 @@ public struct TextSummaryReporter: Sendable {
         sections.append(header(summary, status: status))
         sections.append(outcomes(summary))
         sections.append(rates(summary))
+        if let rows = ReportFormat.languageRows(summary) {
+            sections.append(
+                "By language\n" + TextTable(rows: [ReportFormat.languageHeader] + rows, rightAligned: [1, 2, 3, 4, 5, 6]).render())
+        }
         if let intents = intents(summary) { sections.append(intents) }
         if ReportFormat.hasDialogue(summary) { sections.append(dialogue(summary)) }
         sections.append(turns(summary))

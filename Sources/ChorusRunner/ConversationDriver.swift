@@ -95,7 +95,7 @@ public struct ConversationDriver: Sendable {
         let goals = user.goalRecords(endingWith: outcome == .error ? .error : .completed)
         return ConversationRecord(
             index: index, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns, goals: goals,
-            behaviours: user.occurredBehaviours)
+            behaviours: user.occurredBehaviours, language: user.language)
     }
 
     private static func failedTurn(_ message: UserTurn, error: TargetError, latencyMs: Double) -> TurnRecord {

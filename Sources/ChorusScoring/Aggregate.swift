@@ -59,6 +59,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var behaviours: [String: OutcomeCounts] = [:]
     /// The slot judgement of what the bot confirmed, over goals it confirmed or acted on.
     public var confirmedSlots = SlotCounts()
+    /// Counts by the language the user wrote in (conversations that record one).
+    public var languages: [String: LanguageCounts] = [:]
 
     /// The key of conversations with no particular behaviour in `behaviours`.
     public static let plain = "plain"
@@ -83,6 +85,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         case dialogueFailures = "dialogue_failures"
         case behaviours
         case confirmedSlots = "confirmed_slots"
+        case languages
     }
 
     /// An empty aggregate.
@@ -121,6 +124,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureCounts].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         confirmedSlots = try c.decodeIfPresent(SlotCounts.self, forKey: .confirmedSlots) ?? SlotCounts()
+        languages = try c.decodeIfPresent([String: LanguageCounts].self, forKey: .languages) ?? [:]
     }
 
     /// How many failed exchanges of one class were recorded.
@@ -144,6 +148,9 @@ public struct Aggregate: Sendable, Equatable, Codable {
             if goal.outcome != .error { confirmedSlots.add(goal) }
         }
         personas[conversation.persona, default: OutcomeCounts()][conversation.outcome] += 1
+        if let language = conversation.language {
+            languages[language, default: LanguageCounts()].add(conversation)
+        }
         let behaviourKeys = conversation.behaviours.isEmpty ? [Self.plain] : conversation.behaviours.map(\.rawValue)
         for key in behaviourKeys {
             behaviours[key, default: OutcomeCounts()][conversation.outcome] += 1
@@ -247,6 +254,9 @@ public struct Aggregate: Sendable, Equatable, Codable {
             behaviours[behaviour, default: OutcomeCounts()].merge(counts)
         }
         confirmedSlots.merge(other.confirmedSlots)
+        for (language, counts) in other.languages {
+            languages[language, default: LanguageCounts()].merge(counts)
+        }
     }
 
     /// The aggregate of both.

@@ -62,6 +62,8 @@ public struct Summary: Sendable, Equatable, Codable {
     public var behaviours: [String: OutcomeCounts]
     /// The counts behind slot precision, recall and F1 of what the bot confirmed.
     public var slotConfirmation: SlotCounts
+    /// The headline rates by the language the users wrote in (empty for runs that recorded none).
+    public var languages: [String: LanguageFigures]
 
     enum CodingKeys: String, CodingKey {
         case schema, suite, target, seed, conversations, outcomes, metrics, intents
@@ -74,6 +76,7 @@ public struct Summary: Sendable, Equatable, Codable {
         case dialogueFailures = "dialogue_failures"
         case behaviours
         case slotConfirmation = "slot_confirmation"
+        case languages
     }
 
     /// Computes the summary of a run from its aggregate.
@@ -140,6 +143,7 @@ public struct Summary: Sendable, Equatable, Codable {
         dialogueFailures = failures
         behaviours = a.behaviours
         slotConfirmation = a.confirmedSlots
+        languages = a.languages.mapValues(LanguageFigures.init)
     }
 
     /// This summary without its run-dependent part (`latencyMs`), for comparing two runs of the
@@ -176,6 +180,7 @@ public struct Summary: Sendable, Equatable, Codable {
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureFigures].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         slotConfirmation = try c.decodeIfPresent(SlotCounts.self, forKey: .slotConfirmation) ?? SlotCounts()
+        languages = try c.decodeIfPresent([String: LanguageFigures].self, forKey: .languages) ?? [:]
     }
 
     /// Encodes every key, writing `null` for parts that are not available.
@@ -201,5 +206,6 @@ public struct Summary: Sendable, Equatable, Codable {
         try c.encode(dialogueFailures, forKey: .dialogueFailures)
         try c.encode(behaviours, forKey: .behaviours)
         try c.encode(slotConfirmation, forKey: .slotConfirmation)
+        try c.encode(languages, forKey: .languages)
     }
 }

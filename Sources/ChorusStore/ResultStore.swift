@@ -194,6 +194,10 @@ public final class ResultStore: Sendable {
                     ALTER TABLE turn_v2 RENAME TO turn;
                     """)
         }
+        migrator.registerMigration("v3: the language of each conversation") { db in
+            // NULL for conversations stored before languages were recorded.
+            try db.execute(sql: "ALTER TABLE conversation ADD COLUMN language TEXT")
+        }
         return migrator
     }
 
@@ -300,8 +304,9 @@ public final class ResultStore: Sendable {
         try write { db in
             let conversation = try db.cachedStatement(
                 sql: """
-                    INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours,
+                        language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let turn = try db.cachedStatement(
                 sql: """
@@ -322,6 +327,7 @@ public final class ResultStore: Sendable {
                 conversationRow.bind(record.turns.count)
                 conversationRow.bind(ColumnCodec.encode(record.goals))
                 conversationRow.bind(record.behaviours.isEmpty ? nil : ColumnCodec.encode(record.behaviours))
+                conversationRow.bind(record.language)
                 try conversationRow.step()
                 for (number, t) in record.turns.enumerated() {
                     turnRow.bind(run)
@@ -387,7 +393,7 @@ public final class ResultStore: Sendable {
                         SELECT c.idx, c.persona, c.goal, c.outcome, t.turn, t.user, t.expected_intent, t.predicted_intent,
                             t.confidence, t.expected_slots, t.entities, t.fallback, t.handoff, t.bot, t.latency_ms,
                             t.error, t.error_detail, t.failures, c.repeat_idx, c.goals, c.behaviours, t.act, t.goal,
-                            t.dialogue_failures
+                            t.dialogue_failures, c.language
                         FROM conversation c
                         LEFT JOIN turn t ON t.run_id = c.run_id AND t.conversation = c.idx AND t.repeat_idx = c.repeat_idx
                         WHERE c.run_id = ? AND c.idx BETWEEN ? AND ?
@@ -410,7 +416,8 @@ public final class ResultStore: Sendable {
                                 outcome: try Self.outcome(row[3]), turns: [],
                                 behaviours: try (row[20] as String?).map { text throws(StoreError) in
                                     try ColumnCodec.names(text, column: "behaviours", as: Behaviour.self)
-                                } ?? [])
+                                } ?? [],
+                                language: row[24])
                         } catch {
                             throw StoreError("cannot read \(path): run \(run.name), conversation \(index): \(error)")
                         }

@@ -45,7 +45,11 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         #expect(tables.contains("run") && tables.contains("conversation") && tables.contains("turn"))
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours"])
+        #expect(
+            applied == [
+                "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
+                "v3: the language of each conversation",
+            ])
         let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }

@@ -59,7 +59,34 @@ public struct GateEvaluator: Sendable {
                             + (passed ? "" : Self.dialogueContext(metric, summary, diff))))
             }
         }
+        checks += languageChecks(summary)
         return GateVerdict(checks: checks)
+    }
+
+    /// The `languages:` bounds of each rule: `min`/`max` on the rate among one language's
+    /// conversations, named `metric{language=tag}`. A language the run did not have is not
+    /// available, like any missing figure.
+    func languageChecks(_ summary: Summary) -> [GateCheck] {
+        var checks: [GateCheck] = []
+        for metric in GateMetric.allCases {
+            guard let languages = rules[metric.rawValue]?.languages else { continue }
+            for language in languages.keys.sorted() {
+                let rule = languages[language]!
+                let name = "\(metric.rawValue){language=\(language)}"
+                let actual = summary.languages[language]?.rate(named: metric.rawValue)?.value
+                let shown = actual.map { Self.format($0, metric) } ?? "not available"
+                for (kind, bound) in [(GateCheck.Kind.min, rule.min), (.max, rule.max)] {
+                    guard let bound else { continue }
+                    let passed = actual.map { kind == .min ? $0 >= bound : $0 <= bound } ?? true
+                    let relation = kind == .min ? (passed ? "≥" : "<") : (passed ? "≤" : ">")
+                    checks.append(
+                        GateCheck(
+                            metric: name, kind: kind, threshold: bound, actual: actual, passed: passed,
+                            detail: "\(name) \(shown) \(relation) \(kind.rawValue) \(Self.format(bound, metric))"))
+                }
+            }
+        }
+        return checks
     }
 
     /// `intent_f1.max_drop`: no intent's precision, recall or F1 may regress (significant after

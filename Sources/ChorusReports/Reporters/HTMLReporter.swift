@@ -47,6 +47,12 @@ public struct HTMLReporter: RunReporter {
         var sections: [(id: String, title: String, html: String)] = []
         sections.append(("outcomes", "Outcomes", outcomesSection(report)))
         sections.append(("rates", "Rates", ratesSection(report)))
+        if let rows = ReportFormat.languageRows(s) {
+            let head = "<tr>" + ReportFormat.languageHeader.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
+            let body = rows.map { "<tr>" + $0.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
+            sections.append(
+                ("languages", "Languages", "<h2>By language</h2>\n<div class=\"scroll\"><table>\n\(head)\(body)</table></div>\n"))
+        }
         if ReportFormat.hasDialogue(s) { sections.append(("dialogue", "Dialogue", dialogueSection(report))) }
         if let diff = report.diff { sections.append(("baseline", "Baseline", baselineSection(diff, report))) }
         if let verdict = report.verdict { sections.append(("gate", "Gate", gateSection(verdict))) }

@@ -51,6 +51,13 @@ public struct MarkdownReporter: RunReporter {
         document.append(rates(report), section: "rates")
         document.append(outcomesBy("Goal", report.summary.goals, shifts: report.diff?.goals), section: "goals")
         document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
+        if let rows = ReportFormat.languageRows(report.summary) {
+            let table = ([ReportFormat.languageHeader] + rows).enumerated().map { index, row in
+                "| " + row.map(Escaping.markdown).joined(separator: " | ") + " |"
+                    + (index == 0 ? "\n|" + String(repeating: " --- |", count: row.count) : "")
+            }
+            document.append("### By language\n\n" + table.joined(separator: "\n") + "\n", section: "languages")
+        }
         if ReportFormat.hasDialogue(report.summary) {
             document.append(dialogue(report), section: "dialogue")
             document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
