@@ -24,8 +24,11 @@ let package = Package(
         // model: the records every later stage shares (turns, conversations, replies, errors) and
         // the exact JSON value they travel in. Depends on nothing.
         .target(name: "ChorusModel"),
+        // RE2 (Debian's libre2-dev, installed by scripts/setup) behind a tiny C shim: scenario
+        // patterns run on untrusted bot text, so they match in linear time.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         // spec: YAML models, validation, located diagnostics.
-        .target(name: "ChorusSpec", dependencies: ["ChorusModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ChorusSpec", dependencies: ["ChorusModel", "CRE2", .product(name: "Yams", package: "Yams")]),
         // simulation: seeded synthetic users, noise, reply recognition, dialogue judgement.
         .target(name: "ChorusSimulation", dependencies: ["ChorusSpec", "ChorusModel"], resources: [.copy("Data")]),
         // the embedded reference chatbot engine (intent classifier, entities, forms).
@@ -91,7 +94,7 @@ let package = Package(
             ]),
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
-        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation"]),
+        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation", "ChorusTestSupport"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusModel", "ChorusReferenceBot"]),
         .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusModel", "ChorusScoring", "ChorusReports"]),
         .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusModel", "ChorusReports", "ChorusTestSupport"]),

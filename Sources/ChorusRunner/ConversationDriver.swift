@@ -17,15 +17,19 @@ public struct ConversationDriver: Sendable {
     public let runTag: String
     /// What reply latencies (and the scheduler's open-loop due times) are measured on.
     public let clock: any WaitClock
+    /// A reply beyond these caps ends the conversation with an `oversized_reply` error.
+    public let limits: ReplyLimits
 
     public init(
-        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String, clock: any WaitClock = SystemWaitClock()
+        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String, clock: any WaitClock = SystemWaitClock(),
+        limits: ReplyLimits = ReplyLimits()
     ) {
         self.suite = suite
         self.seed = seed
         self.target = target
         self.runTag = runTag
         self.clock = clock
+        self.limits = limits
     }
 
     /// Runs conversation `index` to its end. Never throws: a target failure is recorded on the
@@ -55,6 +59,7 @@ public struct ConversationDriver: Sendable {
             let reply: BotReply
             do {
                 reply = try await session.send(message.text)
+                try limits.check(reply)
             } catch {
                 turns.append(Self.failedTurn(message, error: error, latencyMs: Self.milliseconds(clock.now - start)))
                 outcome = .error
@@ -93,7 +98,7 @@ public struct ConversationDriver: Sendable {
         let goals = user.goalRecords(endingWith: outcome == .error ? .error : .completed)
         return ConversationRecord(
             index: index, repeatIndex: play, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns, goals: goals,
-            behaviours: user.occurredBehaviours)
+            behaviours: user.occurredBehaviours, language: user.language)
     }
 
     private static func failedTurn(_ message: UserTurn, error: TargetError, latencyMs: Double) -> TurnRecord {

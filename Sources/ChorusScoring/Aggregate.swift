@@ -13,7 +13,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var conversations: Int = 0
     /// Conversations by outcome.
     public var outcomes = OutcomeCounts()
-    /// User turns over all conversations.
+    /// User turns over the conversations that did not end in a transport error (as every
+    /// behavioural count below).
     public var userTurns: Int = 0
     /// User turns whose bot reply was a fallback.
     public var fallbackTurns: Int = 0
@@ -61,6 +62,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
     /// Passing plays per conversation, for runs with `--repeat` (empty otherwise). Every other
     /// count above counts each play as a conversation.
     public var repeats = RepeatCounts()
+    /// Counts by the language the user wrote in (conversations that record one).
+    public var languages: [String: LanguageCounts] = [:]
 
     /// The key of conversations with no particular behaviour in `behaviours`.
     public static let plain = "plain"
@@ -86,6 +89,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         case behaviours
         case confirmedSlots = "confirmed_slots"
         case repeats
+        case languages
     }
 
     /// An empty aggregate.
@@ -128,6 +132,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         confirmedSlots = try c.decodeIfPresent(SlotCounts.self, forKey: .confirmedSlots) ?? SlotCounts()
         repeats = try c.decodeIfPresent(RepeatCounts.self, forKey: .repeats) ?? RepeatCounts()
+        languages = try c.decodeIfPresent([String: LanguageCounts].self, forKey: .languages) ?? [:]
     }
 
     /// Writes every count; `repeats` only when the run repeated conversations, so aggregates of
@@ -156,6 +161,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         try c.encode(dialogueFailures, forKey: .dialogueFailures)
         try c.encode(behaviours, forKey: .behaviours)
         try c.encode(confirmedSlots, forKey: .confirmedSlots)
+        try c.encode(languages, forKey: .languages)
         if !repeats.isEmpty { try c.encode(repeats, forKey: .repeats) }
     }
 
@@ -165,18 +171,39 @@ public struct Aggregate: Sendable, Equatable, Codable {
     }
 
     /// Counts one scored conversation.
+    ///
+    /// A conversation that ended in a transport error counts in the outcomes (by persona, goal and
+    /// behaviour too), its error classes and the latencies of the replies it did get, and nowhere
+    /// else: the behavioural counts (turns, fallbacks, intents, slots, dialogue failures) cover
+    /// only conversations the network did not break off, so a flaky proxy is reported as errors,
+    /// never as a bot that got worse.
     public mutating func add(_ conversation: ConversationRecord) {
         conversations += 1
         outcomes[conversation.outcome] += 1
         for goal in conversation.goals {
             goals[goal.name, default: OutcomeCounts()][goal.outcome] += 1
             goalOutcomes[goal.outcome] += 1
-            confirmedSlots.add(goal)
+            if goal.outcome != .error { confirmedSlots.add(goal) }
         }
         personas[conversation.persona, default: OutcomeCounts()][conversation.outcome] += 1
+        if let language = conversation.language {
+            languages[language, default: LanguageCounts()].add(conversation)
+        }
         let behaviourKeys = conversation.behaviours.isEmpty ? [Self.plain] : conversation.behaviours.map(\.rawValue)
         for key in behaviourKeys {
             behaviours[key, default: OutcomeCounts()][conversation.outcome] += 1
+        }
+        guard conversation.outcome != .error else {
+            for turn in conversation.turns {
+                if let error = turn.error {
+                    errors[error.rawValue, default: 0] += 1
+                } else {
+                    latency.record(milliseconds: turn.latencyMs)
+                }
+                if turn.predictedIntent != nil { targetExposesIntent = true }
+                if turn.entities != nil { targetExposesEntities = true }
+            }
+            return
         }
         userTurns += conversation.turns.count
         if conversation.outcome == .completed {
@@ -266,6 +293,9 @@ public struct Aggregate: Sendable, Equatable, Codable {
         }
         confirmedSlots.merge(other.confirmedSlots)
         repeats.merge(other.repeats)
+        for (language, counts) in other.languages {
+            languages[language, default: LanguageCounts()].merge(counts)
+        }
     }
 
     /// The aggregate of both.

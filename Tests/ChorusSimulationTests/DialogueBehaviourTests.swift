@@ -1,5 +1,6 @@
 import ChorusModel
 import ChorusSpec
+import ChorusTestSupport
 import Testing
 
 @testable import ChorusSimulation
@@ -158,6 +159,23 @@ import Testing
         let patient = Dialogue.play(try Dialogue.suite(PersonaBehaviour(escalate: 0)), bot)
         #expect(patient.outcome == .abandoned)
         #expect(!patient.acts.contains(.escalate))
+    }
+
+    /// The example suite's personas against a bot that keeps falling back: escalation, which
+    /// needs fallbacks, occurs in well over 5 % of conversations, each ending as asked for.
+    @Test func theExampleSuiteEscalatesAgainstABotThatKeepsFallingBack() throws {
+        let loaded = try SuiteLoader.load(path: Fixtures.path("Scenarios/customer-service"))
+        let suite = try CompiledSuite(loaded.suite)
+        var bot = MiniBot()
+        bot.skills.fallsBack = true
+        let played = (0..<200).map { Dialogue.play(suite, bot, conversation: $0) }
+        let escalated = played.filter { $0.outcome == .escalated }
+        #expect(Double(escalated.count) / Double(played.count) >= 0.05)
+        #expect(escalated.allSatisfy { $0.behaviours.contains(.escalation) && $0.acts.last == .escalate })
+        // Nothing but the goal of reaching a human completes against this bot; a user who never
+        // asked for a human is not escalated.
+        #expect(!played.contains { $0.outcome == .completed && $0.goals.first?.name != "human" })
+        #expect(played.filter { !$0.acts.contains(.escalate) }.allSatisfy { $0.outcome != .escalated })
     }
 
     // MARK: Closing

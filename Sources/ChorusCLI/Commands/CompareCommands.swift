@@ -74,7 +74,9 @@ struct CompareCommand: AsyncParsableCommand {
                 let played = outcome.aggregate
                 let failure =
                     outcome.stopReason.map { CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db) }
-                    ?? CommandFailure.allErrored(conversations: played.conversations, errors: played.outcomes.error, targetPath: target[side])
+                    ?? CommandFailure.tooManyErrors(
+                        conversations: played.conversations, errors: played.outcomes.error,
+                        bound: options.errorBound(rules), targetPath: target[side])
                 if let failure {
                     for later in inputs.dropFirst(side + 1) { await later.target.shutdown() }
                     throw failure

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ChorusReports
 import ChorusModel
+import ChorusReports
 import ChorusSpec
 import ChorusTargets
 import Foundation
@@ -27,7 +27,7 @@ struct ProbeCommand: AsyncParsableCommand {
             let made = try TargetFactory.make(path: target, options: TargetOptions(concurrency: 1))
             if format == .text {
                 Console.out("target \(made.info.name) (\(made.info.kind)): \(made.info.detail)")
-                Console.out("user > \(text)")
+                Console.out("user > \(Escaping.terminal(text))")
             }
             let outcome = await TargetProbe.exchange(made, text: text)
             await made.shutdown()
@@ -59,6 +59,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         lines.append("entities:   \(entities ?? "not available")")
         lines.append("handoff:    \(reply.handoff.map { $0 ? "yes" : "no" } ?? "not available")")
-        return lines.joined(separator: "\n")
+        // Everything here came from the target: shown, never obeyed, by the terminal.
+        return lines.map(Escaping.terminal).joined(separator: "\n")
     }
 }

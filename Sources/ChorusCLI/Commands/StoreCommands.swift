@@ -78,7 +78,9 @@ struct ShowCommand: AsyncParsableCommand {
             for line in RepeatSection.lines(report) { Console.out(line) }
             if let verdict = report.verdict {
                 Console.out("gate: \(Console.style.verdict(verdict.passed))")
-                for check in verdict.checks { Console.out("  \(Console.style.mark(check.passed)) \(check.name): \(check.detail)") }
+                for check in verdict.checks {
+                    Console.out("  \(!check.evaluated ? "–" : Console.style.mark(check.passed)) \(check.name): \(check.detail)")
+                }
             }
         }
     }

@@ -55,7 +55,7 @@ enum Verdict {
         }
         guard let verdict = report.verdict else { return }
         if verdict.passed {
-            Console.out("gate: \(Console.style.verdict(true)) (\(verdict.checks.count) rules)")
+            Console.out("gate: \(Console.style.verdict(true)) (\(verdict.passLine))")
             return
         }
         Console.out("gate: \(Console.style.verdict(false))")
@@ -72,6 +72,12 @@ enum Verdict {
                 for line in drops { Console.out("  \(line)") }
             }
         }
-        throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(verdict.failures.map(\.name).joined(separator: ", "))")
+        let names = verdict.failures.map(\.name).joined(separator: ", ")
+        // Only the error rate failed: the network or the target's availability, not the bot's
+        // behaviour, so exit 3, not 1.
+        if verdict.failures.allSatisfy({ $0.metric == GateMetric.errorRate.rawValue }) {
+            throw CommandFailure(kind: .target, message: "the error rate failed the gate (\(names)); the bot's behaviour did not")
+        }
+        throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(names)")
     }
 }

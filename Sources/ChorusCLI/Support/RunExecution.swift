@@ -7,8 +7,8 @@ import Foundation
 
 /// One run from start to end: records it in the store (or picks up a stored run to resume),
 /// streams every conversation to the scoring, the database, the transcripts file and the live
-/// metrics, draws the progress line, and marks the run completed — or interrupted, when Ctrl-C
-/// or the error limit stopped it, so it can be resumed.
+/// metrics, draws the progress line, and marks the run completed — or interrupted, when Ctrl-C,
+/// SIGTERM or the error limit stopped it, so it can be resumed.
 struct RunExecution {
     var input: SuiteInput
     var suitePath: String
@@ -25,6 +25,9 @@ struct RunExecution {
     var maxErrorRate: Double?
     /// The stored run to continue, for `--resume`.
     var resume: StoredRun?
+    /// Whether a run that played to its end is marked complete here; `chorus run` marks it
+    /// itself once its reports are written.
+    var marksCompletion = true
 
     struct Outcome {
         var run: StoredRun
@@ -52,6 +55,9 @@ struct RunExecution {
                     chorusVersion: ChorusVersion.current, startedAt: Timestamp.now(), labels: labels,
                     repeats: configuration.repeats))
         }
+        // One process plays a run at a time; the lock goes with this process, however it ends.
+        let lock = try RunLock.acquire(database: store.path, run: run.name, startedAt: Timestamp.now())
+        defer { withExtendedLifetime(lock) {} }
         if resume != nil { try store.dropIncompletePlays(of: run) }
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
         let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)
@@ -115,7 +121,9 @@ struct RunExecution {
         }
         // A resumed run's figures cover every stored conversation, not just this process's share.
         let aggregate = resume == nil ? scoring.aggregate : try store.aggregate(of: run, recompute: true)
-        try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate)
+        if marksCompletion {
+            try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate)
+        }
         var finished = run
         finished.status = .completed
         return Outcome(run: finished, aggregate: aggregate, failures: scoring.failures, status: .completed, stopReason: nil, played: metrics.snapshot)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChorusModel
 import ChorusStore
+import Foundation
 
 /// `--db`, for the commands that read stored runs.
 struct StoreOptions: ParsableArguments {
@@ -18,7 +19,12 @@ enum StoreInput {
         guard FileSystem.exists(path) else {
             throw CommandFailure.badInput("no results database at \(path) (run `chorus run` first, or pass --db)")
         }
-        return try ResultStore(path: path)
+        // Reading needs no write access: a database Chorus may not write (or whose folder it may
+        // not write, where SQLite keeps its journal) is opened read-only.
+        let folder = (path as NSString).deletingLastPathComponent
+        let writable = FileManager.default.isWritableFile(atPath: path)
+            && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        return try ResultStore(path: path, readOnly: !writable)
     }
 
     /// The run `reference` names (its name, a unique prefix, `latest` or `latest~N`), among the

@@ -51,6 +51,13 @@ public struct MarkdownReporter: RunReporter {
         document.append(rates(report), section: "rates")
         document.append(outcomesBy("Goal", report.summary.goals, shifts: report.diff?.goals), section: "goals")
         document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
+        if let rows = ReportFormat.languageRows(report.summary) {
+            let table = ([ReportFormat.languageHeader] + rows).enumerated().map { index, row in
+                "| " + row.map(Escaping.markdown).joined(separator: " | ") + " |"
+                    + (index == 0 ? "\n|" + String(repeating: " --- |", count: row.count) : "")
+            }
+            document.append("### By language\n\n" + table.joined(separator: "\n") + "\n", section: "languages")
+        }
         if ReportFormat.hasDialogue(report.summary) {
             document.append(dialogue(report), section: "dialogue")
             document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
@@ -127,7 +134,7 @@ public struct MarkdownReporter: RunReporter {
             return line + "\n"
         }
         if verdict.passed {
-            return "### ✅ Pass — all \(verdict.checks.count) gate rule\(verdict.checks.count == 1 ? "" : "s") passed\n"
+            return "### ✅ Pass — \(Escaping.markdown(verdict.passLine))\n"
         }
         let failures = verdict.failures
         var lines = [
@@ -419,7 +426,7 @@ public struct MarkdownReporter: RunReporter {
     /// completion with its 95% interval.
     private func outcomesBy(_ noun: String, _ counts: [String: OutcomeCounts], shifts: [String: OutcomeShift]?) -> String {
         let rows = counts.sorted { a, b in
-            let (x, y) = (Double(a.value.completed) / Double(max(1, a.value.total)), Double(b.value.completed) / Double(max(1, b.value.total)))
+            let (x, y) = (a.value.completionShare ?? 0, b.value.completionShare ?? 0)
             return x != y ? x < y : a.key < b.key
         }
         var lines = ["### Outcomes by \(noun.lowercased())", ""]
@@ -433,7 +440,7 @@ public struct MarkdownReporter: RunReporter {
         for (name, outcome) in rows.prefix(maxRows) {
             var row = "| \(Escaping.markdown(truncated(name, 1))) | \(outcome.total) | "
             row += Outcome.allCases.map { "\(outcome[$0])" }.joined(separator: " | ")
-            row += " | \(Figures.rate(Double(outcome.completed) / Double(max(1, outcome.total)))) |"
+            row += " | \(Figures.rate(outcome.completionShare ?? 0)) |"
             if let shift = shifts?[name] {
                 let change = shift.completionChange.map {
                     "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))"

@@ -18,6 +18,7 @@ struct YAMLDocument {
         guard let root else {
             throw SpecError([file.diagnostic(at: nil, "file is empty")])
         }
+        try checkExpandedSize(root, in: file)
         return YAMLDocument(file: file, root: root)
     }
 
