@@ -92,7 +92,8 @@ class Handler(BaseHTTPRequestHandler):
         elif fault in ("503", "429"):
             self.send(int(fault), b"busy", [("Retry-After", "1"), ("Content-Type", "text/plain")])
         elif fault == "stall":
-            time.sleep(6)
+            # Never answers: the client's deadline ends it, however long that is.
+            time.sleep(3600)
             self.close_connection = True
         elif fault == "slow":
             self.send_response(200)

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite struct CrashSafetyTests {
+@Suite(.timeLimit(.minutes(20))) struct CrashSafetyTests {
     /// SIGKILL in the middle of a run: the database opens, passes SQLite's integrity check, and
     /// every conversation in it has all its turns.
     @Test func aKilledRunLeavesAConsistentDatabase() async throws {
@@ -20,11 +20,8 @@ import Testing
         try process.run()
         // Wait until some batches are committed, then kill without warning. No time limit: on a
         // loaded machine the run is slower, not different (it has a million conversations to go).
-        var stored = 0
-        while stored < 3000, process.isRunning {
-            try await Task.sleep(for: .microseconds(100_000))
-            stored = ResumeAndShardTests.storedCount(db)
-        }
+        try await Waiting.until(whileRunning: process) { ResumeAndShardTests.storedCount(db) >= 3000 }
+        let stored = ResumeAndShardTests.storedCount(db)
         #expect(process.isRunning, "the run was still going when killed")
         kill(process.processIdentifier, SIGKILL)
         await process.exited()

@@ -6,7 +6,7 @@ import Testing
     import FoundationNetworking
 #endif
 
-@Suite struct LoadShapeTests {
+@Suite(.timeLimit(.minutes(20))) struct LoadShapeTests {
     /// Open loop: conversations start at the given rate whatever the bot does; all are played,
     /// and every verdict is the closed loop's. (The schedule and the latencies it measures are
     /// checked exactly, on a test clock, by the runner's `OpenLoopTests`.)
@@ -51,10 +51,10 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         var text = ""
-        for _ in 0..<300 where !text.contains("chorus_turns_total") {
-            try await Task.sleep(for: .milliseconds(100))
-            let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
+        let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
+        try await Waiting.until(whileRunning: process) {
             if let (data, _) = try? await URLSession.shared.data(from: url) { text = String(decoding: data, as: UTF8.self) }
+            return text.contains("chorus_turns_total")
         }
         #expect(text.contains("# TYPE chorus_conversations_total counter"))
         #expect(text.contains("chorus_conversations_total{outcome=\"completed\"}"))
@@ -81,7 +81,7 @@ import Testing
         try process.run()
         // Another process's progress can only be watched; whatever was stored by the time of
         // the interrupt, the outcome checked below is the same.
-        for _ in 0..<200 where ResumeAndShardTests.storedCount(db) < 2000 { try await Task.sleep(for: .microseconds(50_000)) }
+        try await Waiting.until(whileRunning: process) { ResumeAndShardTests.storedCount(db) >= 2000 }
         process.interrupt()
         await process.exited()
         let stderr = try String(contentsOfFile: errorsPath, encoding: .utf8)

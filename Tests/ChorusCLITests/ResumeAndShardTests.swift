@@ -4,7 +4,7 @@ import GRDB
 import Testing
 
 /// Crash-safe resume and runs split across processes, as a botmaster uses them.
-@Suite struct ResumeAndShardTests {
+@Suite(.timeLimit(.minutes(20))) struct ResumeAndShardTests {
     /// Every stored conversation and turn of a run, without latencies, in index order.
     static func contents(_ db: String) throws -> [String] {
         try DatabaseQueue(path: db).read { db in
@@ -53,10 +53,10 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // Kill once a random number more of conversations are stored (bounded wait).
+            // Kill once a random number more of conversations are stored (or the run has ended).
             let before = Self.storedCount(db)
             let target = before + Int.random(in: 1_000...6_000, using: &generator)
-            for _ in 0..<300 where process.isRunning && Self.storedCount(db) < target { try await Task.sleep(for: .microseconds(20_000)) }
+            try await Waiting.until(whileRunning: process) { Self.storedCount(db) >= target }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
