@@ -4,21 +4,20 @@ import ChorusScoring
 /// Scores a run as its conversations stream by: the mergeable aggregate, and the failure
 /// analysis (clusters, fallback utterances, abandonment), both in bounded memory.
 public final class ScoringSink: RecordSink {
-    public private(set) var aggregate = Aggregate()
+    private var builder = AggregateBuilder()
     private var analyzer = FailureAnalyzer()
-    private var plays = PlayGroups()
+    public var aggregate: Aggregate { builder.aggregate }
 
     public init() {}
 
     public func consume(_ record: ConversationRecord) async throws {
-        aggregate.add(record)
+        builder.add(record)
         analyzer.add(record)
-        if let group = plays.add(record) { aggregate.repeats.add(plays: group) }
     }
 
     /// Counts the last conversation's plays (`--repeat`).
     public func finish() async throws {
-        if let group = plays.finish() { aggregate.repeats.add(plays: group) }
+        builder.finish()
     }
 
     public var failures: FailureAnalysis { analyzer.analysis() }

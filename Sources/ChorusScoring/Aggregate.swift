@@ -97,12 +97,9 @@ public struct Aggregate: Sendable, Equatable, Codable {
 
     /// The aggregate of the given conversations (the plays of a repeated conversation in a row).
     public init(_ conversations: some Sequence<ConversationRecord>) {
-        var plays = PlayGroups()
-        for conversation in conversations {
-            add(conversation)
-            if let group = plays.add(conversation) { repeats.add(plays: group) }
-        }
-        if let group = plays.finish() { repeats.add(plays: group) }
+        var builder = AggregateBuilder()
+        for conversation in conversations { builder.add(conversation) }
+        self = builder.finish()
     }
 
     /// Reads an aggregate; the dialogue counts, which aggregates stored before they existed lack,

@@ -319,14 +319,9 @@ public final class ResultStore: Sendable {
         if let stored, let aggregate = try? JSONDecoder().decode(Aggregate.self, from: Data(stored.utf8)) {
             return aggregate
         }
-        var aggregate = Aggregate()
-        var plays = PlayGroups()
-        try forEachConversation(of: run) { record in
-            aggregate.add(record)
-            if let group = plays.add(record) { aggregate.repeats.add(plays: group) }
-        }
-        if let group = plays.finish() { aggregate.repeats.add(plays: group) }
-        return aggregate
+        var builder = AggregateBuilder()
+        try forEachConversation(of: run) { record in builder.add(record) }
+        return builder.finish()
     }
 
     static func run(from row: Row) throws(StoreError) -> StoredRun {
