@@ -85,7 +85,7 @@ struct RunCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let started = clock.now
             let plannedShard = try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards)
-            var configuration = options.configuration(suite: input.loaded.suite, shard: plannedShard)
+            var configuration = options.configuration(input: input, shard: plannedShard)
             if let resumed {
                 configuration.seed = resumed.seed
                 configuration.conversations = resumed.conversations
@@ -168,9 +168,14 @@ struct RunOptions: ParsableArguments {
     var maxErrorRate: Double?
 
     /// The run's configuration: these options over the suite's defaults.
-    func configuration(suite: Suite, shard: RunPlan.Shard = .whole) -> RunConfiguration {
-        RunConfiguration(
-            suite: suite, seed: seed, conversations: conversations, shard: shard, concurrency: concurrency, rate: rate)
+    ///
+    /// Enumerated goals (`each`) always play every variant once; `--conversations` (or the
+    /// suite's `conversations`) counts the sampled conversations that follow them.
+    func configuration(input: SuiteInput, shard: RunPlan.Shard = .whole) -> RunConfiguration {
+        let sampled = conversations ?? input.loaded.suite.conversations
+        return RunConfiguration(
+            suite: input.loaded.suite, seed: seed, conversations: input.compiled.conversationCount(sampled: sampled), shard: shard,
+            concurrency: concurrency, rate: rate)
     }
 
     func validate() throws {
