@@ -33,7 +33,8 @@ public struct RasaNLU: Sendable {
             guard let intent = entry["intent"]?.scalar?.string else {
                 let kind = ["synonym", "regex", "lookup"].first { entry[$0] != nil } ?? "item"
                 let name = entry[kind]?.scalar.map { " \"\($0.string)\"" } ?? ""
-                unused.append("\(kind)\(name) at \(file.path):\(item.mark?.line ?? 0) (Chorus suites have no \(kind)s)")
+                let plural = ["synonym": "synonyms", "regex": "regular expressions", "lookup": "lookup tables"][kind] ?? "such items"
+                unused.append("\(kind)\(name) at \(file.path):\(item.mark?.line ?? 0) (a suite has no \(plural); the bot under test keeps its own)")
                 continue
             }
             guard let block = entry["examples"], let scalar = block.scalar else {
