@@ -45,17 +45,20 @@ public struct SuiteImporter {
             throw SpecError([Diagnostic(file: paths.joined(separator: " "), line: 0, column: 0, message: "nothing to import: no NLU data, stories, test cases, convos, utterances or labelled files")])
         }
         let suite = ImportedSuite(suite: name, goals: state.goals.isEmpty ? nil : state.goals, data: state.data.isEmpty ? nil : state.data)
+        let header = "# Written by chorus import from: \(paths.joined(separator: ", "))\n"
+        return ImportResult(suite: try Self.yaml(suite, header: header, name: name), files: state.files, lost: state.lost, imported: state.imported)
+    }
+
+    /// `value` as YAML with sorted keys (Yams quotes whatever needs it), after `header`.
+    static func yaml(_ value: some Encodable, header: String, name: String) throws(SpecError) -> String {
         let encoder = YAMLEncoder()
         encoder.options.sortKeys = true
         encoder.options.allowUnicode = true
-        let text: String
         do {
-            text = try encoder.encode(suite)
+            return header + (try encoder.encode(value))
         } catch {
             throw SpecError([Diagnostic(file: name, line: 0, column: 0, message: "cannot write the suite: \(error)")])
         }
-        let header = "# Written by chorus import from: \(paths.joined(separator: ", "))\n"
-        return ImportResult(suite: header + text, files: state.files, lost: state.lost, imported: state.imported)
     }
 
     /// The files under `path`, sorted (hidden ones and Rasa's models/results folders left out).

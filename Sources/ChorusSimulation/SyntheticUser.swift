@@ -75,7 +75,10 @@ public struct SyntheticUser: Sendable {
         self.suite = suite
         generator = SeededGenerator(seed: seed, conversation: index)
         let first: Int
-        if let (goal, variant) = suite.enumeration(at: index), let choice = suite.enumeratedPersonas[goal] {
+        // Without sampled goals every conversation enumerates; an index past the last (a replay
+        // asked for one) wraps around rather than drawing from goals that do not exist.
+        let enumerated = suite.hasSampledGoals ? index : index % max(1, suite.enumeratedCount)
+        if let (goal, variant) = suite.enumeration(at: enumerated), let choice = suite.enumeratedPersonas[goal] {
             personaIndex = choice.indices[generator.pick(cumulative: choice.weights)]
             first = goal
             enumeratedVariant = variant

@@ -136,3 +136,12 @@ struct EnumerationTests {
         #expect(said == ["hi  there", "yo {name}", "track AB-12  3 now"])
     }
 }
+
+extension EnumerationTests {
+    @Test func anIndexPastAnEnumeratedOnlySuiteWrapsAroundInsteadOfDrawingFromNothing() throws {
+        let suite = try Self.suite(coverage: .each, greetEach: nil)
+        var past = SyntheticUser(suite: suite, seed: 5, conversation: suite.enumeratedCount + 1)
+        var second = SyntheticUser(suite: suite, seed: 5, conversation: 1)
+        #expect(past.opening().text == second.opening().text)
+    }
+}
