@@ -2,7 +2,7 @@
 SUITE ?= Scenarios/customer-service
 TARGET ?= Fixtures/targets/acme-v1.yaml
 
-.PHONY: setup build release test run bench format
+.PHONY: setup build release test run bench format man image
 
 setup:
 	@scripts/setup
@@ -26,3 +26,7 @@ format:
 
 bench:
 	scripts/bench
+
+# docs/man/chorus.1 from chorus's help (swift-argument-parser's GenerateManual plugin); commit it.
+man:
+	scripts/man

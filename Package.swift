@@ -24,8 +24,11 @@ let package = Package(
         // model: the records every later stage shares (turns, conversations, replies, errors) and
         // the exact JSON value they travel in. Depends on nothing.
         .target(name: "ChorusModel"),
+        // RE2 (Debian's libre2-dev, installed by scripts/setup) behind a tiny C shim: scenario
+        // patterns run on untrusted bot text, so they match in linear time.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         // spec: YAML models, validation, located diagnostics.
-        .target(name: "ChorusSpec", dependencies: ["ChorusModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ChorusSpec", dependencies: ["ChorusModel", "CRE2", .product(name: "Yams", package: "Yams")]),
         // simulation: seeded synthetic users, noise, reply recognition, dialogue judgement.
         .target(name: "ChorusSimulation", dependencies: ["ChorusSpec", "ChorusModel"], resources: [.copy("Data")]),
         // the embedded reference chatbot engine (intent classifier, entities, forms).
@@ -109,7 +112,11 @@ let package = Package(
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusModel", "ChorusRunner", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusCLITests",
-            dependencies: ["ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                // The CI recipes' YAML is read as CI reads it.
+                .product(name: "Yams", package: "Yams"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

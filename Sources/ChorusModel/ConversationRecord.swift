@@ -15,11 +15,15 @@ public struct ConversationRecord: Sendable, Equatable, Codable {
     public var goals: [GoalRecord]
     /// The behaviours that occurred, sorted; empty for a plain conversation.
     public var behaviours: [Behaviour]
+    /// The language the user wrote in (its persona's, else the suite's); `nil` in records made
+    /// before languages were recorded.
+    public var language: String?
 
     public init(
         index: Int, repeatIndex: Int = 0, persona: String, goal: String, outcome: Outcome, turns: [TurnRecord],
-        goals: [GoalRecord]? = nil, behaviours: [Behaviour] = []
+        goals: [GoalRecord]? = nil, behaviours: [Behaviour] = [], language: String? = nil
     ) {
+        self.language = language
         self.index = index
         self.repeatIndex = repeatIndex
         self.persona = persona

@@ -49,6 +49,9 @@ public enum TargetErrorClass: String, Sendable, Codable, CaseIterable {
     case connection
     case httpStatus = "http_status"
     case malformedReply = "malformed_reply"
+    /// A reply above the per-reply caps (`ReplyLimits`: messages, bytes): recorded as an error
+    /// rather than kept, so one runaway reply cannot exhaust memory or the database.
+    case oversizedReply = "oversized_reply"
 }
 
 /// A failed exchange with a target: its class and a short detail (never a secret).

@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 import Foundation
 
@@ -14,9 +15,12 @@ public struct Baseline: Sendable, Equatable, Codable {
     public var summary: Summary
     /// Keys of the failure clusters the baseline run had (see `FailureSignature.key`).
     public var failureClusters: [String]
+    /// The accepted run's labels and git revision (absent in baselines accepted before they were kept).
+    public var labels: RunLabels?
 
-    public init(suite: String, suiteHash: String, summary: Summary, failureClusters: [String]) {
+    public init(suite: String, suiteHash: String, summary: Summary, failureClusters: [String], labels: RunLabels? = nil) {
         schema = Self.currentSchema
+        self.labels = labels
         self.suite = suite
         self.suiteHash = suiteHash
         self.summary = summary
@@ -28,6 +32,7 @@ public struct Baseline: Sendable, Equatable, Codable {
         case suiteHash = "suite_hash"
         case summary
         case failureClusters = "failure_clusters"
+        case labels
     }
 
     /// The conventional path of a suite's baseline.
@@ -37,9 +42,7 @@ public struct Baseline: Sendable, Equatable, Codable {
 
     /// The file's text: pretty, sorted keys, so a re-accepted baseline diffs cleanly in git.
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)).map { $0 + "\n" } ?? ""
+        JSONOutput.render(self) ?? ""
     }
 
     /// Reads a baseline file; the error says what is wrong with it.

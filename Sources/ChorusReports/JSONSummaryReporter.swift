@@ -28,19 +28,9 @@ public struct JSONSummaryReporter: RunReporter {
     }
 
     private func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // A summary never holds a non-finite number, but if one slipped in, a string keeps the
-        // file valid JSON instead of failing the whole report.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do {
-            let data = try encoder.encode(value)
-            return String(decoding: data, as: UTF8.self) + "\n"
-        } catch {
-            // Encoding these plain value types cannot fail; keep the output parseable regardless.
-            return "{\"schema\": \"\(Summary.currentSchema)\", \"error\": \"the summary could not be encoded\"}\n"
-        }
+        // Encoding these plain value types cannot fail; keep the output parseable regardless.
+        JSONOutput.render(value)
+            ?? "{\"schema\": \"\(Summary.currentSchema)\", \"error\": \"the summary could not be encoded\"}\n"
     }
 
     /// The summary with every floating-point value rounded for output.
@@ -66,6 +56,22 @@ public struct JSONSummaryReporter: RunReporter {
             Summary.Latency(
                 p50: round($0.p50, 3), p90: round($0.p90, 3), p95: round($0.p95, 3), p99: round($0.p99, 3),
                 max: round($0.max, 3))
+        }
+        s.repeats = s.repeats.map { figures in
+            var r = figures
+            func estimates(_ list: [RepeatFigures.Estimate]) -> [RepeatFigures.Estimate] {
+                list.map { .init(k: $0.k, value: round($0.value, 6), low: round($0.low, 6), high: round($0.high, 6)) }
+            }
+            r.passHat = estimates(r.passHat)
+            r.passAt = estimates(r.passAt)
+            r.flakyRate = rounded(r.flakyRate)
+            r.goals = r.goals.mapValues {
+                var goal = $0
+                goal.passHat = estimates(goal.passHat)
+                goal.passAt = estimates(goal.passAt)
+                return goal
+            }
+            return r
         }
         return s
     }

@@ -21,6 +21,7 @@ extension RunReport {
         self.init(
             runName: run.name, status: status, summary: summary, diff: diff, verdict: verdict, failures: failures, comparison: nil,
             replayCommand: RunReport.replayCommand(for: run), chorusVersion: chorusVersion)
+        labels = run.labels
     }
 
     /// Reads a stored run's report: its aggregate, its conversations (streamed through the

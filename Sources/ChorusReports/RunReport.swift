@@ -1,5 +1,6 @@
-import Foundation
+import ChorusModel
 import ChorusScoring
+import Foundation
 
 /// Everything a report shows about one run, read from the store: the summary, the diff against
 /// the baseline and the gate's verdict when there was one, the failure analysis, and the paired
@@ -19,6 +20,8 @@ public struct RunReport: Sendable, Equatable {
     public var replayCommand: String
     /// The Chorus version that wrote the report (passed in, never read from the environment).
     public var chorusVersion: String
+    /// The run's `--label` pairs and git revision (shown in report.md).
+    public var labels = RunLabels()
 
     public init(
         runName: String, status: ReportStatus? = nil, summary: Summary, diff: BaselineDiff? = nil, verdict: GateVerdict? = nil,

@@ -24,6 +24,10 @@ public struct TextSummaryReporter: Sendable {
         sections.append(header(summary, status: status))
         sections.append(outcomes(summary))
         sections.append(rates(summary))
+        if let rows = ReportFormat.languageRows(summary) {
+            sections.append(
+                "By language\n" + TextTable(rows: [ReportFormat.languageHeader] + rows, rightAligned: [1, 2, 3, 4, 5, 6]).render())
+        }
         if let intents = intents(summary) { sections.append(intents) }
         if ReportFormat.hasDialogue(summary) { sections.append(dialogue(summary)) }
         sections.append(turns(summary))
@@ -118,7 +122,7 @@ public struct TextSummaryReporter: Sendable {
         if s.behaviours.keys.contains(where: { $0 != Aggregate.plain }) {
             var rows = [["behaviour", "n", "completed", "completion"]]
             rows += s.behaviours.sorted { $0.key < $1.key }.map { name, counts in
-                [name, String(counts.total), String(counts.completed), Figures.rate(ReportFormat.share(counts.completed, of: counts.total))]
+                [name, String(counts.total), String(counts.completed), Figures.rate(ReportFormat.share(counts.completed, of: counts.judged))]
             }
             text += "\nCompletion by behaviour\n" + TextTable(rows: rows, rightAligned: [1, 2, 3]).render()
         }

@@ -17,31 +17,38 @@ public struct ConversationDriver: Sendable {
     public let runTag: String
     /// What reply latencies (and the scheduler's open-loop due times) are measured on.
     public let clock: any WaitClock
+    /// A reply beyond these caps ends the conversation with an `oversized_reply` error.
+    public let limits: ReplyLimits
 
     public init(
-        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String, clock: any WaitClock = SystemWaitClock()
+        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String, clock: any WaitClock = SystemWaitClock(),
+        limits: ReplyLimits = ReplyLimits()
     ) {
         self.suite = suite
         self.seed = seed
         self.target = target
         self.runTag = runTag
         self.clock = clock
+        self.limits = limits
     }
 
     /// Runs conversation `index` to its end. Never throws: a target failure is recorded on the
     /// turn and ends the conversation with outcome `error`. With `due` (open-loop load, a time on
     /// `clock`), the first reply's latency counts from when the conversation was due, not from
     /// when it started.
-    public func run(conversation index: Int, due: Duration? = nil) async -> ConversationRecord {
+    ///
+    /// `repeat` (`--repeat k`) numbers the plays of one conversation: each is the same synthetic
+    /// user (same seed and index, adapting to each reply as usual) in a session of its own.
+    public func run(conversation index: Int, repeat play: Int = 0, due: Duration? = nil) async -> ConversationRecord {
         var user = SyntheticUser(suite: suite, seed: seed, conversation: index)
         var turns: [TurnRecord] = []
         var session: any TargetSession
         do {
-            session = try await target.makeSession(conversationID: "\(runTag)-\(index)")
+            session = try await target.makeSession(conversationID: play == 0 ? "\(runTag)-\(index)" : "\(runTag)-\(index)-r\(play)")
         } catch {
             let turn = user.opening()
             turns.append(Self.failedTurn(turn, error: error, latencyMs: 0))
-            return Self.record(index, user, outcome: .error, turns: turns)
+            return Self.record(index, play, user, outcome: .error, turns: turns)
         }
         var message = user.opening()
         var outcome = Outcome.error
@@ -52,6 +59,7 @@ public struct ConversationDriver: Sendable {
             let reply: BotReply
             do {
                 reply = try await session.send(message.text)
+                try limits.check(reply)
             } catch {
                 turns.append(Self.failedTurn(message, error: error, latencyMs: Self.milliseconds(clock.now - start)))
                 outcome = .error
@@ -81,16 +89,16 @@ public struct ConversationDriver: Sendable {
             break
         }
         await session.close()
-        return Self.record(index, user, outcome: outcome, turns: turns)
+        return Self.record(index, play, user, outcome: outcome, turns: turns)
     }
 
     /// The conversation's record: its goals as the user judged them (the current one ending in a
     /// transport error when the run broke it off).
-    private static func record(_ index: Int, _ user: SyntheticUser, outcome: Outcome, turns: [TurnRecord]) -> ConversationRecord {
+    private static func record(_ index: Int, _ play: Int, _ user: SyntheticUser, outcome: Outcome, turns: [TurnRecord]) -> ConversationRecord {
         let goals = user.goalRecords(endingWith: outcome == .error ? .error : .completed)
         return ConversationRecord(
-            index: index, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns, goals: goals,
-            behaviours: user.occurredBehaviours)
+            index: index, repeatIndex: play, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns, goals: goals,
+            behaviours: user.occurredBehaviours, language: user.language)
     }
 
     private static func failedTurn(_ message: UserTurn, error: TargetError, latencyMs: Double) -> TurnRecord {

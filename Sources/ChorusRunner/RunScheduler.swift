@@ -23,14 +23,18 @@ public struct RunScheduler: Sendable {
     /// Conversations started per second (open loop), or `nil` (closed loop).
     public let rate: Double?
     public let window: Int
+    /// Plays of each conversation (`--repeat k`): conversation *i* is played `repeats` times in a
+    /// row, each play a fresh session with the same synthetic user, emitted in (index, repeat) order.
+    public let repeats: Int
 
-    /// The scheduler of a run's configuration (its concurrency and rate).
+    /// The scheduler of a run's configuration (its concurrency, rate and repeats).
     public init(_ configuration: RunConfiguration) {
-        self.init(concurrency: configuration.concurrency, rate: configuration.rate)
+        self.init(concurrency: configuration.concurrency, rate: configuration.rate, repeats: configuration.repeats)
     }
 
-    public init(concurrency: Int, rate: Double? = nil) {
+    public init(concurrency: Int, rate: Double? = nil, repeats: Int = 1) {
         self.concurrency = max(1, concurrency)
+        self.repeats = max(1, repeats)
         self.rate = rate.flatMap { $0 > 0 ? $0 : nil }
         window = max(4 * self.concurrency, 64)
     }
@@ -51,6 +55,8 @@ public struct RunScheduler: Sendable {
         let clock = driver.clock
         let start = clock.now
         let rate = rate
+        let repeats = repeats
+        let plays = plan.count * repeats
         try await withThrowingTaskGroup(of: Event.self) { group in
             let first = plan.startIndex
             var started = 0
@@ -59,7 +65,7 @@ public struct RunScheduler: Sendable {
             var waitingForDue = false
             var pending: [Int: ConversationRecord] = [:]
             func startMore() {
-                while !stop.isRaised, !Task.isCancelled, inFlight < concurrency, started < plan.count, started < emitted + window {
+                while !stop.isRaised, !Task.isCancelled, inFlight < concurrency, started < plays, started < emitted + window {
                     var due: Duration?
                     if let rate {
                         let instant = start + .seconds(Double(started) / rate)
@@ -76,8 +82,9 @@ public struct RunScheduler: Sendable {
                         due = instant
                     }
                     let position = started
-                    let index = plan[first + position]
-                    group.addTask { .finished(position, await driver.run(conversation: index, due: due)) }
+                    let index = plan[first + position / repeats]
+                    let play = position % repeats
+                    group.addTask { .finished(position, await driver.run(conversation: index, repeat: play, due: due)) }
                     started += 1
                     inFlight += 1
                 }

@@ -7,6 +7,8 @@ public final class StopFlag: Sendable {
     public enum Reason: Sendable, Equatable {
         /// The user pressed Ctrl-C.
         case interrupted
+        /// The process was asked to stop (SIGTERM, as Kubernetes stops a pod).
+        case terminated
         /// Too many conversations ended in a target error; the text gives the numbers.
         case targetErrors(String)
     }

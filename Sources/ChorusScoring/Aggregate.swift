@@ -13,7 +13,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var conversations: Int = 0
     /// Conversations by outcome.
     public var outcomes = OutcomeCounts()
-    /// User turns over all conversations.
+    /// User turns over the conversations that did not end in a transport error (as every
+    /// behavioural count below).
     public var userTurns: Int = 0
     /// User turns whose bot reply was a fallback.
     public var fallbackTurns: Int = 0
@@ -58,6 +59,11 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var behaviours: [String: OutcomeCounts] = [:]
     /// The slot judgement of what the bot confirmed, over goals it confirmed or acted on.
     public var confirmedSlots = SlotCounts()
+    /// Passing plays per conversation, for runs with `--repeat` (empty otherwise). Every other
+    /// count above counts each play as a conversation.
+    public var repeats = RepeatCounts()
+    /// Counts by the language the user wrote in (conversations that record one).
+    public var languages: [String: LanguageCounts] = [:]
 
     /// The key of conversations with no particular behaviour in `behaviours`.
     public static let plain = "plain"
@@ -82,16 +88,21 @@ public struct Aggregate: Sendable, Equatable, Codable {
         case dialogueFailures = "dialogue_failures"
         case behaviours
         case confirmedSlots = "confirmed_slots"
+        case repeats
+        case languages
     }
 
     /// An empty aggregate.
     public init() {}
 
-    /// The aggregate of the given conversations.
+    /// The aggregate of the given conversations (the plays of a repeated conversation in a row).
     public init(_ conversations: some Sequence<ConversationRecord>) {
+        var plays = PlayGroups()
         for conversation in conversations {
             add(conversation)
+            if let group = plays.add(conversation) { repeats.add(plays: group) }
         }
+        if let group = plays.finish() { repeats.add(plays: group) }
     }
 
     /// Reads an aggregate; the dialogue counts, which aggregates stored before they existed lack,
@@ -120,6 +131,38 @@ public struct Aggregate: Sendable, Equatable, Codable {
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureCounts].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         confirmedSlots = try c.decodeIfPresent(SlotCounts.self, forKey: .confirmedSlots) ?? SlotCounts()
+        repeats = try c.decodeIfPresent(RepeatCounts.self, forKey: .repeats) ?? RepeatCounts()
+        languages = try c.decodeIfPresent([String: LanguageCounts].self, forKey: .languages) ?? [:]
+    }
+
+    /// Writes every count; `repeats` only when the run repeated conversations, so aggregates of
+    /// other runs read as before.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(conversations, forKey: .conversations)
+        try c.encode(outcomes, forKey: .outcomes)
+        try c.encode(userTurns, forKey: .userTurns)
+        try c.encode(fallbackTurns, forKey: .fallbackTurns)
+        try c.encode(conversationsWithFallback, forKey: .conversationsWithFallback)
+        try c.encode(intentJudgedTurns, forKey: .intentJudgedTurns)
+        try c.encode(intentCorrectTurns, forKey: .intentCorrectTurns)
+        try c.encode(confusion, forKey: .confusion)
+        try c.encode(targetExposesIntent, forKey: .targetExposesIntent)
+        try c.encode(targetExposesEntities, forKey: .targetExposesEntities)
+        try c.encode(slotsExpected, forKey: .slotsExpected)
+        try c.encode(slotsExtracted, forKey: .slotsExtracted)
+        try c.encode(errors, forKey: .errors)
+        try c.encode(latency, forKey: .latency)
+        try c.encode(completedTurns, forKey: .completedTurns)
+        try c.encode(goals, forKey: .goals)
+        try c.encode(personas, forKey: .personas)
+        try c.encode(goalOutcomes, forKey: .goalOutcomes)
+        try c.encode(conversationsWithDialogueFailure, forKey: .conversationsWithDialogueFailure)
+        try c.encode(dialogueFailures, forKey: .dialogueFailures)
+        try c.encode(behaviours, forKey: .behaviours)
+        try c.encode(confirmedSlots, forKey: .confirmedSlots)
+        try c.encode(languages, forKey: .languages)
+        if !repeats.isEmpty { try c.encode(repeats, forKey: .repeats) }
     }
 
     /// How many failed exchanges of one class were recorded.
@@ -128,18 +171,39 @@ public struct Aggregate: Sendable, Equatable, Codable {
     }
 
     /// Counts one scored conversation.
+    ///
+    /// A conversation that ended in a transport error counts in the outcomes (by persona, goal and
+    /// behaviour too), its error classes and the latencies of the replies it did get, and nowhere
+    /// else: the behavioural counts (turns, fallbacks, intents, slots, dialogue failures) cover
+    /// only conversations the network did not break off, so a flaky proxy is reported as errors,
+    /// never as a bot that got worse.
     public mutating func add(_ conversation: ConversationRecord) {
         conversations += 1
         outcomes[conversation.outcome] += 1
         for goal in conversation.goals {
             goals[goal.name, default: OutcomeCounts()][goal.outcome] += 1
             goalOutcomes[goal.outcome] += 1
-            confirmedSlots.add(goal)
+            if goal.outcome != .error { confirmedSlots.add(goal) }
         }
         personas[conversation.persona, default: OutcomeCounts()][conversation.outcome] += 1
+        if let language = conversation.language {
+            languages[language, default: LanguageCounts()].add(conversation)
+        }
         let behaviourKeys = conversation.behaviours.isEmpty ? [Self.plain] : conversation.behaviours.map(\.rawValue)
         for key in behaviourKeys {
             behaviours[key, default: OutcomeCounts()][conversation.outcome] += 1
+        }
+        guard conversation.outcome != .error else {
+            for turn in conversation.turns {
+                if let error = turn.error {
+                    errors[error.rawValue, default: 0] += 1
+                } else {
+                    latency.record(milliseconds: turn.latencyMs)
+                }
+                if turn.predictedIntent != nil { targetExposesIntent = true }
+                if turn.entities != nil { targetExposesEntities = true }
+            }
+            return
         }
         userTurns += conversation.turns.count
         if conversation.outcome == .completed {
@@ -228,6 +292,10 @@ public struct Aggregate: Sendable, Equatable, Codable {
             behaviours[behaviour, default: OutcomeCounts()].merge(counts)
         }
         confirmedSlots.merge(other.confirmedSlots)
+        repeats.merge(other.repeats)
+        for (language, counts) in other.languages {
+            languages[language, default: LanguageCounts()].merge(counts)
+        }
     }
 
     /// The aggregate of both.

@@ -77,6 +77,15 @@ public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
         Outcome.allCases.reduce(0) { $0 + self[$1] }
     }
 
+    /// Conversations that did not end in a transport error: the denominator of every behavioural
+    /// rate (a network fault says nothing about the bot's behaviour).
+    public var judged: Int { total - error }
+
+    /// Completed / judged, or `nil` when nothing was judged.
+    public var completionShare: Double? {
+        judged > 0 ? Double(completed) / Double(judged) : nil
+    }
+
     /// Adds another set of counts, outcome by outcome.
     public mutating func merge(_ other: OutcomeCounts) {
         for outcome in Outcome.allCases {

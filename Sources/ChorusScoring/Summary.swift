@@ -62,6 +62,11 @@ public struct Summary: Sendable, Equatable, Codable {
     public var behaviours: [String: OutcomeCounts]
     /// The counts behind slot precision, recall and F1 of what the bot confirmed.
     public var slotConfirmation: SlotCounts
+    /// The headline rates by the language the users wrote in (empty for runs that recorded none).
+    public var languages: [String: LanguageFigures]
+
+    /// pass@k, pass^k and the flaky share, for a run with `--repeat k` (nil otherwise).
+    public var repeats: RepeatFigures?
 
     enum CodingKeys: String, CodingKey {
         case schema, suite, target, seed, conversations, outcomes, metrics, intents
@@ -74,10 +79,13 @@ public struct Summary: Sendable, Equatable, Codable {
         case dialogueFailures = "dialogue_failures"
         case behaviours
         case slotConfirmation = "slot_confirmation"
+        case repeats
+        case languages
     }
 
     /// Computes the summary of a run from its aggregate.
     public init(suite: String, target: TargetInfo, seed: UInt64, aggregate a: Aggregate) {
+        repeats = RepeatFigures(a.repeats)
         schema = Self.currentSchema
         self.suite = suite
         self.target = target
@@ -91,16 +99,19 @@ public struct Summary: Sendable, Equatable, Codable {
         var metrics = Metrics()
         metrics.intentAccuracy =
             intentsAvailable ? RateMetric(successes: a.intentCorrectTurns, trials: a.intentJudgedTurns) : nil
+        // Behavioural rates are over the conversations the network did not break off; the error
+        // rate alone is over every conversation.
+        let judged = a.outcomes.judged
         metrics.fallbackRate = RateMetric(successes: a.fallbackTurns, trials: a.userTurns)
-        metrics.conversationFallbackRate = RateMetric(successes: a.conversationsWithFallback, trials: a.conversations)
-        metrics.completionRate = RateMetric(successes: a.outcomes.completed, trials: a.conversations)
-        metrics.goalCompletionRate = RateMetric(successes: a.goalOutcomes.completed, trials: a.goalOutcomes.total)
-        metrics.handoffRate = RateMetric(successes: a.outcomes.handedOff, trials: a.conversations)
-        metrics.escalationRate = RateMetric(successes: a.outcomes.escalated, trials: a.conversations)
-        metrics.abandonmentRate = RateMetric(successes: a.outcomes.abandoned, trials: a.conversations)
+        metrics.conversationFallbackRate = RateMetric(successes: a.conversationsWithFallback, trials: judged)
+        metrics.completionRate = RateMetric(successes: a.outcomes.completed, trials: judged)
+        metrics.goalCompletionRate = RateMetric(successes: a.goalOutcomes.completed, trials: a.goalOutcomes.judged)
+        metrics.handoffRate = RateMetric(successes: a.outcomes.handedOff, trials: judged)
+        metrics.escalationRate = RateMetric(successes: a.outcomes.escalated, trials: judged)
+        metrics.abandonmentRate = RateMetric(successes: a.outcomes.abandoned, trials: judged)
         metrics.errorRate = RateMetric(successes: a.outcomes.error, trials: a.conversations)
         metrics.slotAccuracy = a.targetExposesEntities ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil
-        metrics.dialogueFailureRate = RateMetric(successes: a.conversationsWithDialogueFailure, trials: a.conversations)
+        metrics.dialogueFailureRate = RateMetric(successes: a.conversationsWithDialogueFailure, trials: judged)
         let slots = a.confirmedSlots
         metrics.slotPrecision = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falsePositives)
         metrics.slotRecall = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falseNegatives)
@@ -132,11 +143,12 @@ public struct Summary: Sendable, Equatable, Codable {
             let counts = a.dialogueFailures[failure.rawValue] ?? DialogueFailureCounts()
             failures[failure.rawValue] = DialogueFailureFigures(
                 conversations: counts.conversations, occurrences: counts.occurrences,
-                rate: RateMetric(successes: counts.conversations, trials: a.conversations), behaviours: counts.behaviours)
+                rate: RateMetric(successes: counts.conversations, trials: judged), behaviours: counts.behaviours)
         }
         dialogueFailures = failures
         behaviours = a.behaviours
         slotConfirmation = a.confirmedSlots
+        languages = a.languages.mapValues(LanguageFigures.init)
     }
 
     /// This summary without its run-dependent part (`latencyMs`), for comparing two runs of the
@@ -173,6 +185,8 @@ public struct Summary: Sendable, Equatable, Codable {
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureFigures].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         slotConfirmation = try c.decodeIfPresent(SlotCounts.self, forKey: .slotConfirmation) ?? SlotCounts()
+        repeats = try c.decodeIfPresent(RepeatFigures.self, forKey: .repeats)
+        languages = try c.decodeIfPresent([String: LanguageFigures].self, forKey: .languages) ?? [:]
     }
 
     /// Encodes every key, writing `null` for parts that are not available.
@@ -198,5 +212,8 @@ public struct Summary: Sendable, Equatable, Codable {
         try c.encode(dialogueFailures, forKey: .dialogueFailures)
         try c.encode(behaviours, forKey: .behaviours)
         try c.encode(slotConfirmation, forKey: .slotConfirmation)
+        // Only runs with `--repeat` have it (older summaries and their golden files stay as they were).
+        try c.encodeIfPresent(repeats, forKey: .repeats)
+        try c.encode(languages, forKey: .languages)
     }
 }

@@ -55,7 +55,8 @@ public final class CompiledSuite: Sendable {
         }
         self.vocab = vocab
         self.finders = finders
-        acts = try CompiledActs(suite.dialogue, language: suite.language)
+        let suiteActs = try CompiledActs(suite.dialogue, language: suite.language)
+        acts = suiteActs
         var goals: [CompiledGoal] = []
         for name in suite.goals.keys.sorted() {
             goals.append(try CompiledGoal(name: name, goal: suite.goals[name]!, suite: suite, vocab: vocab))
@@ -86,10 +87,19 @@ public final class CompiledSuite: Sendable {
                 goalWeights.append(goalTotal)
             }
             guard pursuesAny else { throw .invalid("persona \"\(name)\" pursues no goal") }
+            // A persona in another language types in it and says its acts with that language's
+            // default phrases (the suite's `dialogue:` phrases are in the suite's language); the
+            // intents the acts mean stay the suite's.
+            let personaLanguage = persona.language.map(LanguageProfile.init(language:)) ?? language
+            let personaActs =
+                persona.language == nil
+                ? suiteActs
+                : try CompiledActs(DialoguePhrases(intents: suite.dialogue?.intents), language: personaLanguage.tag)
             personas.append(
                 CompiledPersona(
-                    name: name, persona: persona, noise: NoiseModel(noise: persona.noise, language: language),
-                    goalIndices: goalIndices, goalWeights: goalWeights))
+                    name: name, persona: persona, noise: NoiseModel(noise: persona.noise, language: personaLanguage),
+                    goalIndices: goalIndices, goalWeights: goalWeights, language: personaLanguage, acts: personaActs))
+            // A persona with only enumerated goals plays no sampled conversation.
             if !goalIndices.isEmpty { total += persona.weight }
             weights.append(total)
         }
@@ -172,6 +182,9 @@ struct CompiledPersona: Sendable {
     /// The goals this persona pursues (indices into `CompiledSuite.goals`) and their cumulative weights.
     let goalIndices: [Int]
     let goalWeights: [Double]
+    /// The language the persona writes in, and its phrases for the acts outside a goal.
+    let language: LanguageProfile
+    let acts: CompiledActs
     var behaviour: PersonaBehaviour { persona.behaviour }
 }
 

@@ -102,6 +102,8 @@ public struct SyntheticUser: Sendable {
 
     var goalSpec: CompiledGoal { suite.goals[goal.goal] }
     var personaSpec: CompiledPersona { suite.personas[personaIndex] }
+    /// The language the user writes in: its persona's, else the suite's.
+    public var language: String { personaSpec.language.tag }
     var behaviour: PersonaBehaviour { personaSpec.behaviour }
 
     /// Every goal pursued so far, the current one with `outcome` (a conversation that ended in a
@@ -191,7 +193,7 @@ public struct SyntheticUser: Sendable {
             consecutiveFallbacks += 1
             if consecutiveFallbacks >= personaSpec.persona.patience {
                 if generator.chance(behaviour.escalate) {
-                    return continueWith(.escalate(variant: generator.below(suite.acts.escalate.count)), failures: failures)
+                    return continueWith(.escalate(variant: generator.below(personaSpec.acts.escalate.count)), failures: failures)
                 }
                 return finishGoal(.abandoned, failures: failures)
             }
@@ -254,12 +256,12 @@ public struct SyntheticUser: Sendable {
             behaviours.insert(.confirmation)
             let statement = judgeStatement(reply, failures: &failures)
             if let wrong = statement.wrong.first, generator.chance(behaviour.confirm) {
-                return continueWith(.deny(slot: wrong, variant: generator.below(suite.acts.deny.count)), failures: failures)
+                return continueWith(.deny(slot: wrong, variant: generator.below(personaSpec.acts.deny.count)), failures: failures)
             }
             if goal.willCorrect, !goal.corrected, let slot = correctableSlot(besides: nil) {
-                return continueWith(.correct(slot: slot, variant: generator.below(suite.acts.correct.count)), failures: failures)
+                return continueWith(.correct(slot: slot, variant: generator.below(personaSpec.acts.correct.count)), failures: failures)
             }
-            return continueWith(.affirm(variant: generator.below(suite.acts.affirm.count)), failures: failures)
+            return continueWith(.affirm(variant: generator.below(personaSpec.acts.affirm.count)), failures: failures)
         }
         switch success {
         case .exact:
@@ -295,11 +297,11 @@ public struct SyntheticUser: Sendable {
             }
             if goal.willDigress, !goal.digressed, goal.told.contains(true) {
                 goal.digressed = true
-                let digression = generator.below(suite.acts.digressions.count)
-                return .digress(digression, variant: generator.below(suite.acts.digressions[digression].variants.count))
+                let digression = generator.below(personaSpec.acts.digressions.count)
+                return .digress(digression, variant: generator.below(personaSpec.acts.digressions[digression].variants.count))
             }
             if goal.willCorrect, !goal.corrected, let other = correctableSlot(besides: slot) {
-                return .correct(slot: other, variant: generator.below(suite.acts.correct.count))
+                return .correct(slot: other, variant: generator.below(personaSpec.acts.correct.count))
             }
             return .inform(slot: slot, variant: generator.below(slots[slot].answers.count))
         }
@@ -334,19 +336,19 @@ public struct SyntheticUser: Sendable {
         case .informInvalid(let slot, let old):
             return .inform(slot: slot, variant: otherVariant(than: old, count: goal.slots[slot].answers.count))
         case .affirm(let old):
-            return .affirm(variant: otherVariant(than: old, count: suite.acts.affirm.count))
+            return .affirm(variant: otherVariant(than: old, count: personaSpec.acts.affirm.count))
         case .deny(let slot, let old):
-            return .deny(slot: slot, variant: otherVariant(than: old, count: suite.acts.deny.count))
+            return .deny(slot: slot, variant: otherVariant(than: old, count: personaSpec.acts.deny.count))
         case .correct(let slot, let old):
-            return .correct(slot: slot, variant: otherVariant(than: old, count: suite.acts.correct.count))
+            return .correct(slot: slot, variant: otherVariant(than: old, count: personaSpec.acts.correct.count))
         case .digress:
             return nextTaskAct(asked: [])
         case .request(let number, let old):
             return .request(number, variant: otherVariant(than: old, count: goal.requests[number].variants.count))
         case .escalate(let old):
-            return .escalate(variant: otherVariant(than: old, count: suite.acts.escalate.count))
+            return .escalate(variant: otherVariant(than: old, count: personaSpec.acts.escalate.count))
         case .close(let old):
-            return .close(variant: otherVariant(than: old, count: suite.acts.close.count))
+            return .close(variant: otherVariant(than: old, count: personaSpec.acts.close.count))
         case .step(let step, let old):
             return .step(step, variant: otherVariant(than: old, count: goal.steps[step].variants.count))
         }
@@ -392,12 +394,12 @@ public struct SyntheticUser: Sendable {
                 goal = GoalState(goal: next, slots: suite.goals[next].slots.count)
                 drawValues(for: next)
                 planGoal()
-                let also = generator.below(suite.acts.also.count)
+                let also = generator.below(personaSpec.acts.also.count)
                 return continueWith(.open(variant: generator.below(suite.goals[next].openings.count), also: also), failures: failures)
             }
         }
         if generator.chance(behaviour.close), turns < suite.suite.maxTurns {
-            return continueWith(.close(variant: generator.below(suite.acts.close.count)), failures: failures)
+            return continueWith(.close(variant: generator.below(personaSpec.acts.close.count)), failures: failures)
         }
         return end(failures: failures)
     }
@@ -448,7 +450,7 @@ public struct SyntheticUser: Sendable {
         var slots: [Entity] = []
         let expectedIntent: String?
         let goal = goalSpec
-        let acts = suite.acts
+        let acts = personaSpec.acts
         switch act {
         case .open(let variant, let also):
             if let also { render(acts.also[also], into: &pieces, slots: &slots) }
@@ -469,7 +471,7 @@ public struct SyntheticUser: Sendable {
                 let answers = goal.slots[extra].answers
                 var more: [NoiseModel.Piece] = []
                 render(answers[generator.below(answers.count)], into: &more, slots: &slots)
-                pieces += [NoiseModel.Piece(suite.language.separator, isProtected: false)] + more
+                pieces += [NoiseModel.Piece(personaSpec.language.separator, isProtected: false)] + more
             }
             expectedIntent = goal.answerIntent
         case .informInvalid(let slot, let variant):

@@ -1,14 +1,39 @@
 import Foundation
 
-/// A regular expression from a scenario, bot or target file (ICU syntax, as in
-/// `NSRegularExpression`). Compiled once; matching is thread-safe.
+/// A regular expression from a scenario, bot or target file. Compiled once; matching is
+/// thread-safe.
+///
+/// Patterns of scenario and target files run on RE2 (`Engine.linear`): they are applied to the
+/// bot's replies, which are untrusted, so matching must take time linear in the text — `(a+)+$`
+/// against sixty `a`s and a `!` returns at once instead of never. The reference bot's own entity
+/// patterns (bot files, applied to users' messages) keep ICU's syntax (`Engine.backtracking`,
+/// as in `NSRegularExpression`), lookaround included. Either way, at most `maxTextBytes` of a
+/// text are matched.
 public struct TextPattern: Sendable, CustomStringConvertible {
+    /// Which regular-expression engine runs a pattern.
+    public enum Engine: Sendable {
+        /// RE2: linear time in the text; no lookaround, no backreferences.
+        case linear
+        /// ICU (`NSRegularExpression`): the full syntax, for trusted patterns on synthetic text.
+        case backtracking
+    }
+
+    /// How much of a text (in UTF-8 bytes) any pattern looks at; the rest is not matched. Bot
+    /// replies are capped before they are stored too (`ReplyLimits`), so this only bounds work.
+    public static let maxTextBytes = 64 * 1024
+
     public let source: String
-    private let regex: Box
+    public let engine: Engine
+    private let compiled: Compiled
     /// A pattern that is plain text (optionally after `(?i)`), matched without the regex engine:
     /// the bytes to find and whether ASCII case is ignored. Most recognisers are like this
     /// (`(?i)didn't understand`), and they run on every bot reply.
     private let literal: (bytes: [UInt8], caseInsensitive: Bool)?
+
+    private enum Compiled: Sendable {
+        case linear(LinearRegex)
+        case backtracking(Box)
+    }
 
     /// `NSRegularExpression` is immutable after creation and documented as safe to share
     /// between threads; the box only carries it across isolation domains.
@@ -17,13 +42,20 @@ public struct TextPattern: Sendable, CustomStringConvertible {
         init(_ value: NSRegularExpression) { self.value = value }
     }
 
-    /// Compiles `source`; throws a message naming the problem when it is not a valid pattern.
-    public init(_ source: String) throws(PatternError) {
+    /// Compiles `source` for `engine`; throws a message naming the problem when it is not a valid
+    /// pattern (or uses what RE2 leaves out, for the linear engine).
+    public init(_ source: String, engine: Engine = .linear) throws(PatternError) {
         self.source = source
-        do {
-            regex = Box(try NSRegularExpression(pattern: source, options: []))
-        } catch {
-            throw PatternError(pattern: source)
+        self.engine = engine
+        switch engine {
+        case .linear:
+            compiled = .linear(try LinearRegex(source))
+        case .backtracking:
+            do {
+                compiled = .backtracking(Box(try NSRegularExpression(pattern: source, options: [])))
+            } catch {
+                throw PatternError(pattern: source)
+            }
         }
         literal = Self.literal(in: source)
     }
@@ -32,7 +64,7 @@ public struct TextPattern: Sendable, CustomStringConvertible {
         let caseInsensitive = source.hasPrefix("(?i)")
         let body = caseInsensitive ? source.dropFirst(4) : source[...]
         let special: Set<UInt8> = Set("\\^$.|?*+()[]{}".utf8)
-        // Case folding beyond ASCII is left to ICU.
+        // Case folding beyond ASCII is left to the engine.
         guard !body.isEmpty, !body.utf8.contains(where: special.contains),
             !caseInsensitive || body.utf8.allSatisfy({ $0 < 0x80 })
         else { return nil }
@@ -45,10 +77,27 @@ public struct TextPattern: Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
+    /// `text` cut to `maxTextBytes`, at a character boundary.
+    public static func capped(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        guard utf8.count > maxTextBytes else { return text[...] }
+        var end = utf8.index(utf8.startIndex, offsetBy: maxTextBytes)
+        // Never into a UTF-8 sequence; the subscript then rounds down to a character.
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return text[..<end]
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     public func matches(_ text: String) -> Bool {
+        let text = String(Self.capped(text))
         if let literal { return Self.contains(text, literal.bytes, caseInsensitive: literal.caseInsensitive) }
-        return regex.value.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        switch compiled {
+        case .linear(let regex):
+            var text = text
+            return text.withUTF8 { regex.firstMatch(in: $0, from: 0) != nil }
+        case .backtracking(let box):
+            return box.value.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
     }
 
     private static func contains(_ text: String, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
@@ -73,17 +122,46 @@ public struct TextPattern: Sendable, CustomStringConvertible {
 
     /// Every match in `text`, each as its capture groups' texts (nil for a group that took no part).
     public func captureGroups(in text: String) -> [[String?]] {
-        regex.value.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
-            (1..<max(1, match.numberOfRanges)).map { group in
-                Range(match.range(at: group), in: text).map { String(text[$0]) }
-            }
+        let text = String(Self.capped(text))
+        return allMatches(in: text).map { match in
+            match.dropFirst().map { range in range.map { String(text[$0]) } }
         }
     }
 
     /// Every match in `text`, as the matched substrings' ranges.
     public func matchRanges(in text: String) -> [Range<String.Index>] {
-        regex.value.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-            Range($0.range, in: text)
+        allMatches(in: text).compactMap { $0.first ?? nil }
+    }
+
+    /// Every non-overlapping match in the capped `text`: the whole match's range, then each group's.
+    private func allMatches(in text: String) -> [[Range<String.Index>?]] {
+        let limit = Self.capped(text).endIndex
+        switch compiled {
+        case .backtracking(let box):
+            return box.value.matches(in: text, range: NSRange(text.startIndex..<limit, in: text)).map { match in
+                (0..<max(1, match.numberOfRanges)).map { Range(match.range(at: $0), in: text) }
+            }
+        case .linear(let regex):
+            let utf8 = text.utf8
+            let count = utf8.distance(from: utf8.startIndex, to: limit)
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            var found: [[Range<String.Index>?]] = []
+            var copy = text
+            copy.withUTF8 { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[0..<count])
+                var start = 0
+                while start <= count, let match = regex.firstMatch(in: bytes, from: start), let whole = match[0] {
+                    found.append(match.map { $0.map { index($0.lowerBound)..<index($0.upperBound) } })
+                    // After an empty match, step over one whole character (never into a UTF-8 sequence).
+                    var next = whole.upperBound
+                    if whole.isEmpty {
+                        next += 1
+                        while next < count, bytes[next] & 0xC0 == 0x80 { next += 1 }
+                    }
+                    start = next
+                }
+            }
+            return found
         }
     }
 }

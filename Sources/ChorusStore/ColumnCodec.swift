@@ -39,6 +39,26 @@ enum ColumnCodec {
         ).text
     }
 
+    /// A run's labels: `{"bot":"v2","model":"small"}`.
+    static func encode(labels: [String: String]) -> String {
+        JSON.object(labels.mapValues(JSON.string)).text
+    }
+
+    /// Reads labels written by `encode(labels:)`.
+    static func labels(_ text: String, column: String) throws(StoreError) -> [String: String] {
+        guard case .object(let members) = try parse(text, column: column) else {
+            throw StoreError("column \(column) is not a JSON object: \(excerpt(text))")
+        }
+        var labels: [String: String] = [:]
+        for (key, value) in members {
+            guard case .string(let text) = value else {
+                throw StoreError("column \(column) holds a label that is not a text: \(excerpt(text))")
+            }
+            labels[key] = text
+        }
+        return labels
+    }
+
     private static func pairs(_ entities: [Entity]) -> JSON {
         .array(entities.map { .array([.string($0.name), .string($0.value)]) })
     }

@@ -12,8 +12,9 @@ extension ResultStore {
                 try db.inTransaction {
                     try db.execute(
                         sql: """
-                            INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours)
-                            SELECT ?, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours
+                            INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours,
+                                language)
+                            SELECT ?, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours, language
                             FROM source.conversation WHERE run_id = ?
                             """, arguments: [target, run.id])
                     try db.execute(

@@ -11,11 +11,19 @@ import GRDB
 /// batch — the prefix a resumed run continues from.
 public final class ResultStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// Whether the database was opened only for reading (a file or folder Chorus may not write).
+    public let readOnly: Bool
+    let pool: any DatabaseWriter
 
-    /// Opens (creating and migrating as needed) the database at `path`.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating and migrating as needed) the database at `path`; with `readOnly`, opens
+    /// it for reading only, as it is (`runs`, `show`, `report` on a database Chorus may not write).
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
+        self.readOnly = readOnly
+        if readOnly {
+            pool = try Self.openReadOnly(path)
+            return
+        }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -29,10 +37,65 @@ public final class ResultStore: Sendable {
             }
             configuration.busyMode = .timeout(10)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch {
-            throw StoreError("cannot open results database \(path): \(error)")
+            throw StoreError("cannot open results database \(path): \(Self.describe(error))")
         }
+    }
+
+    /// Brings the schema up to date while other processes may do the same to the same new file
+    /// (shards started together): GRDB reads which migrations are applied before it takes the
+    /// write lock, so a migration another process applied in between fails here ("table already
+    /// exists", "UNIQUE constraint failed"). Each retry reads the applied list again and skips it.
+    private static func migrate(_ pool: any DatabaseWriter) throws {
+        let migrator = Self.migrator
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                // Each retry follows a migration another process applied: at most one per migration.
+                if attempt > migrator.migrations.count { throw error }
+            }
+        }
+    }
+
+    /// A read-only connection: no directory, no migration, no journal file of its own. A
+    /// database left with an uncheckpointed journal by a killed run, in a folder Chorus may not
+    /// write, is read as an immutable file.
+    private static func openReadOnly(_ path: String) throws(StoreError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        func open(_ location: String) throws -> DatabaseQueue {
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
+            let current = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+            guard current else {
+                throw StoreError("cannot read \(path): it was written by an older Chorus; open it once where it can be written, to update it")
+            }
+            return queue
+        }
+        do {
+            return try open(path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            do {
+                return try open("file:\(path)?immutable=1")
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError("cannot read \(path) (opened read-only): \(Self.describe(error))")
+            }
+        }
+    }
+
+    /// A database error as a person reads it: SQLite's message, without GRDB's internals.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        return error.message ?? error.resultCode.description
     }
 
     /// The schema's history; each migration runs once per database, in order.
@@ -151,6 +214,24 @@ public final class ResultStore: Sendable {
                     ALTER TABLE turn_v2 RENAME TO turn;
                     """)
         }
+        migrator.registerMigration("v3: the language of each conversation") { db in
+            // NULL for conversations stored before languages were recorded.
+            try db.execute(sql: "ALTER TABLE conversation ADD COLUMN language TEXT")
+        }
+        migrator.registerMigration("v4: run labels and git checkout") { db in
+            // A run's `--label` pairs (a JSON object) and the git checkout it was started in.
+            try db.execute(
+                sql: """
+                    ALTER TABLE run ADD COLUMN labels TEXT;
+                    ALTER TABLE run ADD COLUMN git_commit TEXT;
+                    ALTER TABLE run ADD COLUMN git_branch TEXT;
+                    ALTER TABLE run ADD COLUMN git_dirty INTEGER;
+                    """)
+        }
+        migrator.registerMigration("v5: plays per conversation") { db in
+            // Plays of each conversation (`--repeat k`), so a resumed run plays as many.
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 
@@ -162,13 +243,16 @@ public final class ResultStore: Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO run (name, suite, suite_hash, suite_path, target_path, target_kind, target_name,
-                        target_detail, seed, conversations, shard, chorus_version, started_at, ended_at, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        target_detail, seed, conversations, shard, chorus_version, started_at, ended_at, status,
+                        labels, git_commit, git_branch, git_dirty, repeats)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.name, run.suite, run.suiteHash, run.suitePath, run.targetPath, run.target.kind,
                     run.target.name, run.target.detail, Int64(bitPattern: run.seed), run.conversations, run.shard,
                     run.chorusVersion, run.startedAt, run.endedAt, run.status.rawValue,
+                    run.labels.labels.isEmpty ? nil : ColumnCodec.encode(labels: run.labels.labels), run.labels.git?.commit,
+                    run.labels.git?.branch, run.labels.git?.dirty, run.repeats,
                 ])
             var stored = run
             stored.id = db.lastInsertedRowID
@@ -211,7 +295,7 @@ public final class ResultStore: Sendable {
                 } else {
                     try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id")
                 }
-            return rows.map(Self.run(from:))
+            return try rows.map(Self.run(from:))
         }
     }
 
@@ -222,7 +306,7 @@ public final class ResultStore: Sendable {
                 name == "latest"
                 ? try Row.fetchOne(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1")
                 : try Row.fetchOne(db, sql: "SELECT * FROM run WHERE name = ?", arguments: [name])
-            return row.map(Self.run(from:))
+            return try row.map(Self.run(from:))
         }
     }
 
@@ -236,18 +320,33 @@ public final class ResultStore: Sendable {
             return aggregate
         }
         var aggregate = Aggregate()
-        try forEachConversation(of: run) { aggregate.add($0) }
+        var plays = PlayGroups()
+        try forEachConversation(of: run) { record in
+            aggregate.add(record)
+            if let group = plays.add(record) { aggregate.repeats.add(plays: group) }
+        }
+        if let group = plays.finish() { aggregate.repeats.add(plays: group) }
         return aggregate
     }
 
-    static func run(from row: Row) -> StoredRun {
+    static func run(from row: Row) throws(StoreError) -> StoredRun {
         StoredRun(
             id: row["id"], name: row["name"], suite: row["suite"], suiteHash: row["suite_hash"],
             suitePath: row["suite_path"], targetPath: row["target_path"],
             target: TargetInfo(kind: row["target_kind"], name: row["target_name"], detail: row["target_detail"]),
             seed: UInt64(bitPattern: row["seed"]), conversations: row["conversations"], shard: row["shard"],
             chorusVersion: row["chorus_version"], startedAt: row["started_at"], endedAt: row["ended_at"],
-            status: RunStatus(rawValue: row["status"]) ?? .running)
+            status: RunStatus(rawValue: row["status"]) ?? .running, labels: try labels(from: row),
+            repeats: row["repeats"])
+    }
+
+    /// A run's labels and git revision (none in runs stored before labels were kept).
+    static func labels(from row: Row) throws(StoreError) -> RunLabels {
+        let pairs = try (row["labels"] as String?).map { text throws(StoreError) in try ColumnCodec.labels(text, column: "labels") }
+        let git = (row["git_commit"] as String?).map { commit in
+            GitRevision(commit: commit, branch: row["git_branch"], dirty: (row["git_dirty"] as Bool?) ?? false)
+        }
+        return RunLabels(labels: pairs ?? [:], git: git)
     }
 
     // MARK: - Conversations
@@ -257,8 +356,9 @@ public final class ResultStore: Sendable {
         try write { db in
             let conversation = try db.cachedStatement(
                 sql: """
-                    INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO conversation (run_id, idx, repeat_idx, persona, goal, outcome, turns, goals, behaviours,
+                        language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let turn = try db.cachedStatement(
                 sql: """
@@ -279,6 +379,7 @@ public final class ResultStore: Sendable {
                 conversationRow.bind(record.turns.count)
                 conversationRow.bind(ColumnCodec.encode(record.goals))
                 conversationRow.bind(record.behaviours.isEmpty ? nil : ColumnCodec.encode(record.behaviours))
+                conversationRow.bind(record.language)
                 try conversationRow.step()
                 for (number, t) in record.turns.enumerated() {
                     turnRow.bind(run)
@@ -314,6 +415,19 @@ public final class ResultStore: Sendable {
         }
     }
 
+    /// Deletes the plays of every conversation of a repeated run that has fewer than the run's
+    /// `repeats` plays stored (a kill between two plays), so a resumed run plays it whole again.
+    public func dropIncompletePlays(of run: StoredRun) throws(StoreError) {
+        guard run.repeats > 1 else { return }
+        try write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM conversation WHERE run_id = ? AND idx IN (
+                        SELECT idx FROM conversation WHERE run_id = ? GROUP BY idx HAVING COUNT(*) < ?)
+                    """, arguments: [run.id, run.id, run.repeats])
+        }
+    }
+
     /// The conversation indices stored for a run, ascending, each once (however many plays).
     public func conversationIndices(of run: StoredRun) throws(StoreError) -> [Int] {
         try read { db in
@@ -344,7 +458,7 @@ public final class ResultStore: Sendable {
                         SELECT c.idx, c.persona, c.goal, c.outcome, t.turn, t.user, t.expected_intent, t.predicted_intent,
                             t.confidence, t.expected_slots, t.entities, t.fallback, t.handoff, t.bot, t.latency_ms,
                             t.error, t.error_detail, t.failures, c.repeat_idx, c.goals, c.behaviours, t.act, t.goal,
-                            t.dialogue_failures
+                            t.dialogue_failures, c.language
                         FROM conversation c
                         LEFT JOIN turn t ON t.run_id = c.run_id AND t.conversation = c.idx AND t.repeat_idx = c.repeat_idx
                         WHERE c.run_id = ? AND c.idx BETWEEN ? AND ?
@@ -367,7 +481,8 @@ public final class ResultStore: Sendable {
                                 outcome: try Self.outcome(row[3]), turns: [],
                                 behaviours: try (row[20] as String?).map { text throws(StoreError) in
                                     try ColumnCodec.names(text, column: "behaviours", as: Behaviour.self)
-                                } ?? [])
+                                } ?? [],
+                                language: row[24])
                         } catch {
                             throw StoreError("cannot read \(path): run \(run.name), conversation \(index): \(error)")
                         }
@@ -406,7 +521,7 @@ public final class ResultStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("cannot read \(path): \(error)")
+            throw StoreError("cannot read \(path): \(Self.describe(error))")
         }
     }
 
@@ -430,7 +545,8 @@ public final class ResultStore: Sendable {
         do {
             return try pool.write(body)
         } catch {
-            throw StoreError("cannot write to \(path): \(error)")
+            if readOnly { throw StoreError("cannot write to \(path): it is open read-only (the file or its folder cannot be written)") }
+            throw StoreError("cannot write to \(path): \(Self.describe(error))")
         }
     }
 
@@ -438,7 +554,7 @@ public final class ResultStore: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw StoreError("cannot read \(path): \(error)")
+            throw StoreError("cannot read \(path): \(Self.describe(error))")
         }
     }
 }

@@ -24,11 +24,16 @@ public struct StoredRun: Sendable, Equatable {
     public var startedAt: String
     public var endedAt: String?
     public var status: RunStatus
+    /// The user's `--label` pairs and the git revision the run was started in.
+    public var labels: RunLabels
+    /// Plays of each conversation (`--repeat`; 1 for a plain run).
+    public var repeats: Int
 
     public init(
         id: Int64 = 0, name: String, suite: String, suiteHash: String, suitePath: String, targetPath: String,
         target: TargetInfo, seed: UInt64, conversations: Int, shard: String? = nil, chorusVersion: String,
-        startedAt: String, endedAt: String? = nil, status: RunStatus = .running
+        startedAt: String, endedAt: String? = nil, status: RunStatus = .running, labels: RunLabels = RunLabels(),
+        repeats: Int = 1
     ) {
         self.id = id
         self.name = name
@@ -44,6 +49,8 @@ public struct StoredRun: Sendable, Equatable {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.status = status
+        self.labels = labels
+        self.repeats = repeats
     }
 }
 

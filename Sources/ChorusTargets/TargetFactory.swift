@@ -1,6 +1,7 @@
 import ChorusModel
 import ChorusReferenceBot
 import ChorusSpec
+import Foundation
 
 /// Makes the target a target file describes.
 public enum TargetFactory {
@@ -17,11 +18,34 @@ public enum TargetFactory {
     {
         let unset = loaded.unsetSecrets(in: options.environment)
         guard unset.isEmpty else { throw SpecError(unset) }
+        let target = try makeUnredacted(loaded, options: options)
+        // Chorus knows the secrets' values: whatever the target sends back carries `[secret VAR]` instead.
+        var secrets = loaded.secrets.compactMap { reference in
+            options.environment[reference.variable].map { (variable: reference.variable, value: $0) }
+        }
+        // A `Basic` header carries user and password together, in base64.
+        if let credentials = basicAuth(loaded.config.url ?? "", environment: options.environment).credentials,
+            let variable = loaded.secrets.last(where: { $0.setting == "url" })?.variable,
+            let pair = Data(base64Encoded: credentials).map({ String(decoding: $0, as: UTF8.self) })
+        {
+            secrets.append((variable, pair))
+        }
+        let redactor = SecretRedactor(secrets: secrets)
+        return redactor.isEmpty ? target : RedactingTarget(base: target, redactor: redactor)
+    }
+
+    private static func makeUnredacted(_ loaded: LoadedTarget, options: TargetOptions) throws(SpecError) -> any Target {
         let config = loaded.config
         let name = config.name ?? Self.baseName(of: loaded.path)
         let environment = options.environment
-        let headers = (config.headers ?? [:]).sorted { $0.key < $1.key }.map {
+        var headers = (config.headers ?? [:]).sorted { $0.key < $1.key }.map {
             ($0.key, RequestTemplate($0.value, escaping: .none, environment: environment))
+        }
+        // `https://user:${VAR}@host` is used, as basic auth: the request goes to the URL without
+        // them, with an `Authorization: Basic …` header (the loader refuses them elsewhere).
+        let (baseURL, credentials) = basicAuth(config.url ?? "", environment: environment)
+        if let credentials {
+            headers.insert(("Authorization", RequestTemplate("Basic " + credentials, escaping: .none, environment: [:])), at: 0)
         }
         func transport() -> HTTPTransport {
             HTTPTransport(
@@ -40,7 +64,7 @@ public enum TargetFactory {
                 throw SpecError([Diagnostic(file: botPath, line: 0, column: 0, message: "\(error)")])
             }
         case .rasa:
-            let url = config.url ?? ""
+            let url = baseURL
             let detail = Self.redacted(url) + (config.parse == true ? " (with /model/parse)" : "")
             return RasaTarget(
                 info: TargetInfo(kind: "rasa", name: name, detail: detail), baseURL: expanded(url),
@@ -64,8 +88,8 @@ public enum TargetFactory {
             let method = config.method ?? .post
             return HTTPTarget(
                 info: TargetInfo(
-                    kind: "http", name: name, detail: "\(method.rawValue) \(Self.redacted(config.url ?? ""))"),
-                turn: call(method, config.url ?? "", config.body), headers: headers, mapping: mapping,
+                    kind: "http", name: name, detail: "\(method.rawValue) \(Self.redacted(baseURL))"),
+                turn: call(method, baseURL, config.body), headers: headers, mapping: mapping,
                 start: config.session?.start.map { call($0.method, $0.url, $0.body, $0.sessionID) },
                 stop: config.session?.stop.map { call($0.method, $0.url, $0.body) }, transport: transport())
         case .openai:
@@ -75,7 +99,7 @@ public enum TargetFactory {
                     ("Authorization", RequestTemplate("Bearer " + key, escaping: .none, environment: environment)),
                     at: 0)
             }
-            let url = config.url ?? ""
+            let url = baseURL
             return OpenAITarget(
                 info: TargetInfo(kind: "openai", name: name, detail: "\(config.model ?? "") at \(Self.redacted(url))"),
                 baseURL: expanded(url), model: config.model ?? "", systemPrompt: config.systemPrompt,
@@ -91,6 +115,21 @@ public enum TargetFactory {
                 timeout: settings.timeout, limiter: config.rateLimit.map { RateLimiter(rate: $0, clock: options.clock) }
             )
         }
+    }
+
+    /// The URL template without its `user:password@`, and the base64 `user:password` (variables
+    /// expanded, percent-decoded) for a `Basic` header when it had them.
+    static func basicAuth(_ url: String, environment: [String: String]) -> (url: String, credentials: String?) {
+        guard let scheme = url.range(of: "://"),
+            let at = url[scheme.upperBound...].prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).lastIndex(of: "@")
+        else { return (url, nil) }
+        let userInfo = String(url[scheme.upperBound..<at])
+        let expanded = SecretReference.expand(userInfo, environment: environment)
+        let parts = expanded.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+            String($0).removingPercentEncoding ?? String($0)
+        }
+        let pair = parts.joined(separator: ":")
+        return (String(url[..<scheme.upperBound]) + url[url.index(after: at)...], Data(pair.utf8).base64EncodedString())
     }
 
     /// A URL as reports may show it: `${VAR}` references stay unexpanded and any

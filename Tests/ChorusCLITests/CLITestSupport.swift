@@ -30,14 +30,18 @@ enum CLI {
 
     /// Runs `chorus arguments…` on a pseudo-terminal, as an interactive shell would (`script`
     /// gives it one), `columns` wide when given; returns its exit status and everything it drew.
-    static func onTerminal(_ arguments: [String], columns: Int? = nil, in directory: String) async throws -> (status: Int32, screen: String) {
+    static func onTerminal(
+        _ arguments: [String], columns: Int? = nil, in directory: String, environment: [String: String] = ["NO_COLOR": "1"]
+    ) async throws -> (status: Int32, screen: String) {
         let size = columns.map { "stty cols \($0) rows 20; " } ?? ""
         let command = size + ([Fixtures.chorusBinary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let terminal = Process()
         terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         terminal.arguments = ["-qefc", command, "\(directory)/typescript"]
         terminal.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        terminal.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "TERM": "xterm"]) { $1 }
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["NO_COLOR"] = nil
+        terminal.environment = inherited.merging(environment.merging(["TERM": "xterm"]) { old, _ in old }) { $1 }
         terminal.standardOutput = FileHandle.nullDevice
         terminal.standardInput = FileHandle.nullDevice
         try terminal.run()

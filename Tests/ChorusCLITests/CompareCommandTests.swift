@@ -21,7 +21,7 @@ import Testing
         let store = try ResultStore(path: "\(directory)/chorus.sqlite")
         for side in 0..<2 {
             let input = try SuiteInput.load(suite: Fixtures.path(CLI.suite), target: Fixtures.path(command.target[side]))
-            let execution = command.execution(side: side, input: input, store: store)
+            let execution = try command.execution(side: side, input: input, store: store)
             #expect(execution.configuration.rate == 250)
             #expect(execution.configuration.conversations == 50)
             #expect(execution.configuration.seed == 7)

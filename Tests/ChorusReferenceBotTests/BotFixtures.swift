@@ -1,6 +1,7 @@
 import ChorusReferenceBot
 import ChorusSpec
 import Foundation
+import Testing
 
 /// Loads the bot files under `Fixtures/bots/` for tests, through the same loader (with
 /// located diagnostics) that `chorus` uses.
@@ -42,5 +43,14 @@ struct Dialogue {
     /// Sends `text` and returns the bot's response.
     mutating func say(_ text: String) -> BotResponse {
         bot.respond(to: text, state: &state)
+    }
+}
+
+extension ReferenceBot {
+    /// Expects `text` to classify as `intent` with a confidence at or above the bot's threshold.
+    func expectClassifies(_ text: String, as intent: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let prediction = classify(text)
+        #expect(prediction.intent == intent, "\(text)", sourceLocation: sourceLocation)
+        #expect(prediction.confidence >= definition.threshold, "\(text)", sourceLocation: sourceLocation)
     }
 }

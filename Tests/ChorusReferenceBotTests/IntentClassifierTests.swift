@@ -45,10 +45,7 @@ struct IntentClassifierTests {
             ("at 4pm", "inform"),
         ])
     func unseenPhrasing(text: String, intent: String) throws {
-        let bot = try BotFixtures.bot("acme-v1")
-        let prediction = bot.classify(text)
-        #expect(prediction.intent == intent)
-        #expect(prediction.confidence >= bot.definition.threshold)
+        try BotFixtures.bot("acme-v1").expectClassifies(text, as: intent)
     }
 
     @Test(
@@ -62,10 +59,7 @@ struct IntentClassifierTests {
             ("talk to a humen", "human_handoff"),
         ])
     func typos(text: String, intent: String) throws {
-        let bot = try BotFixtures.bot("acme-v1")
-        let prediction = bot.classify(text)
-        #expect(prediction.intent == intent)
-        #expect(prediction.confidence >= bot.definition.threshold)
+        try BotFixtures.bot("acme-v1").expectClassifies(text, as: intent)
     }
 
     @Test(

@@ -15,7 +15,7 @@ struct ReferenceBotValidationTests {
 
     @Test("every shipped bot file builds")
     func fixtures() throws {
-        for name in ["acme-v1", "acme-v2", "acme-v3", "acme-es", "acme-zh"] {
+        for name in ["acme-v1", "acme-v2", "acme-v3", "acme-es", "acme-zh", "acme-fr", "acme-fi"] {
             _ = try BotFixtures.bot(name)
         }
     }

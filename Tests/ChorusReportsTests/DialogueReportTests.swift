@@ -13,9 +13,9 @@ import Testing
     @Test func markdownHasTheDialogueSectionAndCompletionByBehaviour() {
         let text = MarkdownReporter().render(report)
         #expect(text.contains("### Dialogue"))
-        #expect(text.contains("Goals: 4 of 10 completed (40.0 %) · dialogue failures in 2 of 10 conversations"))
-        #expect(text.contains("| `correction_ignored` | 1 | 10.0 % | [1.8, 40.4] | 1 | confirmation 1, correction 1 |"))
-        #expect(text.contains("| `digression_not_resumed` | 1 | 10.0 % | [1.8, 40.4] | 1 | digression 1 |"))
+        #expect(text.contains("Goals: 4 of 9 completed (44.4 %) · dialogue failures in 2 of 9 conversations"))
+        #expect(text.contains("| `correction_ignored` | 1 | 11.1 % | [2.0, 43.5] | 1 | confirmation 1, correction 1 |"))
+        #expect(text.contains("| `digression_not_resumed` | 1 | 11.1 % | [2.0, 43.5] | 1 | digression 1 |"))
         #expect(text.contains("### Outcomes by behaviour"))
         #expect(text.contains("| digression | 1 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0.0 % |"))
         #expect(text.contains("| Slot F1 (confirmed) | 75.0 % |"))
@@ -41,7 +41,7 @@ import Testing
         for failure in DialogueFailure.allCases {
             #expect(xml.contains("<testcase classname=\"chorus.acme.dialogue\" name=\"\(failure.rawValue)\">"))
         }
-        #expect(xml.contains("1 conversation (10.0 % [1.8, 40.4]), 1 turn; behaviours hit: confirmation 1, correction 1"))
+        #expect(xml.contains("1 conversation (11.1 % [2.0, 43.5]), 1 turn; behaviours hit: confirmation 1, correction 1"))
         #expect(xml.contains("2. user (correct): sorry, I meant AB-88"))
         #expect(xml.contains("{✗ correction_ignored, ✗ wrong_value_confirmed}"))
     }

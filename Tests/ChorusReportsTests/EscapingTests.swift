@@ -7,10 +7,11 @@ import Testing
         #expect(Escaping.html("héllo 你好") == "héllo 你好")
     }
 
-    @Test func xmlAlsoEscapesLineBreaksAndReplacesForbiddenControls() {
+    @Test func xmlAlsoEscapesLineBreaksAndShowsControls() {
         #expect(Escaping.xml("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&apos;")
         #expect(Escaping.xml("one\ntwo\tthree") == "one&#10;two&#9;three")
-        #expect(Escaping.xml("bell\u{07}null\u{00}") == "bell\u{FFFD}null\u{FFFD}")
+        // Controls XML forbids are shown as their control pictures, the one way every view shows them.
+        #expect(Escaping.xml("bell\u{07}null\u{00}\u{FFFF}") == "bell␇null␀\u{FFFD}")
         #expect(Escaping.xmlText("one\ntwo <x>") == "one\ntwo &lt;x&gt;")
     }
 

@@ -32,8 +32,8 @@ import Testing
         let text = reporter.render(ReportFixtures.report)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.contains("| Metric | Value | 95% interval | n | Baseline | Δ [95% interval] |  |"))
-        #expect(lines.contains { $0.hasPrefix("| Completion | 40.0 % | [") && $0.contains("| 80.0 % | -30.0 pp [-52.0, -8.0] | ❌ regression |") })
-        #expect(lines.contains { $0.hasPrefix("| Handoff | 10.0 %") && $0.hasSuffix("|  |") })
+        #expect(lines.contains { $0.hasPrefix("| Completion | 44.4 % | [") && $0.contains("| 80.0 % | -30.0 pp [-52.0, -8.0] | ❌ regression |") })
+        #expect(lines.contains { $0.hasPrefix("| Handoff | 11.1 %") && $0.hasSuffix("|  |") })
         #expect(lines.contains("| Latency p95 | 30.00 ms | — | — | 18.50 ms | +11.50 ms |  |"))
         // Without a diff: no baseline columns.
         let plain = reporter.render(ReportFixtures.plainReport)

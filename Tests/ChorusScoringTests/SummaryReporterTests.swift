@@ -30,7 +30,7 @@ import Testing
             String($0.dropFirst(3).prefix { $0 != "\"" })
         }
         #expect(topLevel == topLevel.sorted())
-        #expect(topLevel.count == 20)
+        #expect(topLevel.count == 21)
         // 3/7 rounded to 6 decimals.
         let metrics = try #require(json["metrics"] as? [String: Any]).compactMapValues { $0 as? [String: Any] }
         #expect(metrics["intent_accuracy"]?["value"] as? Double == 0.428571)
@@ -40,14 +40,14 @@ import Testing
         let decoded = try JSONDecoder().decode(Summary.self, from: Data(text.utf8))
         #expect(decoded.outcomes == summary.outcomes)
         #expect(decoded.confusion == summary.confusion)
-        #expect(abs((decoded.metrics.fallbackRate?.value ?? 0) - 2.0 / 9) < 5e-7)
+        #expect(abs((decoded.metrics.fallbackRate?.value ?? 0) - 2.0 / 8) < 5e-7)
     }
 
     @Test func textShowsOutcomesRatesIntentsTurnsLatencyAndErrors() {
         let text = TextSummaryReporter().render(summary)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("  completed   2  40.0 %"))
-        #expect(lines.contains { $0.hasPrefix("  completion ") && $0.hasSuffix("40.0 %  [11.8, 76.9]  n=5") })
+        #expect(lines.contains { $0.hasPrefix("  completion ") && $0.hasSuffix("50.0 %  [15.0, 85.0]  n=4") })
         #expect(lines.contains { $0.hasPrefix("  intent accuracy ") && $0.hasSuffix("n=7") })
         #expect(text.contains("Weakest intents by F1"))
         #expect(lines.contains { $0.hasPrefix("  affirm ") })
@@ -57,7 +57,7 @@ import Testing
             weakest.split(separator: "\n").map { $0.split(separator: " ")[0] } == [
                 "intent", "affirm", "refund", "hours", "provide_order",
             ])
-        #expect(lines.contains { $0.hasPrefix("  handoff ") && $0.hasSuffix("20.0 %  [ 3.6, 62.4]  n=5") })
+        #expect(lines.contains { $0.hasPrefix("  handoff ") && $0.hasSuffix("25.0 %  [ 4.6, 69.9]  n=4") })
         #expect(text.contains("Turns to success (user turns per completed conversation)"))
         #expect(text.contains("Latency per reply (ms)"))
         #expect(lines.contains("  timeout  1"))

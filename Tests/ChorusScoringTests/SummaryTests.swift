@@ -21,7 +21,7 @@ import Testing
             Set(json.keys) == [
                 "schema", "suite", "target", "seed", "conversations", "outcomes", "metrics", "intents",
                 "intent_averages", "unexpected_predictions", "confusion", "errors", "turns", "latency_ms", "goals",
-                "personas", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation",
+                "personas", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation", "languages",
             ])
         #expect(json["schema"] as? String == "chorus.summary/1")
         #expect(json["suite"] as? String == "acme")

@@ -29,7 +29,10 @@ struct GateBoundsTests {
         let metrics = try #require(gate["properties"] as? [String: [String: Any]])
         #expect(Set(metrics.keys) == Set(GateMetric.allCases.map(\.rawValue)))
         for (name, rule) in metrics {
-            let bounds = try #require(rule["properties"] as? [String: [String: Any]])
+            var bounds = try #require(rule["properties"] as? [String: [String: Any]])
+            // The headline rates may also be bounded per language.
+            let languages = bounds.removeValue(forKey: "languages")
+            #expect((languages != nil) == GateRule.languageMetrics.contains(GateMetric(rawValue: name)!), "\(name)")
             #expect(Set(bounds.keys) == ["min", "max", "max_drop", "max_rise"])
             for bound in bounds.values {
                 #expect(bound["minimum"] as? Double == 0)

@@ -15,6 +15,7 @@ struct StandardValidatorTests {
         "duplicate-across-files/b.yaml": "a name defined in two files of a folder suite",
         "duplicate-key.yaml": "YAML readers keep the last of two equal keys",
         "goal-kind.yaml": "agenda and scripted keys mixed in one goal",
+        "linear-time-patterns.yaml": "the schema publishes no regex format: patterns are RE2's, not ECMAScript's",
         "no-personas-or-goals.yaml": "a suite file may leave personas and goals to another file",
         "undefined-placeholder.yaml": "a {placeholder} naming no slot or vocab",
         "unknown-persona.yaml": "a goal naming a persona defined elsewhere",

@@ -7,6 +7,7 @@ import ChorusTestSupport
 import Foundation
 import GRDB
 import Testing
+import Synchronization
 
 private func records(_ count: Int) -> [ConversationRecord] {
     (0..<count).map { index in
@@ -45,9 +46,30 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         #expect(tables.contains("run") && tables.contains("conversation") && tables.contains("turn"))
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours"])
+        #expect(
+            applied == [
+                "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
+                "v3: the language of each conversation", "v4: run labels and git checkout", "v5: plays per conversation",
+            ])
         let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
+    }
+
+    /// Shards started together open the same new database at once: every one opens it, and the
+    /// schema is migrated once.
+    @Test func storesOpeningOneNewDatabaseTogetherAllOpenIt() throws {
+        for _ in 0..<10 {
+            let path = try Fixtures.temporaryDirectory() + "/results.sqlite"
+            let opened = Mutex([Bool]())
+            // Threads of their own, all at once (opening blocks while another holds the write lock).
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                let store = try? ResultStore(path: path)
+                opened.withLock { $0.append(store != nil) }
+            }
+            #expect(opened.withLock { $0 } == [true, true, true, true])
+            let applied = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") }
+            #expect(applied == 5)
+        }
     }
 
     @Test func conversationsRoundTrip() throws {

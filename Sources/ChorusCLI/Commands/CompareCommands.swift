@@ -41,11 +41,12 @@ struct CompareCommand: AsyncParsableCommand {
     static let sides = ["a", "b"]
 
     /// How one side runs: the shared run options, with the side's own transcripts file.
-    func execution(side: Int, input: SuiteInput, store: ResultStore) -> RunExecution {
+    func execution(side: Int, input: SuiteInput, store: ResultStore) throws -> RunExecution {
         RunExecution(
             input: input, suitePath: suite, targetPath: target[side],
             configuration: options.configuration(input: input), store: store,
-            transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) }, quiet: false,
+            transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) }, labels: try options.labels(),
+            quiet: false,
             metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate)
     }
 
@@ -73,7 +74,9 @@ struct CompareCommand: AsyncParsableCommand {
                 let played = outcome.aggregate
                 let failure =
                     outcome.stopReason.map { CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db) }
-                    ?? CommandFailure.allErrored(conversations: played.conversations, errors: played.outcomes.error, targetPath: target[side])
+                    ?? CommandFailure.tooManyErrors(
+                        conversations: played.conversations, errors: played.outcomes.error,
+                        bound: options.errorBound(rules), targetPath: target[side])
                 if let failure {
                     for later in inputs.dropFirst(side + 1) { await later.target.shutdown() }
                     throw failure
@@ -90,11 +93,14 @@ struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff", abstract: "Compare two stored runs (paired when their seed and suite match).")
 
-    @Argument(help: "The earlier run (the reference).")
+    @Argument(help: "The earlier run (the reference): its name, a unique prefix, `latest` or `latest~N`.")
     var runA: String
 
     @Argument(help: "The later run.")
     var runB: String
+
+    @Option(name: .long, help: "Resolve both runs among the runs with this label, e.g. bot=v2 (repeatable).")
+    var label: [String] = []
 
     @OptionGroup var database: StoreOptions
 
@@ -104,8 +110,8 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
-            let a = try StoreInput.run(runA, in: store)
-            let b = try StoreInput.run(runB, in: store)
+            let a = try StoreInput.run(runA, in: store, labels: label)
+            let b = try StoreInput.run(runB, in: store, labels: label)
             let rules = try store.judgement(of: b).gate.flatMap {
                 try? JSONDecoder().decode([String: ChorusSpec.GateRule].self, from: Data($0.utf8))
             } ?? [:]
@@ -133,8 +139,9 @@ enum PairedRuns {
 
         // The paired comparison first; then every headline change with its interval. The
         // regressions and the gate's verdict follow once, from `Verdict`.
-        Console.out("A  \(a.name)  (\(a.target.name))")
-        Console.out("B  \(b.name)  (\(b.target.name))")
+        for (side, run) in [("A", a), ("B", b)] {
+            Console.out("\(side)  \(run.name)  (\(run.target.name))" + (run.labels.isEmpty ? "" : "  \(run.labels.text)"))
+        }
         if let comparison = report.comparison {
             Console.out(
                 "paired: \(comparison.pairs) conversations; both passed \(comparison.bothPassed), only A \(comparison.onlyAPassed), "

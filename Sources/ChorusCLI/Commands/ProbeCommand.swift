@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusModel
+import ChorusReports
 import ChorusSpec
 import ChorusTargets
 import Foundation
@@ -18,13 +19,23 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The message to send.")
     var text = "hello"
 
+    @Option(name: .long, help: "text or json (schema chorus.probe/1, see the README; exit 3 still when the target failed).")
+    var format: OutputFormat = .text
+
     func run() async throws {
         try await CommandFailure.reporting {
             let made = try TargetFactory.make(path: target, options: TargetOptions(concurrency: 1))
-            Console.out("target \(made.info.name) (\(made.info.kind)): \(made.info.detail)")
-            Console.out("user > \(text)")
+            if format == .text {
+                Console.out("target \(made.info.name) (\(made.info.kind)): \(made.info.detail)")
+                Console.out("user > \(Escaping.terminal(text))")
+            }
             let outcome = await TargetProbe.exchange(made, text: text)
             await made.shutdown()
+            if format == .json {
+                Console.out(JSONOutput.render(ProbeDocument(target: made.info, sent: text, outcome: outcome)) ?? "", terminator: "")
+                if case .failure = outcome { throw ExitCode(CommandFailure.Kind.target.rawValue) }
+                return
+            }
             switch outcome {
             case .success(let reply):
                 Console.out(Self.describe(reply))
@@ -48,6 +59,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         lines.append("entities:   \(entities ?? "not available")")
         lines.append("handoff:    \(reply.handoff.map { $0 ? "yes" : "no" } ?? "not available")")
-        return lines.joined(separator: "\n")
+        // Everything here came from the target: shown, never obeyed, by the terminal.
+        return lines.map(Escaping.terminal).joined(separator: "\n")
     }
 }

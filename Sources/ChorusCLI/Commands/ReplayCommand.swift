@@ -24,11 +24,15 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The conversation index (0-based).")
     var conversation: Int
 
+    @Option(name: .customLong("repeat"), help: "Replay this play of a run with --repeat (its session is named as in the run).")
+    var play = 0
+
     @Flag(name: .long, help: "Print the conversation as one JSON line, as in a transcripts file.")
     var json = false
 
     func validate() throws {
         if conversation < 0 { throw ValidationError("--conversation must be 0 or more") }
+        if play < 0 { throw ValidationError("--repeat must be 0 or more") }
     }
 
     func run() async throws {
@@ -40,7 +44,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             let driver = ConversationDriver(
                 suite: input.compiled, seed: seed ?? input.loaded.suite.seed, target: input.target, runTag: "replay")
-            let record = await driver.run(conversation: conversation)
+            let record = await driver.run(conversation: conversation, repeat: play)
             await input.target.shutdown()
             Console.out(json ? TranscriptSink.line(record) : TranscriptText.render(record))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusModel
 import ChorusReports
 import ChorusScoring
 import ChorusStore
@@ -6,23 +7,37 @@ import Foundation
 
 /// `chorus runs`: lists the stored runs.
 struct RunsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "runs", abstract: "List the runs in the results database.")
+    static let configuration = CommandConfiguration(
+        commandName: "runs", abstract: "List the runs in the results database.",
+        discussion: "--format json prints schema chorus.runs/1 (see the README).")
 
     @Option(name: .long, help: "Only the runs of this suite.")
     var suite: String?
+
+    @Option(name: .long, help: "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable).")
+    var label: [String] = []
+
+    @Option(name: .long, help: "text or json.")
+    var format: OutputFormat = .text
 
     @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
-            let runs = try store.runs(suite: suite)
-            var rows = [["run", "suite", "target", "seed", "conversations", "status", "started"]]
-            for run in runs {
-                let stored = try store.conversationCount(of: run)
+            let filters = try LabelOption.filters(label)
+            let runs = try store.runs(suite: suite).filter { $0.labels.matches(filters) }
+            let entries = try runs.map { RunEntry(run: $0, stored: try store.conversationCount(of: $0)) }
+            if format == .json {
+                Console.out(JSONOutput.render(RunListing(runs: entries)) ?? "", terminator: "")
+                return
+            }
+            var rows = [["run", "suite", "target", "seed", "conversations", "status", "started", "commit", "labels"]]
+            for entry in entries {
                 rows.append([
-                    run.name, run.suite, run.target.name, "\(run.seed)", "\(stored)/\(run.conversations)",
-                    run.status.rawValue, run.startedAt,
+                    entry.name, entry.suite, entry.target.name, "\(entry.seed)", "\(entry.stored)/\(entry.conversations)",
+                    entry.status, entry.startedAt, entry.git?.text ?? "",
+                    RunLabels(labels: entry.labels).text,
                 ])
             }
             Console.out(runs.isEmpty ? "no runs in \(database.db)" : TextTable(rows: rows, indent: "").render())
@@ -32,23 +47,40 @@ struct RunsCommand: AsyncParsableCommand {
 
 /// `chorus show <run>`: prints a stored run's summary and verdict.
 struct ShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored run's summary.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print a stored run's summary.",
+        discussion: "--format json prints schema chorus.run/1: the run's entry and its summary.json (see the README).")
 
-    @Argument(help: "The run's name (or `latest`).")
+    @Argument(help: "The run: its name, a unique prefix, `latest` or `latest~N`.")
     var run: String
+
+    @Option(name: .long, help: "Resolve the run among the runs with this label (repeatable).")
+    var label: [String] = []
+
+    @Option(name: .long, help: "text or json.")
+    var format: OutputFormat = .text
 
     @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
-            let stored = try StoreInput.run(run, in: store)
+            let stored = try StoreInput.run(run, in: store, labels: label)
             let report = try RunReport.load(run: stored, from: store, chorusVersion: ChorusVersion.current)
+            if format == .json {
+                let entry = RunEntry(run: stored, stored: try store.conversationCount(of: stored))
+                Console.out(JSONOutput.render(RunDocument(run: entry, report: report)) ?? "", terminator: "")
+                return
+            }
             Console.out("run \(stored.name) · \(stored.status.rawValue) · started \(stored.startedAt)")
+            if !stored.labels.isEmpty { Console.out("labels: \(stored.labels.text)") }
             Console.out(TextSummaryReporter().render(report.summary, status: report.status))
+            for line in RepeatSection.lines(report) { Console.out(line) }
             if let verdict = report.verdict {
-                Console.out("gate: \(verdict.passed ? "PASS" : "FAIL")")
-                for check in verdict.checks { Console.out("  \(check.passed ? "✓" : "✗") \(check.name): \(check.detail)") }
+                Console.out("gate: \(Console.style.verdict(verdict.passed))")
+                for check in verdict.checks {
+                    Console.out("  \(!check.evaluated ? "–" : Console.style.mark(check.passed)) \(check.name): \(check.detail)")
+                }
             }
         }
     }
@@ -59,7 +91,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Write a stored run's reports again from the database.")
 
-    @Argument(help: "The run's name (or `latest`).")
+    @Argument(help: "The run: its name, a unique prefix, `latest` or `latest~N`.")
     var run: String
 
     @Option(name: .long, parsing: .upToNextOption, help: "Formats: json md html junit.")
@@ -95,7 +127,7 @@ struct BaselineCommand: AsyncParsableCommand {
                 shard of a sharded run), or in which every conversation ended in a target error — unless --force.
                 """)
 
-        @Argument(help: "The run's name (or `latest`).")
+        @Argument(help: "The run: its name, a unique prefix, `latest` or `latest~N`.")
         var run: String
 
         @Option(name: .long, help: "The baseline file (default: Reports/baselines/<suite>.json).")
@@ -122,7 +154,7 @@ struct BaselineCommand: AsyncParsableCommand {
                 }
                 let baseline = Baseline(
                     suite: stored.suite, suiteHash: stored.suiteHash, summary: report.summary,
-                    failureClusters: report.failures.clusters.map(\.signature.key))
+                    failureClusters: report.failures.clusters.map(\.signature.key), labels: stored.labels.isEmpty ? nil : stored.labels)
                 let path = out ?? Baseline.path(forSuite: stored.suite)
                 try FileSystem.createDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
                 try FileSystem.write(baseline.encoded(), to: path)
@@ -169,23 +201,35 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the last N runs.")
     var last: Int = 50
 
+    @Option(name: .long, help: "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable).")
+    var label: [String] = []
+
+    @Option(name: .long, help: "text or json (schema chorus.history/1, see the README).")
+    var format: OutputFormat = .text
+
     @OptionGroup var database: StoreOptions
 
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
-            let runs = try store.runs(suite: suite).filter { $0.status == .completed }.suffix(max(1, last))
-            guard !runs.isEmpty else { throw CommandFailure.badInput("no completed runs of suite \"\(suite)\" in \(database.db)") }
+            let filters = try LabelOption.filters(label)
+            let runs = try store.runs(suite: suite).filter { $0.status == .completed && $0.labels.matches(filters) }.suffix(max(1, last))
+            guard !runs.isEmpty else {
+                let labelled = label.isEmpty ? "" : " labelled \(label.joined(separator: ", "))"
+                throw CommandFailure.badInput("no completed runs of suite \"\(suite)\"\(labelled) in \(database.db)")
+            }
             let points = try runs.map { run in
                 HistoryReport.Point(
                     run: run.name, target: run.target.name, seed: run.seed, startedAt: run.startedAt,
-                    summary: Summary(suite: run.suite, target: run.target, seed: run.seed, aggregate: try store.aggregate(of: run)))
+                    summary: Summary(suite: run.suite, target: run.target, seed: run.seed, aggregate: try store.aggregate(of: run)),
+                    labels: run.labels)
             }
             let history = HistoryReport(suite: suite, points: points)
-            Console.out(history.text())
+            Console.out(format == .json ? history.json() : history.text(), terminator: format == .json ? "" : "\n")
             if let html {
                 try FileSystem.write(history.html(), to: html)
-                Console.out("wrote \(html)")
+                // Standard output stays one JSON document with --format json.
+                if format == .json { Console.error("wrote \(html)") } else { Console.out("wrote \(html)") }
             }
         }
     }

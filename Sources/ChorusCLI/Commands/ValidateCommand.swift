@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusReports
 import ChorusSpec
 import ChorusTargets
 
@@ -25,6 +26,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "A Rasa domain.yml (or a folder of domain files) to check each suite against.")
     var domain: String?
+
+    @Option(name: .long, help: "text or json (schema chorus.validate/1, see the README; exit 2 still when anything is wrong).")
+    var format: OutputFormat = .text
 
     func run() async throws {
         try await CommandFailure.reporting {
@@ -74,6 +78,11 @@ struct ValidateCommand: AsyncParsableCommand {
                 } catch {
                     diagnostics += error.diagnostics
                 }
+            }
+            if format == .json {
+                Console.out(JSONOutput.render(ValidationDocument(checked: checked, diagnostics: diagnostics)) ?? "", terminator: "")
+                if !diagnostics.isEmpty { throw ExitCode(CommandFailure.Kind.badInput.rawValue) }
+                return
             }
             guard diagnostics.isEmpty else { throw SpecError(diagnostics) }
             for line in checked { Console.out("ok  \(line)") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusReports
 import ChorusRunner
 import ChorusSpec
 import ChorusStore
@@ -12,6 +13,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         case target = 3
         /// Ctrl-C, by the shell's convention (128 + SIGINT).
         case interrupted = 130
+        /// SIGTERM (128 + 15), after the run was drained and stored.
+        case terminated = 143
     }
 
     var kind: Kind
@@ -21,21 +24,33 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(kind: .badInput, message: message) }
 
-    /// Exit 3 when every conversation of a run ended in a target error: the target is down or
-    /// misconfigured, whatever the gate would say; nil otherwise.
-    static func allErrored(conversations: Int, errors: Int, targetPath: String) -> CommandFailure? {
-        guard conversations > 0, errors == conversations else { return nil }
+    /// Exit 3 when the share of conversations that ended in a target error is above `bound`
+    /// (every one of them: the target is down or misconfigured), whatever the gate would say;
+    /// nil otherwise. Behavioural rates leave those conversations out, so the error rate is
+    /// judged here, on its own.
+    static func tooManyErrors(conversations: Int, errors: Int, bound: Double, targetPath: String) -> CommandFailure? {
+        guard conversations > 0, errors > 0 else { return nil }
+        if errors == conversations {
+            return CommandFailure(
+                kind: .target,
+                message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+        }
+        let share = Double(errors) / Double(conversations)
+        guard share > bound else { return nil }
         return CommandFailure(
             kind: .target,
-            message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+            message: "\(errors) of \(conversations) conversations (\(Figures.rate(share))) ended in a target error, above the "
+                + "allowed \(Figures.rate(bound)) (--max-error-rate, or the suite's error_rate.max); the reports state the "
+                + "error classes, and the behavioural rates cover the \(conversations - errors) other conversations")
     }
 
-    /// A run that stopped early — Ctrl-C (130) or too many target errors (3) — with the command
+    /// A run that stopped early — Ctrl-C (130), SIGTERM (143) or too many target errors (3) — with the command
     /// that resumes it.
     static func stopped(_ reason: StopFlag.Reason, run: String, stored: Int, db: String) -> CommandFailure {
         let resume = "\(stored) conversations stored. Resume with: chorus run --resume \(run) --db \(db)"
         switch reason {
         case .interrupted: return CommandFailure(kind: .interrupted, message: "interrupted; \(resume)")
+        case .terminated: return CommandFailure(kind: .terminated, message: "terminated (SIGTERM); \(resume)")
         case .targetErrors(let detail): return CommandFailure(kind: .target, message: "\(detail); \(resume)")
         }
     }
@@ -50,7 +65,8 @@ struct CommandFailure: Error, CustomStringConvertible {
             Console.error("\(count) error\(count == 1 ? "" : "s")")
             throw ExitCode(Kind.badInput.rawValue)
         } catch let failure as CommandFailure {
-            Console.error("error: \(failure.message)")
+            // A message may quote the target (an error detail, a reply): shown, never obeyed.
+            Console.error("error: \(Escaping.terminal(failure.message))")
             throw ExitCode(failure.kind.rawValue)
         } catch let error as StoreError {
             Console.error("error: \(error.description)")

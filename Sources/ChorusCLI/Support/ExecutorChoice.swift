@@ -13,7 +13,7 @@ extension RunCommand: TargetCommand {
     var targetPaths: [String] {
         if let target { return [target] }
         guard let resume, FileSystem.exists(options.db), let store = try? ResultStore(path: options.db),
-            let run = try? store.run(named: resume)
+            let run = try? StoreInput.run(resume, in: store)
         else { return [] }
         return [run.targetPath]
     }

@@ -45,21 +45,21 @@ enum BaselineFile {
 enum Verdict {
     static func conclude(_ report: RunReport, quiet: Bool) throws {
         if let diff = report.diff, !diff.regressions.isEmpty {
-            Console.out("Regressions against the baseline (95% interval of the change):")
+            Console.out(Console.style.red("Regressions against the baseline (95% interval of the change):"))
             for delta in diff.regressions {
                 Console.out(
-                    "  \(delta.name)  \(Figures.value(of: delta.name, delta.baseline)) → "
+                    "  \(Console.style.red(delta.name))  \(Figures.value(of: delta.name, delta.baseline)) → "
                         + "\(Figures.value(of: delta.name, delta.current))  "
                         + "(\(Figures.change(of: delta.name, delta.delta, low: delta.low, high: delta.high)))")
             }
         }
         guard let verdict = report.verdict else { return }
         if verdict.passed {
-            Console.out("gate: PASS (\(verdict.checks.count) rules)")
+            Console.out("gate: \(Console.style.verdict(true)) (\(verdict.passLine))")
             return
         }
-        Console.out("gate: FAIL")
-        for check in verdict.failures { Console.out("  ✗ \(check.name): \(check.detail)") }
+        Console.out("gate: \(Console.style.verdict(false))")
+        for check in verdict.failures { Console.out("  \(Console.style.mark(false)) \(check.name): \(check.detail)") }
         if let diff = report.diff {
             let failures = diff.dialogueFailureRegressions(report.summary)
             if !failures.isEmpty {
@@ -72,6 +72,12 @@ enum Verdict {
                 for line in drops { Console.out("  \(line)") }
             }
         }
-        throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(verdict.failures.map(\.name).joined(separator: ", "))")
+        let names = verdict.failures.map(\.name).joined(separator: ", ")
+        // Only the error rate failed: the network or the target's availability, not the bot's
+        // behaviour, so exit 3, not 1.
+        if verdict.failures.allSatisfy({ $0.metric == GateMetric.errorRate.rawValue }) {
+            throw CommandFailure(kind: .target, message: "the error rate failed the gate (\(names)); the bot's behaviour did not")
+        }
+        throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(names)")
     }
 }

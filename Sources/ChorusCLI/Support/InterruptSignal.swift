@@ -8,24 +8,44 @@ import Foundation
     import Darwin
 #endif
 
-/// Ctrl-C during a run: the first one stops the run cleanly (in-flight conversations finish and
-/// are stored); a second one quits at once.
+/// Ctrl-C (SIGINT) and SIGTERM during a run: the first one stops the run cleanly (in-flight
+/// conversations finish and are stored, the run is marked interrupted, its reports are written
+/// and the resume command printed); a second one quits at once, with 130 or 143.
+///
+/// Kubernetes stops a pod with SIGTERM and kills it after a grace period, so SIGTERM gets the
+/// same drain as Ctrl-C. A dispatch signal source is enough here: the run is one task tree that
+/// already stops on a `StopFlag`, so swift-service-lifecycle's `ServiceGroup` (which installs the
+/// same kind of source) would add a service wrapper and a dependency without adding behaviour.
 final class InterruptSignal {
-    private let source: any DispatchSourceSignal
+    private let sources: [any DispatchSourceSignal]
 
     init(stop: StopFlag) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if stop.isRaised { exit(130) }
-            stop.raise(.interrupted)
-            FileHandle.standardError.write(Data("\nstopping after the conversations in flight (Ctrl-C again to quit now)…\n".utf8))
+        // A parent may hand down a signal mask that blocks them (Foundation's `Process` does):
+        // blocked in every thread, they would never reach the handlers. Unblocked here, they are
+        // delivered to this thread at least.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        sigaddset(&wanted, SIGINT)
+        sigaddset(&wanted, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+        sources = [(SIGINT, StopFlag.Reason.interrupted, "Ctrl-C"), (SIGTERM, .terminated, "SIGTERM")].map {
+            number, reason, name in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stop.isRaised { exit(128 + number) }
+                stop.raise(reason)
+                FileHandle.standardError.write(
+                    Data("\n\(name): stopping after the conversations in flight (again to quit now)…\n".utf8))
+            }
+            source.resume()
+            return source
         }
-        source.resume()
     }
 
     deinit {
-        source.cancel()
+        for source in sources { source.cancel() }
         signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

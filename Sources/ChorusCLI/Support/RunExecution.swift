@@ -7,8 +7,8 @@ import Foundation
 
 /// One run from start to end: records it in the store (or picks up a stored run to resume),
 /// streams every conversation to the scoring, the database, the transcripts file and the live
-/// metrics, draws the progress line, and marks the run completed — or interrupted, when Ctrl-C
-/// or the error limit stopped it, so it can be resumed.
+/// metrics, draws the progress line, and marks the run completed — or interrupted, when Ctrl-C,
+/// SIGTERM or the error limit stopped it, so it can be resumed.
 struct RunExecution {
     var input: SuiteInput
     var suitePath: String
@@ -17,12 +17,17 @@ struct RunExecution {
     var configuration: RunConfiguration
     var store: ResultStore
     var transcripts: String?
+    /// The `--label` pairs and git revision recorded with a new run.
+    var labels = RunLabels()
     var quiet = true
     var metricsPort: Int?
     /// Stop early when more than this share of conversations end in a transport error.
     var maxErrorRate: Double?
     /// The stored run to continue, for `--resume`.
     var resume: StoredRun?
+    /// Whether a run that played to its end is marked complete here; `chorus run` marks it
+    /// itself once its reports are written.
+    var marksCompletion = true
 
     struct Outcome {
         var run: StoredRun
@@ -47,11 +52,16 @@ struct RunExecution {
                     suitePath: suitePath, targetPath: targetPath, target: input.target.info, seed: configuration.seed,
                     conversations: configuration.conversations,
                     shard: configuration.shard == .whole ? nil : configuration.shard.description,
-                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now()))
+                    chorusVersion: ChorusVersion.current, startedAt: Timestamp.now(), labels: labels,
+                    repeats: configuration.repeats))
         }
+        // One process plays a run at a time; the lock goes with this process, however it ends.
+        let lock = try RunLock.acquire(database: store.path, run: run.name, startedAt: Timestamp.now())
+        defer { withExtendedLifetime(lock) {} }
+        if resume != nil { try store.dropIncompletePlays(of: run) }
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
         let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)
-        let metrics = LiveMetrics(planned: plan.count, alreadyDone: done.count)
+        let metrics = LiveMetrics(planned: plan.count * configuration.repeats, alreadyDone: done.count * configuration.repeats)
         let stop = StopFlag()
         let scoring = ScoringSink()
         var sinks: [any RecordSink] = [scoring, StoreSink(store: store, runID: run.id), LiveMetricsSink(metrics: metrics)]
@@ -111,7 +121,9 @@ struct RunExecution {
         }
         // A resumed run's figures cover every stored conversation, not just this process's share.
         let aggregate = resume == nil ? scoring.aggregate : try store.aggregate(of: run, recompute: true)
-        try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate)
+        if marksCompletion {
+            try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate)
+        }
         var finished = run
         finished.status = .completed
         return Outcome(run: finished, aggregate: aggregate, failures: scoring.failures, status: .completed, stopReason: nil, played: metrics.snapshot)

@@ -23,7 +23,7 @@ public struct IntentClassifier: Sendable {
     /// The share of the cosine carried by the word block; the character block carries the rest.
     static let wordBlockShare: Float = 0.5
 
-    private let extractor = FeatureExtractor()
+    private let extractor: FeatureExtractor
     private let vocabulary: FeatureTable
     private let idf: [Float]
     /// IDF of a feature never seen in training: that of a feature with document frequency 0.
@@ -39,6 +39,12 @@ public struct IntentClassifier: Sendable {
     /// Trains on `examples` (intent name → example texts). Intents without examples are kept
     /// (they can never be predicted) so that callers can rely on `intents`.
     public init(examples: [String: [String]]) {
+        self.init(examples: examples, extractor: FeatureExtractor())
+    }
+
+    /// Trains with a given feature extractor (tests measure what each feature block adds).
+    init(examples: [String: [String]], extractor: FeatureExtractor) {
+        self.extractor = extractor
         let intents = examples.keys.sorted()
         self.intents = intents
 

@@ -44,14 +44,14 @@ struct EntityExtractor: Sendable {
             }
             if let source = definition.pattern {
                 do {
-                    patterns.append((name, try TextPattern(source)))
+                    patterns.append((name, try TextPattern(source, engine: .backtracking)))
                 } catch {
                     throw .invalidPattern(entity: name, pattern: source)
                 }
             }
             if let source = definition.invalid?.pattern {
                 do {
-                    invalidPatterns[name] = try TextPattern(source)
+                    invalidPatterns[name] = try TextPattern(source, engine: .backtracking)
                 } catch {
                     throw .invalidPattern(entity: name, pattern: source)
                 }

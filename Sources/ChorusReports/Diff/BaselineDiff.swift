@@ -92,14 +92,15 @@ public struct OutcomeShift: Sendable, Equatable, Codable {
 
 extension OutcomeShift {
     /// The change of the completion rate with its 95% interval (Newcombe's hybrid score interval
-    /// from the two Wilson intervals); `nil` when either side has no conversation.
+    /// from the two Wilson intervals), over the conversations that did not end in a transport
+    /// error; `nil` when either side has none.
     public var completionChange: (baseline: Double, current: Double, delta: Double, low: Double, high: Double)? {
         guard
             let difference = ProportionDifference(
-                successes1: baseline.completed, trials1: baseline.total, successes2: current.completed,
-                trials2: current.total)
+                successes1: baseline.completed, trials1: baseline.judged, successes2: current.completed,
+                trials2: current.judged)
         else { return nil }
-        let before = Double(baseline.completed) / Double(baseline.total)
+        let before = Double(baseline.completed) / Double(baseline.judged)
         return (before, before + difference.delta, difference.delta, difference.low, difference.high)
     }
 }

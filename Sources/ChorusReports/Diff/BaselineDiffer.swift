@@ -34,7 +34,7 @@ public struct BaselineDiffer: Sendable {
     static let headline: [(GateMetric, higherIsBetter: Bool)] = [
         (.intentAccuracy, true), (.completionRate, true), (.fallbackRate, false), (.handoffRate, false),
         (.abandonmentRate, false), (.errorRate, false), (.goalCompletionRate, true), (.escalationRate, false),
-        (.dialogueFailureRate, false), (.slotF1, true),
+        (.dialogueFailureRate, false), (.slotF1, true), (.flakyRate, false),
     ]
 
     public func diff(baseline: Baseline, current: Summary, currentClusters: [String] = []) -> BaselineDiff {
@@ -49,6 +49,7 @@ public struct BaselineDiffer: Sendable {
         if let old = before.turns?.p95, let new = current.turns?.p95 {
             metrics.append(relativeDelta(.turnsToSuccessP95, old, new, defaultRise: 0.25, floor: turnsFloor))
         }
+        if let delta = passHatDelta(before, current) { metrics.append(delta) }
         let failures = GateMetric.allCases.filter { $0.dialogueFailure != nil }.compactMap {
             rateDelta($0, higherIsBetter: false, before, current)
         }
@@ -75,6 +76,21 @@ public struct BaselineDiffer: Sendable {
             tolerance: (higherIsBetter ? rule?.maxDrop : rule?.maxRise) ?? 0, significant: difference.excludesZero)
     }
 
+    /// The change of pass^k at the baseline's k (both runs repeated at least k times), with the
+    /// MOVER interval of a difference (Zou and Donner 2008), built from each run's bootstrap
+    /// interval: B − A ± the square root of the squared distances to the two intervals' sides.
+    func passHatDelta(_ before: Summary, _ current: Summary) -> MetricDelta? {
+        guard let k = before.repeats?.plays, let old = before.repeats?.passHat(k), let new = current.repeats?.passHat(k) else {
+            return nil
+        }
+        let difference = new.value - old.value
+        let low = difference - ((old.high - old.value) * (old.high - old.value) + (new.value - new.low) * (new.value - new.low)).squareRoot()
+        let high = difference + ((old.value - old.low) * (old.value - old.low) + (new.high - new.value) * (new.high - new.value)).squareRoot()
+        return MetricDelta(
+            name: GateMetric.passHatK.rawValue, baseline: old.value, current: new.value, low: low, high: high, pValue: nil,
+            higherIsBetter: true, tolerance: gate[GateMetric.passHatK.rawValue]?.maxDrop ?? 0, significant: low > 0 || high < 0)
+    }
+
     /// The change of a figure without an interval (a percentile): a rise is a regression beyond the
     /// gate's relative `max_rise` (or `defaultRise`) of the baseline, and never below `floor`.
     func relativeDelta(_ metric: GateMetric, _ old: Double, _ new: Double, defaultRise: Double, floor: Double) -> MetricDelta {
@@ -88,7 +104,8 @@ public struct BaselineDiffer: Sendable {
     static func rate(_ metric: GateMetric, in summary: Summary) -> RateMetric? {
         if let failure = metric.dialogueFailure { return summary.dialogueFailures[failure.rawValue]?.rate }
         return switch metric {
-        case .latencyP95, .intentF1, .turnsToSuccessP95: nil
+        case .latencyP95, .intentF1, .turnsToSuccessP95, .passHatK: nil
+        case .flakyRate: summary.repeats?.flakyRate
         default: summary.metrics[metric.rawValue]
         }
     }

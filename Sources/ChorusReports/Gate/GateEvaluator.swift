@@ -17,19 +17,25 @@ public struct GateEvaluator: Sendable {
             guard let rule = rules[metric.rawValue] else { continue }
             let actual = Self.value(metric, in: summary)
             let shown = actual.map { Self.format($0, metric) } ?? "not available"
+            // A bound on a metric the run has no value for is not evaluated: neither passed nor failed.
+            let unavailable = "\(metric.rawValue) not available in this run: rule not evaluated"
             if let min = rule.min {
-                let passed = actual.map { $0 >= min } ?? true
+                let passed = actual.map { $0 >= min } ?? false
                 checks.append(
                     GateCheck(
                         metric: metric.rawValue, kind: .min, threshold: min, actual: actual, passed: passed,
-                        detail: "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
+                        evaluated: actual != nil,
+                        detail: actual == nil
+                            ? unavailable : "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
             }
             if let max = rule.max {
-                let passed = actual.map { $0 <= max } ?? true
+                let passed = actual.map { $0 <= max } ?? false
                 checks.append(
                     GateCheck(
                         metric: metric.rawValue, kind: .max, threshold: max, actual: actual, passed: passed,
-                        detail: "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
+                        evaluated: actual != nil,
+                        detail: actual == nil
+                            ? unavailable : "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
             }
             if metric == .intentF1 {
                 if let tolerance = rule.maxDrop, let diff { checks.append(Self.intentCheck(diff, tolerance: tolerance)) }
@@ -53,7 +59,34 @@ public struct GateEvaluator: Sendable {
                             + (passed ? "" : Self.dialogueContext(metric, summary, diff))))
             }
         }
+        checks += languageChecks(summary)
         return GateVerdict(checks: checks)
+    }
+
+    /// The `languages:` bounds of each rule: `min`/`max` on the rate among one language's
+    /// conversations, named `metric{language=tag}`. A language the run did not have is not
+    /// available, like any missing figure.
+    func languageChecks(_ summary: Summary) -> [GateCheck] {
+        var checks: [GateCheck] = []
+        for metric in GateMetric.allCases {
+            guard let languages = rules[metric.rawValue]?.languages else { continue }
+            for language in languages.keys.sorted() {
+                let rule = languages[language]!
+                let name = "\(metric.rawValue){language=\(language)}"
+                let actual = summary.languages[language]?.rate(named: metric.rawValue)?.value
+                let shown = actual.map { Self.format($0, metric) } ?? "not available"
+                for (kind, bound) in [(GateCheck.Kind.min, rule.min), (.max, rule.max)] {
+                    guard let bound else { continue }
+                    let passed = actual.map { kind == .min ? $0 >= bound : $0 <= bound } ?? true
+                    let relation = kind == .min ? (passed ? "≥" : "<") : (passed ? "≤" : ">")
+                    checks.append(
+                        GateCheck(
+                            metric: name, kind: kind, threshold: bound, actual: actual, passed: passed,
+                            detail: "\(name) \(shown) \(relation) \(kind.rawValue) \(Self.format(bound, metric))"))
+                }
+            }
+        }
+        return checks
     }
 
     /// `intent_f1.max_drop`: no intent's precision, recall or F1 may regress (significant after
@@ -76,6 +109,7 @@ public struct GateEvaluator: Sendable {
         case .latencyP95: summary.latencyMs?.p95
         case .turnsToSuccessP95: summary.turns?.p95
         case .intentF1: summary.intentAverages?.macro.f1
+        case .passHatK: summary.repeats.flatMap { $0.passHat($0.plays)?.value }
         default: BaselineDiffer.rate(metric, in: summary)?.value
         }
     }

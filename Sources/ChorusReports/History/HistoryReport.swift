@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusScoring
 
 /// The headline figures of a suite's stored runs, oldest first: the botmaster's morning view.
@@ -8,8 +9,11 @@ public struct HistoryReport: Sendable, Equatable {
         public var seed: UInt64
         public var startedAt: String
         public var summary: Summary
+        /// The run's labels and git revision.
+        public var labels: RunLabels
 
-        public init(run: String, target: String, seed: UInt64, startedAt: String, summary: Summary) {
+        public init(run: String, target: String, seed: UInt64, startedAt: String, summary: Summary, labels: RunLabels = RunLabels()) {
+            self.labels = labels
             self.run = run
             self.target = target
             self.seed = seed
@@ -45,15 +49,16 @@ public struct HistoryReport: Sendable, Equatable {
 
     /// A plain-text table, one row per run.
     public func text() -> String {
-        var rows = [["run", "target", "n"] + Self.series.map(\.name)]
+        let labelled = points.contains { !$0.labels.isEmpty }
+        var rows = [["run", "target", "n"] + Self.series.map(\.name) + (labelled ? ["labels"] : [])]
         for point in points {
             rows.append(
                 [point.run, point.target, "\(point.summary.conversations)"]
                     + Self.series.map { series in
                         series.value(point.summary).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
-                    })
+                    } + (labelled ? [point.labels.text] : []))
         }
-        return TextTable(rows: rows, rightAligned: Set(2..<rows[0].count), indent: "").render()
+        return TextTable(rows: rows, rightAligned: Set(2..<(3 + Self.series.count)), indent: "").render()
     }
 
     static func format(_ value: Double, isRate: Bool) -> String {

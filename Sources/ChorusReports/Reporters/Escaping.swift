@@ -1,34 +1,34 @@
 /// Escaping of untrusted text (bot replies, user utterances, intent, goal and persona names) for
 /// the markup the reporters write and the terminal. Every such text goes through one of these
 /// before it is concatenated with markup or printed, so a bot that answers `<script>…</script>`
-/// renders as text and one that answers an escape sequence cannot drive the terminal.
+/// renders as text and one that answers an escape sequence cannot drive the terminal. Control
+/// characters are shown the same way everywhere, by `visible(_:)`.
 public enum Escaping {
-    /// Text for a terminal line: control characters (C0 but tab, DEL, C1), which could move the
-    /// cursor, recolour or retitle the terminal, become visible — C0 and DEL as their Unicode
-    /// control pictures (`␛`, `␊`), C1 as U+FFFD — and the bidirectional overrides and isolates,
-    /// which could make a reply read other than it is, become `\u{202E}`-style text.
+    /// Text for a terminal line: every control character but tab becomes visible (see
+    /// `visible(_:)`), so a reply cannot move the cursor, recolour or retitle the terminal, or
+    /// read other than it is.
     public static func terminal(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 != "\t" && visible($0) != nil }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09: out.unicodeScalars.append(scalar)
-            case 0x00...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: out += "␡"
-            case 0x80...0x9F: out += "\u{FFFD}"
-            case 0x202A...0x202E, 0x2066...0x2069: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
+            if scalar != "\t", let shown = visible(scalar) { out += shown } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
 
-    private static func needsTerminalEscape(_ scalar: Unicode.Scalar) -> Bool {
+    /// The one place that decides how a control character is shown, on terminals and in every
+    /// report: C0 controls and DEL as their Unicode control pictures (`␛`, `␀`, `␇`, `␊`), C1
+    /// controls as U+FFFD, and the bidirectional overrides and isolates as `\u{202E}`-style text.
+    /// `nil` for a character shown as itself. Each destination keeps its own line breaks and tabs
+    /// before asking.
+    public static func visible(_ scalar: Unicode.Scalar) -> String? {
         switch scalar.value {
-        case 0x09: false
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        case 0x00...0x1F: String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x7F: "␡"
+        case 0x80...0x9F: "\u{FFFD}"
+        case 0x202A...0x202E, 0x2066...0x2069: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default: nil
         }
     }
 
@@ -44,7 +44,9 @@ public enum Escaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
+            case "\n", "\r", "\t": out.unicodeScalars.append(character)
+            default:
+                if let shown = visible(character) { out += shown } else { out.unicodeScalars.append(character) }
             }
         }
         return out
@@ -53,8 +55,8 @@ public enum Escaping {
     /// Text for XML 1.0 element content or a quoted attribute value. Beyond the five markup
     /// characters, line breaks and tabs become character references (so attribute values keep
     /// them through attribute-value normalisation), and characters XML 1.0 forbids altogether
-    /// (most C0 controls, U+FFFE, U+FFFF) become U+FFFD, because one of them would make the whole
-    /// file unparseable for a CI server.
+    /// (U+FFFE, U+FFFF) become U+FFFD, because one of them would make the whole file unparseable
+    /// for a CI server; other control characters are made visible (`visible(_:)`).
     static func xml(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -69,7 +71,9 @@ public enum Escaping {
             case "\r": out += "&#13;"
             case "\t": out += "&#9;"
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                if let shown = visible(scalar) {
+                    out += shown
+                } else if scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -106,8 +110,8 @@ public enum Escaping {
             case "\n": if !previousWasCR { out += "<br>" }
             case "\t": out += " "
             default:
-                if scalar.value < 0x20 {
-                    out += "\u{FFFD}"
+                if let shown = visible(scalar) {
+                    out += shown
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

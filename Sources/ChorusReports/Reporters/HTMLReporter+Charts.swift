@@ -48,7 +48,7 @@ extension HTMLReporter {
         for (name, counts) in rows.prefix(maxRows) {
             html += "<tr><th>\(h(name))</th><td class=\"num\">\(counts.total)</td>"
             html += "<td class=\"wide\">\(Self.stackedBar(counts, height: 14, label: "Outcomes of \(noun) \(name)"))</td>"
-            html += "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.total)))</td></tr>\n"
+            html += "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.judged)))</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(rows.count - maxRows, noun + "s")
     }

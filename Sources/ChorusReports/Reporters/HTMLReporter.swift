@@ -47,6 +47,12 @@ public struct HTMLReporter: RunReporter {
         var sections: [(id: String, title: String, html: String)] = []
         sections.append(("outcomes", "Outcomes", outcomesSection(report)))
         sections.append(("rates", "Rates", ratesSection(report)))
+        if let rows = ReportFormat.languageRows(s) {
+            let head = "<tr>" + ReportFormat.languageHeader.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
+            let body = rows.map { "<tr>" + $0.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
+            sections.append(
+                ("languages", "Languages", "<h2>By language</h2>\n<div class=\"scroll\"><table>\n\(head)\(body)</table></div>\n"))
+        }
         if ReportFormat.hasDialogue(s) { sections.append(("dialogue", "Dialogue", dialogueSection(report))) }
         if let diff = report.diff { sections.append(("baseline", "Baseline", baselineSection(diff, report))) }
         if let verdict = report.verdict { sections.append(("gate", "Gate", gateSection(verdict))) }
@@ -127,7 +133,7 @@ public struct HTMLReporter: RunReporter {
             return "<div class=\"verdict none\"><strong>No gate</strong> — the suite defines no release gate\(note)</div>\n"
         }
         if verdict.passed {
-            return "<div class=\"verdict pass\"><strong>✔ Pass</strong> — all \(verdict.checks.count) gate rules passed</div>\n"
+            return "<div class=\"verdict pass\"><strong>✔ Pass</strong> — \(h(verdict.passLine))</div>\n"
         }
         let failures = verdict.failures
         return "<div class=\"verdict fail\"><strong>✘ Gate failed</strong> — \(failures.count) of "
@@ -228,13 +234,13 @@ public struct HTMLReporter: RunReporter {
         let names = shifts.keys.sorted()
         for name in names.prefix(maxRows) {
             guard let shift = shifts[name] else { continue }
-            let before = ReportFormat.share(shift.baseline.completed, of: shift.baseline.total)
-            let after = ReportFormat.share(shift.current.completed, of: shift.current.total)
+            let before = ReportFormat.share(shift.baseline.completed, of: shift.baseline.judged)
+            let after = ReportFormat.share(shift.current.completed, of: shift.current.judged)
             let change = shift.completionChange
             let dropped = change.map { $0.high < 0 } ?? false
             html += "<tr\(dropped ? " class=\"bad\"" : "")><td>\(h(name))</td>"
-            html += "<td class=\"num\">\(Figures.rate(before)) <small>of \(shift.baseline.total)</small></td>"
-            html += "<td class=\"num\">\(Figures.rate(after)) <small>of \(shift.current.total)</small></td>"
+            html += "<td class=\"num\">\(Figures.rate(before)) <small>of \(shift.baseline.judged)</small></td>"
+            html += "<td class=\"num\">\(Figures.rate(after)) <small>of \(shift.current.judged)</small></td>"
             html += "<td class=\"num\">\(change.map { "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))" } ?? "—")</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(names.count - maxRows, "rows")
@@ -252,12 +258,13 @@ public struct HTMLReporter: RunReporter {
             // `intent_f1.max_drop` counts the intent figures that regressed.
             let counted = metric == GateMetric.intentF1.rawValue && relative
             let actual = check.actual.map { counted ? "\(Int($0)) regressed" : Figures.value(of: metric, $0) }
-            html += "<tr\(check.passed ? "" : " class=\"bad\"")><td class=\"rule\"><code>\(h(check.name))</code></td>"
+            html += "<tr\(check.evaluated && !check.passed ? " class=\"bad\"" : "")><td class=\"rule\"><code>\(h(check.name))</code></td>"
             html += "<td class=\"num\">\(h(threshold))</td>"
             html += "<td class=\"num\">\(h(actual ?? "n/a"))</td>"
             html += "<td class=\"num\">\(h(check.baseline.map { Figures.value(of: metric, $0) } ?? "—"))</td>"
             html += "<td class=\"num\">\(h(Figures.interval(of: metric, low: check.low, high: check.high) ?? "—"))</td>"
-            html += "<td>\(check.passed ? "<span class=\"badge good\">pass</span>" : "<span class=\"badge bad\">fail</span>")</td>"
+            let badge = !check.evaluated ? "muted" : check.passed ? "good" : "bad"
+            html += "<td><span class=\"badge \(badge)\">\(check.result)</span></td>"
             html += "<td>\(h(check.detail))</td></tr>\n"
         }
         return html + "</tbody></table></div>\n" + more(verdict.checks.count - maxRows, "rules")

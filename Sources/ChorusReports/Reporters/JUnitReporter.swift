@@ -72,16 +72,16 @@ public struct JUnitReporter: RunReporter {
     /// by more than the completion tolerance of the diff.
     private func completionCase(_ what: String, counts: OutcomeCounts, shift: OutcomeShift?, _ report: RunReport) -> JUnitCase {
         var completion = JUnitCase(name: "completion")
-        completion.output = "completed \(counts.completed) of \(counts.total): "
+        completion.output = "completed \(counts.completed) of \(counts.judged): "
             + Outcome.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: ", ")
         guard let shift else { return completion }
         let tolerance = report.diff?.metrics.first { $0.name == "completion_rate" }?.tolerance ?? 0
-        completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.total)"
+        completion.output += "\nbaseline: completed \(shift.baseline.completed) of \(shift.baseline.judged)"
         guard let change = shift.completionChange else { return completion }
         let text =
             "completion of \(what) went from \(Figures.rate(change.baseline)) "
-            + "(\(shift.baseline.completed)/\(shift.baseline.total)) to \(Figures.rate(change.current)) "
-            + "(\(shift.current.completed)/\(shift.current.total)): \(Figures.points(change.delta)) "
+            + "(\(shift.baseline.completed)/\(shift.baseline.judged)) to \(Figures.rate(change.current)) "
+            + "(\(shift.current.completed)/\(shift.current.judged)): \(Figures.points(change.delta)) "
             + "\(Figures.interval(change.low, change.high, signed: true)), "
             + "tolerance \(Figures.tolerance(of: "completion_rate", tolerance))"
         completion.output += "\n" + text
@@ -161,7 +161,9 @@ public struct JUnitReporter: RunReporter {
         }
         for check in verdict.checks {
             var testCase = JUnitCase(name: check.name)
-            if check.passed {
+            if !check.evaluated {
+                testCase.skipped = check.detail
+            } else if check.passed {
                 testCase.output = check.detail
             } else {
                 testCase.failure = JUnitFailure(message: check.detail, type: check.kind.rawValue, body: check.detail)

@@ -51,9 +51,19 @@ public struct MarkdownReporter: RunReporter {
         document.append(rates(report), section: "rates")
         document.append(outcomesBy("Goal", report.summary.goals, shifts: report.diff?.goals), section: "goals")
         document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
+        if let rows = ReportFormat.languageRows(report.summary) {
+            let table = ([ReportFormat.languageHeader] + rows).enumerated().map { index, row in
+                "| " + row.map(Escaping.markdown).joined(separator: " | ") + " |"
+                    + (index == 0 ? "\n|" + String(repeating: " --- |", count: row.count) : "")
+            }
+            document.append("### By language\n\n" + table.joined(separator: "\n") + "\n", section: "languages")
+        }
         if ReportFormat.hasDialogue(report.summary) {
             document.append(dialogue(report), section: "dialogue")
             document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
+        }
+        if report.summary.repeats != nil {
+            document.append("### Repeats\n\n```\n" + RepeatSection.lines(report).joined(separator: "\n") + "\n```\n", section: "repeats")
         }
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
@@ -79,6 +89,10 @@ public struct MarkdownReporter: RunReporter {
         lines.append(
             "Run \(Escaping.markdownCode(report.runName)) · target \(target) · seed \(s.seed) · "
                 + "\(s.conversations) conversations")
+        if let line = provenance(report.labels) {
+            lines.append("")
+            lines.append(line)
+        }
         if !report.status.isJudged {
             lines.append("")
             lines.append("**⚠️ \(Escaping.markdown(report.status.line(conversations: s.conversations)))**")
@@ -87,6 +101,22 @@ public struct MarkdownReporter: RunReporter {
         lines.append("")
         lines.append("Outcomes: " + Escaping.markdown(outcomes))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Commit `a1b2c3d4e5f6` (main, dirty) · labels `bot=v2``, or nil for a run with neither.
+    func provenance(_ labels: RunLabels) -> String? {
+        var parts: [String] = []
+        if let git = labels.git {
+            let details = [git.branch.map(Escaping.markdownCode), git.dirty ? "dirty" : nil].compactMap { $0 }
+            parts.append(
+                "Commit \(Escaping.markdownCode(git.shortCommit))" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
+        }
+        if !labels.labels.isEmpty {
+            parts.append(
+                "labels " + labels.labels.sorted { $0.key < $1.key }.map { Escaping.markdownCode("\($0.key)=\($0.value)") }
+                    .joined(separator: " "))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     private func verdict(_ report: RunReport, budget: Int) -> String {
@@ -104,7 +134,7 @@ public struct MarkdownReporter: RunReporter {
             return line + "\n"
         }
         if verdict.passed {
-            return "### ✅ Pass — all \(verdict.checks.count) gate rule\(verdict.checks.count == 1 ? "" : "s") passed\n"
+            return "### ✅ Pass — \(Escaping.markdown(verdict.passLine))\n"
         }
         let failures = verdict.failures
         var lines = [
@@ -396,7 +426,7 @@ public struct MarkdownReporter: RunReporter {
     /// completion with its 95% interval.
     private func outcomesBy(_ noun: String, _ counts: [String: OutcomeCounts], shifts: [String: OutcomeShift]?) -> String {
         let rows = counts.sorted { a, b in
-            let (x, y) = (Double(a.value.completed) / Double(max(1, a.value.total)), Double(b.value.completed) / Double(max(1, b.value.total)))
+            let (x, y) = (a.value.completionShare ?? 0, b.value.completionShare ?? 0)
             return x != y ? x < y : a.key < b.key
         }
         var lines = ["### Outcomes by \(noun.lowercased())", ""]
@@ -410,7 +440,7 @@ public struct MarkdownReporter: RunReporter {
         for (name, outcome) in rows.prefix(maxRows) {
             var row = "| \(Escaping.markdown(truncated(name, 1))) | \(outcome.total) | "
             row += Outcome.allCases.map { "\(outcome[$0])" }.joined(separator: " | ")
-            row += " | \(Figures.rate(Double(outcome.completed) / Double(max(1, outcome.total)))) |"
+            row += " | \(Figures.rate(outcome.completionShare ?? 0)) |"
             if let shift = shifts?[name] {
                 let change = shift.completionChange.map {
                     "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))"

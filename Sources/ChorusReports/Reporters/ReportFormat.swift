@@ -166,8 +166,8 @@ enum ReportFormat {
     static func dialogueLine(_ summary: Summary) -> String {
         let goals = summary.goalOutcomes
         var parts = [
-            "Goals: \(goals.completed) of \(goals.total) completed (\(Figures.rate(share(goals.completed, of: goals.total))))",
-            "dialogue failures in \(summary.metrics.dialogueFailureRate?.successes ?? 0) of \(summary.conversations) conversations",
+            "Goals: \(goals.completed) of \(goals.judged) completed (\(Figures.rate(share(goals.completed, of: goals.judged))))",
+            "dialogue failures in \(summary.metrics.dialogueFailureRate?.successes ?? 0) of \(summary.outcomes.judged) conversations",
         ]
         let slots = summary.slotConfirmation
         if slots.goals > 0 {

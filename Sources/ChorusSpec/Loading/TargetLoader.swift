@@ -175,6 +175,19 @@ struct TargetChecks {
         let scheme = parsed?.scheme?.lowercased()
         if parsed == nil || !(scheme == "http" || scheme == "https") || (parsed?.host ?? "").isEmpty {
             report(path, "invalid URL \"\(text)\" in \"\(path)\": expected http:// or https:// and a host")
+        } else if parsed?.user != nil || parsed?.password != nil {
+            // Credentials in `url` are sent as basic auth; anywhere else, or beside an
+            // Authorization header of the file's own, they are refused, never dropped in silence.
+            let ownHeader = config.headers?.keys.contains { $0.lowercased() == "authorization" } == true
+            if path.description != "url" || ownHeader {
+                report(
+                    path,
+                    "credentials in the URL \"\(text)\" would not be sent"
+                        + (ownHeader ? " (the file sets its own Authorization header)" : "")
+                        + "; give them once, in \"url\" (sent as basic auth) or as a header, e.g. "
+                        + "headers: {Authorization: \"Bearer ${BOT_TOKEN}\"}",
+                    pointingAt: "@")
+            }
         }
     }
 

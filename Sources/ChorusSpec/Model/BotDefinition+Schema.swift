@@ -34,7 +34,7 @@ extension BotDefinition {
         properties: [
             SchemaProperty("values", .variants, "Values, matched as whole words, case- and accent-insensitively."),
             SchemaProperty("synonyms", .named("synonym", .string), "Other spellings mapped to a value."),
-            SchemaProperty("pattern", .string(format: .regex), "A regular expression matching the entity."),
+            SchemaProperty("pattern", .string(format: .botRegex), "A regular expression matching the entity."),
             SchemaProperty("invalid", .object(invalidValueSchema), "What a malformed value looks like and what the bot says about it."),
         ])
 
@@ -42,7 +42,7 @@ extension BotDefinition {
         noun: "invalid value",
         description: "A malformed value of the entity: a match of the pattern that is not a valid value is rejected and the slot asked for again.",
         properties: [
-            SchemaProperty("pattern", .string(format: .regex), required: true, "A regular expression matching what users mean as a value, valid or not."),
+            SchemaProperty("pattern", .string(format: .botRegex), required: true, "A regular expression matching what users mean as a value, valid or not."),
             SchemaProperty("replies", .variants, required: true, "What the bot says about the malformed value, which fills the entity's {name} placeholder; the slot's question follows."),
         ])
 

@@ -74,6 +74,7 @@ extension Suite {
             SchemaProperty("volunteer", .rate, "Probability, per answer, of adding a slot the bot did not ask for (default 0)."),
             SchemaProperty("noise", .object(noiseSchema), "Typing noise rates."),
             SchemaProperty("behaviour", .object(behaviourSchema), "How likely the user is to confirm carefully, correct, digress, request, escalate, close, mistype a value or pursue another goal."),
+            SchemaProperty("language", .string, "The language this persona writes in, when not the suite's (a suite may mix languages; rates are broken down by language)."),
         ])
 
     static let behaviourSchema = SchemaObject(

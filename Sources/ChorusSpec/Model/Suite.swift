@@ -137,11 +137,15 @@ public struct Persona: Codable, Sendable, Equatable {
     /// How likely the user is to confirm carefully, correct, digress, request, escalate, close,
     /// mistype a value or go on with another goal.
     public var behaviour: PersonaBehaviour
+    /// The language this persona writes in (`fi`, `zh`), when it is not the suite's: a suite may
+    /// mix languages (a multilingual bot), and its summary breaks the rates down by language.
+    public var language: String?
 
     public init(
         weight: Double = 1, patience: Int = 2, volunteer: Double = 0, noise: Noise = Noise(),
-        behaviour: PersonaBehaviour = PersonaBehaviour()
+        behaviour: PersonaBehaviour = PersonaBehaviour(), language: String? = nil
     ) {
+        self.language = language
         self.weight = weight
         self.patience = patience
         self.volunteer = volunteer
@@ -156,6 +160,7 @@ public struct Persona: Codable, Sendable, Equatable {
         volunteer = try c.decodeIfPresent(Double.self, forKey: .volunteer) ?? 0
         noise = try c.decodeIfPresent(Noise.self, forKey: .noise) ?? Noise()
         behaviour = try c.decodeIfPresent(PersonaBehaviour.self, forKey: .behaviour) ?? PersonaBehaviour()
+        language = try c.decodeIfPresent(String.self, forKey: .language)
     }
 }
 
@@ -461,14 +466,22 @@ public struct GateRule: Codable, Sendable, Equatable {
     public var max: Double?
     public var maxDrop: Double?
     public var maxRise: Double?
+    /// Absolute bounds on the metric among the conversations of one language (by language tag),
+    /// for suites that mix languages: `completion_rate: {languages: {fi: {min: 0.9}}}`.
+    public var languages: [String: GateRule]?
 
     enum CodingKeys: String, CodingKey {
         case min, max
         case maxDrop = "max_drop"
         case maxRise = "max_rise"
+        case languages
     }
 
-    public init(min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil, maxRise: Double? = nil) {
+    public init(
+        min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil, maxRise: Double? = nil,
+        languages: [String: GateRule]? = nil
+    ) {
+        self.languages = languages
         self.min = min
         self.max = max
         self.maxDrop = maxDrop
@@ -508,6 +521,10 @@ public enum GateMetric: String, CaseIterable, Sendable {
     /// The nearest-rank p95 of user turns of completed conversations; `max` in turns, `max_rise`
     /// relative to the baseline (like latency).
     case turnsToSuccessP95 = "turns_to_success_p95"
+    /// With `--repeat k`: pass^k at the run's k (every one of k plays passes), a fraction.
+    case passHatK = "pass_hat_k"
+    /// With `--repeat k`: conversations some of whose plays passed and some failed / conversations.
+    case flakyRate = "flaky_rate"
 
     /// The dialogue failure whose rate this key gates (`context_lost_rate` → `context_lost`).
     public var dialogueFailure: DialogueFailure? {

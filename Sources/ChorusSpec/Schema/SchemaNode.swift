@@ -119,8 +119,12 @@ extension SchemaNode {
 
 /// A content check on a string value.
 public enum SchemaStringFormat: String, Sendable {
-    /// A regular expression (`TextPattern`).
+    /// A regular expression applied to bot replies (`TextPattern`, RE2: linear time, no
+    /// lookaround or backreferences).
     case regex
+    /// A regular expression of the reference bot's own (`TextPattern`, ICU syntax), applied to
+    /// users' messages.
+    case botRegex
     /// A vocab generation pattern (`ValuePattern`).
     case valuePattern
     /// A path into a JSON reply (`ReplyPath`), e.g. `$.messages[*].text`.

@@ -183,11 +183,13 @@ struct StructuralValidator {
 
     private mutating func checkFormat(_ scalar: Node.Scalar, _ format: SchemaStringFormat, at node: Node, _ place: Place) {
         switch format {
-        case .regex:
+        case .regex, .botRegex:
             do {
-                _ = try TextPattern(scalar.string)
+                _ = try TextPattern(scalar.string, engine: format == .regex ? .linear : .backtracking)
             } catch {
-                valueErrors.append(file.diagnostic(at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)"))
+                valueErrors.append(
+                    file.diagnostic(
+                        at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)\(error.reason.map { ": \($0)" } ?? "")"))
             }
         case .valuePattern:
             do {
@@ -201,8 +203,12 @@ struct StructuralValidator {
         case .replyPattern:
             // Placeholders are checked against the goal's slots by the suite validator; here,
             // the expression around them.
-            if (try? ValuedPattern(scalar.string, anyValue: { _ in ".+?" })) == nil {
-                valueErrors.append(file.diagnostic(at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)"))
+            do {
+                _ = try ValuedPattern(scalar.string, anyValue: { _ in ".+?" })
+            } catch {
+                valueErrors.append(
+                    file.diagnostic(
+                        at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)\(error.reason.map { ": \($0)" } ?? "")"))
             }
         case .replyPath:
             do {

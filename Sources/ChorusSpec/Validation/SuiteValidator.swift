@@ -216,7 +216,7 @@ struct SuiteValidator {
 
     private mutating func checkGateRule(_ name: String, _ rule: GateRule) {
         let path: SpecPath = ["gate", .key(name)]
-        if rule.min == nil && rule.max == nil && rule.maxDrop == nil && rule.maxRise == nil {
+        if rule.min == nil && rule.max == nil && rule.maxDrop == nil && rule.maxRise == nil && rule.languages == nil {
             report(path, "gate rule \"\(name)\" sets no bound; give \"min\", \"max\", \"max_drop\" or \"max_rise\"", at: .key)
         }
         if let min = rule.min, let max = rule.max, min > max {

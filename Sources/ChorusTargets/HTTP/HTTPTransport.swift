@@ -18,8 +18,9 @@ public final class HTTPTransport: Sendable {
     private let clock: any WaitClock
     private let limiter: RateLimiter?
     let client: HTTP1Client
-    /// The largest response body read.
-    static let maximumBody = 8 << 20
+    /// The largest response body read (a larger one is an `oversized_reply`): with one request
+    /// in flight per connection, the bodies held at once stay below connections × this.
+    static let maximumBody = ReplyLimits.maximumBodyBytes
 
     public init(settings: TransportSettings, clock: any WaitClock = SystemWaitClock()) {
         self.settings = settings
@@ -140,8 +141,10 @@ public final class HTTPTransport: Sendable {
                 error: TargetError(.timeout, "\(what): could not connect within the timeout"), retryable: false)
         case .timeout:
             return Failure(error: TargetError(.timeout, "\(what): no reply within the timeout"), retryable: false)
-        case .malformedResponse, .bodyTooLarge:
+        case .malformedResponse:
             return Failure(error: TargetError(.malformedReply, "\(what): \(failure)"), retryable: false)
+        case .bodyTooLarge:
+            return Failure(error: TargetError(.oversizedReply, "\(what): \(failure)"), retryable: false)
         case .closedBeforeReply, .reset, .io, .tls, .invalidURL, .invalidHeader, .cancelled, .shutDown:
             return Failure(error: TargetError(.connection, "\(what): \(failure)"), retryable: false)
         }
