@@ -60,6 +60,8 @@ let package = Package(
             ]),
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
         .target(name: "ChorusReports", dependencies: ["ChorusModel", "ChorusSpec", "ChorusScoring", "ChorusStore"]),
+        // import: a team's existing data (Rasa, Botium, labelled files) written as a suite.
+        .target(name: "ChorusImport", dependencies: ["ChorusSpec", "ChorusModel", .product(name: "Yams", package: "Yams")]),
         // the reference bot served over HTTP (Rasa REST, OpenAI-compatible).
         .target(
             name: "ChorusServer",
@@ -74,7 +76,7 @@ let package = Package(
             name: "ChorusCLI",
             dependencies: [
                 "ChorusModel", "ChorusSpec", "ChorusSimulation", "ChorusReferenceBot", "ChorusTargets", "ChorusScoring",
-                "ChorusRunner", "ChorusStore", "ChorusReports", "ChorusServer",
+                "ChorusRunner", "ChorusStore", "ChorusReports", "ChorusServer", "ChorusImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

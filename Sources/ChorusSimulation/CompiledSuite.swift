@@ -1,3 +1,4 @@
+import ChorusModel
 import ChorusSpec
 
 /// A suite prepared for simulation: names sorted, weights accumulated, templates parsed and
@@ -7,16 +8,26 @@ public final class CompiledSuite: Sendable {
     public let language: LanguageProfile
     public let recognizer: ReplyRecognizer
     let personas: [CompiledPersona]
+    /// Cumulative persona weights for sampled conversations (a persona that pursues only
+    /// enumerated goals adds nothing).
     let personaWeights: [Double]
+    /// Every goal, the suite's and the data files', sorted by name.
     let goals: [CompiledGoal]
+    /// The enumerated goals (indices into `goals`, in name order) and where each one's
+    /// conversations start: conversation `starts[k] + v` says variant `v` of goal `enumerated[k]`.
+    let enumerated: [Int]
+    let enumeratedStarts: [Int]
+    /// Per enumerated goal: the personas that pursue it and their cumulative weights.
+    let enumeratedPersonas: [Int: (indices: [Int], weights: [Double])]
     let vocab: [String: CompiledVocab]
     /// The phrases of the acts outside a goal.
     let acts: CompiledActs
     /// Per vocab name: what finds its values in a reply.
     let finders: [String: ValueFinder]
 
-    /// Prepares `suite`; fails on what validation would have reported (bad pattern, no goal for a persona).
-    public init(_ suite: Suite) throws(SimulationError) {
+    /// Prepares `suite` and the examples of its data files (one goal per intent); fails on what
+    /// validation would have reported (bad pattern, no goal for a persona).
+    public init(_ suite: Suite, data: [LabelledSource] = []) throws(SimulationError) {
         self.suite = suite
         language = LanguageProfile(language: suite.language)
         do {
@@ -50,21 +61,32 @@ public final class CompiledSuite: Sendable {
         for name in suite.goals.keys.sorted() {
             goals.append(try CompiledGoal(name: name, goal: suite.goals[name]!, suite: suite, vocab: vocab))
         }
+        goals += CompiledGoal.fromData(data, coverage: suite.coverage)
+        goals.sort { $0.name < $1.name }
         self.goals = goals
         var personas: [CompiledPersona] = []
         var total = 0.0
         var weights: [Double] = []
-        for name in suite.personas.keys.sorted() {
+        var enumeratedPersonas: [Int: (indices: [Int], weights: [Double])] = [:]
+        for (personaIndex, name) in suite.personas.keys.sorted().enumerated() {
             let persona = suite.personas[name]!
             var goalIndices: [Int] = []
             var goalWeights: [Double] = []
             var goalTotal = 0.0
+            var pursuesAny = false
             for (index, goal) in goals.enumerated() where goal.personas?.contains(name) ?? true {
+                pursuesAny = true
+                if goal.isEnumerated {
+                    let last = enumeratedPersonas[index]?.weights.last ?? 0
+                    enumeratedPersonas[index, default: ([], [])].indices.append(personaIndex)
+                    enumeratedPersonas[index, default: ([], [])].weights.append(last + persona.weight)
+                    continue
+                }
                 goalTotal += goal.weight
                 goalIndices.append(index)
                 goalWeights.append(goalTotal)
             }
-            guard !goalIndices.isEmpty else { throw .invalid("persona \"\(name)\" pursues no goal") }
+            guard pursuesAny else { throw .invalid("persona \"\(name)\" pursues no goal") }
             // A persona in another language types in it and says its acts with that language's
             // default phrases (the suite's `dialogue:` phrases are in the suite's language); the
             // intents the acts mean stay the suite's.
@@ -77,13 +99,52 @@ public final class CompiledSuite: Sendable {
                 CompiledPersona(
                     name: name, persona: persona, noise: NoiseModel(noise: persona.noise, language: personaLanguage),
                     goalIndices: goalIndices, goalWeights: goalWeights, language: personaLanguage, acts: personaActs))
-            total += persona.weight
+            // A persona with only enumerated goals plays no sampled conversation.
+            if !goalIndices.isEmpty { total += persona.weight }
             weights.append(total)
         }
         guard !personas.isEmpty else { throw .invalid("the suite has no persona") }
         guard !goals.isEmpty else { throw .invalid("the suite has no goal") }
+        var enumerated: [Int] = []
+        var starts: [Int] = []
+        var count = 0
+        for (index, goal) in goals.enumerated() where goal.isEnumerated {
+            guard enumeratedPersonas[index] != nil else { throw .invalid("goal \"\(goal.name)\" is pursued by no persona") }
+            enumerated.append(index)
+            starts.append(count)
+            count += goal.variantCount
+        }
         self.personas = personas
         personaWeights = weights
+        self.enumerated = enumerated
+        enumeratedStarts = starts
+        enumeratedCount = count
+        self.enumeratedPersonas = enumeratedPersonas
+    }
+
+    /// Conversations that enumerate variants (`each`): the first ones of every run.
+    public let enumeratedCount: Int
+
+    /// Whether some goal is drawn per conversation (not enumerated).
+    public var hasSampledGoals: Bool { personaWeights.last ?? 0 > 0 }
+
+    /// The conversations of a run: every enumerated variant once, then `sampled` drawn
+    /// conversations when some goal is sampled (`--conversations` counts only those).
+    public func conversationCount(sampled: Int) -> Int {
+        enumeratedCount + (hasSampledGoals ? sampled : 0)
+    }
+
+    /// The goal and variant conversation `index` enumerates, or nil for a sampled conversation.
+    func enumeration(at index: Int) -> (goal: Int, variant: Int)? {
+        guard index >= 0, index < enumeratedCount else { return nil }
+        // The last goal whose conversations start at or before `index`.
+        var low = 0
+        var high = enumeratedStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if enumeratedStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return (enumerated[low], index - enumeratedStarts[low])
     }
 
     /// A value for `vocab`, drawn from `generator`; a lookup vocab takes its key's value from `value`.
@@ -202,8 +263,22 @@ struct CompiledGoal: Sendable {
     let requests: [CompiledRequest]
     /// Scripted goals: the steps (empty for an agenda goal).
     let steps: [CompiledStep]
+    /// Every variant once, one conversation each, instead of drawing: the openings, or the
+    /// variants of step `eachStep` of a scripted goal.
+    let isEnumerated: Bool
+    let eachStep: Int?
+    /// Per opening (data goals): the texts of its annotated spans, by placeholder number
+    /// (protected from noise), and the slots the turn expects. Empty for suite goals.
+    let openingSpans: [[String]]
+    let openingSlots: [[Entity]]
 
     var isScripted: Bool { !steps.isEmpty }
+
+    /// How many conversations an enumerated goal has.
+    var variantCount: Int {
+        guard isEnumerated else { return 0 }
+        return eachStep.map { steps[$0].variants.count } ?? openings.count
+    }
 
     init(name: String, goal: Goal, suite: Suite, vocab: [String: CompiledVocab]) throws(SimulationError) {
         func pattern(_ source: String?) throws(SimulationError) -> ValuedPattern? {
@@ -217,6 +292,11 @@ struct CompiledGoal: Sendable {
         self.name = name
         weight = goal.weight
         personas = goal.personas.map(Set.init)
+        let eachStep = goal.steps?.firstIndex { $0.each == true }
+        isEnumerated = goal.each ?? (eachStep != nil || suite.coverage == .each)
+        self.eachStep = goal.steps == nil ? nil : (eachStep ?? 0)
+        openingSpans = []
+        openingSlots = []
         intent = goal.intent
         answerIntent = goal.answerIntent ?? Goal.defaultAnswerIntent
         var slots: [CompiledSlot] = []
@@ -262,5 +342,59 @@ struct CompiledGoal: Sendable {
                     intent: request.intent))
         }
         self.requests = requests
+    }
+}
+
+extension CompiledGoal {
+    /// The goals of labelled data: one per intent, named after it, whose openings are the
+    /// examples (verbatim; annotated entity texts are protected values and expected slots).
+    /// Sources naming the same intent add to one goal, in source order.
+    static func fromData(_ data: [LabelledSource], coverage: Coverage?) -> [CompiledGoal] {
+        var order: [String] = []
+        var byIntent: [String: (openings: [Template], spans: [[String]], slots: [[Entity]], source: DataSource)] = [:]
+        for source in data {
+            for example in source.examples {
+                if byIntent[example.intent] == nil {
+                    order.append(example.intent)
+                    byIntent[example.intent] = ([], [], [], source.source)
+                }
+                if let annotated = example.annotated {
+                    byIntent[example.intent]!.openings.append(Template(source: annotated.text, segments: annotated.segments))
+                } else {
+                    byIntent[example.intent]!.openings.append(Template.literal(example.text))
+                }
+                byIntent[example.intent]!.spans.append(example.annotated?.spans ?? [])
+                byIntent[example.intent]!.slots.append(example.slots)
+            }
+        }
+        return order.map { intent in
+            let entry = byIntent[intent]!
+            let hasSpans = entry.spans.contains { !$0.isEmpty }
+            let hasSlots = entry.slots.contains { !$0.isEmpty }
+            return CompiledGoal(
+                data: intent, openings: entry.openings, openingSpans: hasSpans ? entry.spans : [], openingSlots: hasSlots ? entry.slots : [],
+                each: entry.source.each ?? true, personas: entry.source.personas)
+        }
+    }
+
+    private init(
+        data intent: String, openings: [Template], openingSpans: [[String]], openingSlots: [[Entity]], each: Bool, personas: [String]?
+    ) {
+        name = intent
+        weight = 1
+        self.personas = personas.map(Set.init)
+        self.intent = intent
+        answerIntent = Goal.defaultAnswerIntent
+        slots = []
+        self.openings = openings
+        success = SuccessCondition(intent: intent)
+        successReply = nil
+        successSlots = []
+        requests = []
+        steps = []
+        isEnumerated = each
+        eachStep = nil
+        self.openingSpans = openingSpans
+        self.openingSlots = openingSlots
     }
 }

@@ -38,7 +38,11 @@ public struct NoiseModel: Sendable {
     /// The utterance made of `pieces` after noise. The draws happen in a fixed order, and a kind
     /// of noise whose rate is 0 draws nothing, so the same generator state always gives the same
     /// text.
+    ///
+    /// Noise tidies only the spaces it disturbed (a dropped dash leaves two): text it left alone
+    /// reaches the bot byte for byte, double spaces and all, as a labelled test set wrote it.
     public func apply(to pieces: [Piece], using generator: inout SeededGenerator) -> String {
+        let written = pieces
         var pieces = pieces
         func eachFree(_ body: (inout String) -> Void) {
             for index in pieces.indices where !pieces[index].isProtected { body(&pieces[index].text) }
@@ -81,12 +85,18 @@ public struct NoiseModel: Sendable {
         if generator.chance(noise.spaces) {
             Self.dropSpace(in: &pieces, using: &generator)
         }
+        var changed = false
+        for index in pieces.indices where pieces[index].text != written[index].text {
+            pieces[index].text = pieces[index].text.collapsingSpaceRuns()
+            changed = true
+        }
         var text = pieces.map(\.text).joined()
         if generator.chance(noise.filler), !fillers.isEmpty {
             let filler = generator.pick(fillers)
-            text = usesSpaces ? "\(filler) \(text)" : "\(filler)\(text)"
+            text = usesSpaces ? "\(filler) \(text.trimmingEdgeSpaces())" : "\(filler)\(text)"
+            changed = true
         }
-        return text.trimmingSpaces()
+        return changed ? text.trimmingEdgeSpaces() : text
     }
 
     /// Each run of three or more letters gets, with probability `rate`, one letter replaced by a
@@ -260,18 +270,26 @@ extension Unicode.GeneralCategory {
 }
 
 extension String {
-    /// The string without leading and trailing spaces, and with runs of spaces collapsed.
-    func trimmingSpaces() -> String {
-        // Most utterances are already tidy: check before rebuilding.
-        var previousWasSpace = true
-        var tidy = true
-        for byte in utf8 {
-            let isSpace = byte == 0x20
-            if isSpace && previousWasSpace { tidy = false; break }
+    /// The string with each run of spaces (U+0020) made one space.
+    func collapsingSpaceRuns() -> String {
+        // Most pieces are already tidy: check before rebuilding.
+        guard zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) else { return self }
+        var out = ""
+        var previousWasSpace = false
+        for scalar in unicodeScalars {
+            let isSpace = scalar == " "
+            if !(isSpace && previousWasSpace) { out.unicodeScalars.append(scalar) }
             previousWasSpace = isSpace
         }
-        if tidy && !previousWasSpace { return self }
-        return split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return out
+    }
+
+    /// Without leading and trailing spaces (U+0020 only).
+    func trimmingEdgeSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 }
 

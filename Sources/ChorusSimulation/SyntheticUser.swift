@@ -34,6 +34,9 @@ public struct SyntheticUser: Sendable {
     /// The last non-fallback reply and how many times in a row it came.
     var lastReply: [String] = []
     var repeats = 0
+    /// The variant this conversation enumerates (an `each` goal's opening or step variant), said
+    /// once and never drawn or rephrased.
+    let enumeratedVariant: Int?
 
     /// What the user does on one turn, with the variant it picked.
     enum Act: Sendable, Equatable {
@@ -71,9 +74,20 @@ public struct SyntheticUser: Sendable {
         self.index = index
         self.suite = suite
         generator = SeededGenerator(seed: seed, conversation: index)
-        personaIndex = generator.pick(cumulative: suite.personaWeights)
-        let persona = suite.personas[personaIndex]
-        let first = persona.goalIndices[generator.pick(cumulative: persona.goalWeights)]
+        let first: Int
+        // Without sampled goals every conversation enumerates; an index past the last (a replay
+        // asked for one) wraps around rather than drawing from goals that do not exist.
+        let enumerated = suite.hasSampledGoals ? index : index % max(1, suite.enumeratedCount)
+        if let (goal, variant) = suite.enumeration(at: enumerated), let choice = suite.enumeratedPersonas[goal] {
+            personaIndex = choice.indices[generator.pick(cumulative: choice.weights)]
+            first = goal
+            enumeratedVariant = variant
+        } else {
+            personaIndex = generator.pick(cumulative: suite.personaWeights)
+            let persona = suite.personas[personaIndex]
+            first = persona.goalIndices[generator.pick(cumulative: persona.goalWeights)]
+            enumeratedVariant = nil
+        }
         pursued = [first]
         goal = GoalState(goal: first, slots: suite.goals[first].slots.count)
         drawValues(for: first)
@@ -118,8 +132,15 @@ public struct SyntheticUser: Sendable {
     /// The first message of the conversation.
     public mutating func opening() -> UserTurn {
         let goal = goalSpec
-        if let first = goal.steps.first { return say(.step(0, variant: generator.below(first.variants.count))) }
-        return say(.open(variant: generator.below(goal.openings.count), also: nil))
+        if !goal.steps.isEmpty { return say(.step(0, variant: stepVariant(0))) }
+        return say(.open(variant: enumeratedVariant ?? generator.below(goal.openings.count), also: nil))
+    }
+
+    /// The variant of step `step` of the current scripted goal: the enumerated one for the goal's
+    /// `each` step, else drawn.
+    private mutating func stepVariant(_ step: Int) -> Int {
+        if let enumeratedVariant, pursued.count == 1, goalSpec.eachStep == step { return enumeratedVariant }
+        return generator.below(goalSpec.steps[step].variants.count)
     }
 
     /// Draws the values of a goal's slots not drawn yet (a later goal reuses the values of slots
@@ -407,6 +428,11 @@ public struct SyntheticUser: Sendable {
     }
 
     private mutating func continueWith(_ act: Act, failures: [DialogueFailure]) -> UserReaction {
+        if case .open = act, enumeratedVariant != nil, pursued.count == 1 {
+            // An enumerated utterance is said once, so each is scored exactly once: where a drawn
+            // user would say its request again in other words, this one stops.
+            return finishGoal(consecutiveFallbacks > 0 ? .abandoned : .failed, failures: failures)
+        }
         guard turns < suite.suite.maxTurns else {
             if case .close = act { return end(failures: failures) }
             return finishGoal(.maxTurns, failures: failures)
@@ -428,7 +454,14 @@ public struct SyntheticUser: Sendable {
         switch act {
         case .open(let variant, let also):
             if let also { render(acts.also[also], into: &pieces, slots: &slots) }
-            render(goal.openings[variant], into: &pieces, slots: &slots)
+            if goal.openingSpans.indices.contains(variant) {
+                // A data example: its annotated spans are the numbered placeholders.
+                let spans = goal.openingSpans[variant]
+                render(goal.openings[variant], into: &pieces, slots: &slots, override: Dictionary(uniqueKeysWithValues: spans.enumerated().map { ("\($0.offset)", $0.element) }))
+            } else {
+                render(goal.openings[variant], into: &pieces, slots: &slots)
+            }
+            if goal.openingSlots.indices.contains(variant) { slots += goal.openingSlots[variant] }
             expectedIntent = goal.intent
         case .inform(let slot, let variant):
             render(goal.slots[slot].answers[variant], into: &pieces, slots: &slots)
@@ -594,7 +627,7 @@ public struct SyntheticUser: Sendable {
             closeGoal(.completed)
             return UserReaction(failures: failures, next: .end(.completed))
         }
-        var reaction = continueWith(.step(current + 1, variant: generator.below(steps[current + 1].variants.count)), failures: [])
+        var reaction = continueWith(.step(current + 1, variant: stepVariant(current + 1)), failures: [])
         reaction.failures = failures
         return reaction
     }

@@ -36,6 +36,17 @@ public struct Template: Sendable, Equatable {
         self.segments = segments
     }
 
+    /// A template of the given segments (its `source` is only for display).
+    public init(source: String, segments: [Segment]) {
+        self.source = source
+        self.segments = segments
+    }
+
+    /// Text said exactly as written: braces are not placeholders.
+    public static func literal(_ text: String) -> Template {
+        Template(source: text, segments: text.isEmpty ? [] : [.text(text)])
+    }
+
     /// The placeholder names, in order of appearance (with repeats).
     public var placeholders: [String] {
         segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }

@@ -44,7 +44,7 @@ struct CompareCommand: AsyncParsableCommand {
     func execution(side: Int, input: SuiteInput, store: ResultStore) throws -> RunExecution {
         RunExecution(
             input: input, suitePath: suite, targetPath: target[side],
-            configuration: options.configuration(suite: input.loaded.suite), store: store,
+            configuration: options.configuration(input: input), store: store,
             transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) }, labels: try options.labels(),
             quiet: false,
             metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate)

@@ -38,6 +38,10 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let input = try SuiteInput.load(suite: suite, target: target)
+            if !input.compiled.hasSampledGoals, conversation >= input.compiled.enumeratedCount {
+                throw CommandFailure.badInput(
+                    "--conversation \(conversation) is past the suite's last: it enumerates \(input.compiled.enumeratedCount) conversations (0…\(input.compiled.enumeratedCount - 1))")
+            }
             let driver = ConversationDriver(
                 suite: input.compiled, seed: seed ?? input.loaded.suite.seed, target: input.target, runTag: "replay")
             let record = await driver.run(conversation: conversation, repeat: play)

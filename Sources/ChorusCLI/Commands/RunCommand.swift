@@ -100,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
             if leftToPlay != 0 { try await TargetProbe.check([(input.target, targetPath)]) }
             let clock = ContinuousClock()
             let started = clock.now
-            var configuration = options.configuration(suite: input.loaded.suite, shard: plannedShard)
+            var configuration = options.configuration(input: input, shard: plannedShard)
             if let resumed {
                 configuration.seed = resumed.seed
                 configuration.conversations = resumed.conversations
@@ -252,10 +252,14 @@ struct RunOptions: ParsableArguments {
     }
 
     /// The run's configuration: these options over the suite's defaults.
-    func configuration(suite: Suite, shard: RunPlan.Shard = .whole) -> RunConfiguration {
-        RunConfiguration(
-            suite: suite, seed: seed, conversations: conversations, shard: shard, concurrency: concurrency, rate: rate,
-            repeats: repeats ?? 1)
+    ///
+    /// Enumerated goals (`each`) always play every variant once; `--conversations` (or the
+    /// suite's `conversations`) counts the sampled conversations that follow them.
+    func configuration(input: SuiteInput, shard: RunPlan.Shard = .whole) -> RunConfiguration {
+        let sampled = conversations ?? input.loaded.suite.conversations
+        return RunConfiguration(
+            suite: input.loaded.suite, seed: seed, conversations: input.compiled.conversationCount(sampled: sampled), shard: shard,
+            concurrency: concurrency, rate: rate, repeats: repeats ?? 1)
     }
 
     func validate() throws {

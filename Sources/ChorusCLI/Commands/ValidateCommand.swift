@@ -39,7 +39,9 @@ struct ValidateCommand: AsyncParsableCommand {
                 do throws(SpecError) {
                     let loaded = try SuiteLoader.load(path: path)
                     loadedSuites.append(loaded)
-                    checked.append("\(path): suite \"\(loaded.suite.suite)\", \(loaded.suite.goals.count) goals, \(loaded.suite.personas.count) personas")
+                    let examples = loaded.data.reduce(0) { $0 + $1.examples.count }
+                    let data = loaded.data.isEmpty ? "" : ", \(examples) labelled examples from \(loaded.data.count) data file\(loaded.data.count == 1 ? "" : "s")"
+                    checked.append("\(path): suite \"\(loaded.suite.suite)\", \(loaded.suite.goals.count) goals, \(loaded.suite.personas.count) personas\(data)")
                 } catch {
                     diagnostics += error.diagnostics
                 }

@@ -14,7 +14,7 @@ struct SuiteInput {
         let loaded = try SuiteLoader.load(path: suitePath)
         let compiled: CompiledSuite
         do {
-            compiled = try CompiledSuite(loaded.suite)
+            compiled = try CompiledSuite(loaded.suite, data: loaded.data)
         } catch {
             throw SpecError([Diagnostic(file: suitePath, line: 0, column: 0, message: error.description)])
         }

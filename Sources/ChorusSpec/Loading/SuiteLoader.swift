@@ -48,12 +48,15 @@ public enum SuiteLoader {
         let suite = try SpecReader.decode(Suite.self, from: root, locator: locator)
         diagnostics += SuiteValidator.validate(suite, locator: locator)
         guard diagnostics.isEmpty else { throw SpecError(diagnostics.sortedForReport()) }
+        let data = try LabelledDataLoader.load(suite, relativeTo: isFolder ? path : (path as NSString).deletingLastPathComponent, locator: locator)
 
         var hash = ContentHash()
         for document in documents {
             hash.combine(name: (document.file.path as NSString).lastPathComponent, contents: document.file.bytes)
         }
-        return LoadedSuite(suite: suite, files: files, contentHash: hash.hex)
+        // A data file that changed changes the run, so it is part of the suite's identity.
+        for source in data { hash.combine(name: source.source.file, contents: source.fingerprint) }
+        return LoadedSuite(suite: suite, files: files, contentHash: hash.hex, data: data)
     }
 
     /// The files of the suite at `path`, sorted, and whether `path` is a folder.

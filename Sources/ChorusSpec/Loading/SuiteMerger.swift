@@ -28,20 +28,20 @@ enum SuiteMerger {
                     origins[name] = Origin(file: document.file, key: key)
                     var entries: [(Node, Node)] = []
                     if let entryNoun { mergeEntries(of: value, into: &entries, map: name, document, &origins, &diagnostics, entryNoun) }
-                    pairs.append((key, entryNoun == nil ? value : .mapping(Node.Mapping(entries))))
+                    pairs.append((key, entryNoun == nil ? value : .stringKeyedMapping(entries, mark: value.mark)))
                     continue
                 }
                 if let entryNoun {
                     var entries = Array(pairs[index].value.mapping ?? [:]).map { ($0.key, $0.value) }
                     mergeEntries(of: value, into: &entries, map: name, document, &origins, &diagnostics, entryNoun)
-                    pairs[index].value = .mapping(Node.Mapping(entries))
+                    pairs[index].value = .stringKeyedMapping(entries, mark: pairs[index].value.mark)
                 } else if pairs[index].value != value, let first = origins[name] {
                     diagnostics.append(
                         document.file.diagnostic(at: key.mark, "\"\(name)\" is already set at \(first.position); set it in one file only"))
                 }
             }
         }
-        return (.mapping(Node.Mapping(pairs.map { ($0.key, $0.value) })), diagnostics)
+        return (.stringKeyedMapping(pairs.map { ($0.key, $0.value) }), diagnostics)
     }
 
     /// Appends the entries of map `value` to `entries`; a name seen before is reported at its

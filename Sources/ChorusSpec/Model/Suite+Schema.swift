@@ -26,6 +26,23 @@ extension Suite {
             SchemaProperty(
                 "gate", .map(entry: "gate metric", keys: GateRule.metricKeys, values: .object(GateRule.schema(for: .completionRate))),
                 "Release-gate thresholds, keyed by metric name."),
+            SchemaProperty(
+                "coverage", .enumeration(Coverage.allCases.map(\.rawValue)),
+                "sample (default): goals draw their utterances; each: every opening (or the each step's variants) exactly once, one conversation per variant."),
+            SchemaProperty("data", .array(of: .object(dataSourceSchema), minItems: 1), "Labelled data files whose examples become goals, one per intent."),
+        ])
+
+    static let dataSourceSchema = SchemaObject(
+        noun: "data",
+        description: "A labelled data file: each example is an utterance with its intent (and expected slots).",
+        properties: [
+            SchemaProperty("file", .string, required: true, "The file, relative to the suite file."),
+            SchemaProperty("format", .enumeration(DataFormat.allCases.map(\.rawValue)), "csv, tsv, jsonl or rasa (Rasa NLU YAML); default from the extension."),
+            SchemaProperty("text", .string, "CSV/TSV column or JSON Lines field of the utterance (default text)."),
+            SchemaProperty("intent", .string, "CSV/TSV column or JSON Lines field of the intent (default intent)."),
+            SchemaProperty("slots", .string, "JSON Lines field holding the expected slots, an object of name to value."),
+            SchemaProperty("each", .boolean, "Every example exactly once, one conversation each (default true)."),
+            SchemaProperty("personas", .array(of: .string, minItems: 1), "Only these personas say the examples (default: all)."),
         ])
 
     static let vocabSchema = SchemaNode.oneOf([
@@ -108,6 +125,7 @@ extension Suite {
                 "requests", .map(entry: "request", keys: placeholderNameKeys, values: .object(requestSchema)),
                 "Agenda: information the user wants once the task is done; the goal succeeds only when each asked one is answered."),
             SchemaProperty("steps", .array(of: .object(stepSchema), minItems: 1), "Scripted: the user's turns, in order."),
+            SchemaProperty("each", .boolean, "Every opening (or the variants of the step marked each) exactly once, one conversation each (default: the suite's coverage)."),
         ])
 
     static let slotSchema = SchemaObject(
@@ -146,6 +164,7 @@ extension Suite {
             SchemaProperty("user", .variants, required: true, "Utterance variants; one is drawn per conversation."),
             SchemaProperty("expect", .object(expectationSchema), "What the bot's reply must satisfy."),
             SchemaProperty("required", .boolean, "When true, a failed expectation ends the conversation with outcome failed."),
+            SchemaProperty("each", .boolean, "Every variant of this step exactly once, one conversation each (at most one step per goal)."),
         ])
 
     static let expectationSchema = SchemaObject(

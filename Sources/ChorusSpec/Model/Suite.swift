@@ -29,18 +29,24 @@ public struct Suite: Codable, Sendable, Equatable {
     public var dialogue: DialoguePhrases?
     /// Release-gate thresholds, keyed by metric name (see `GateMetric`).
     public var gate: [String: GateRule]?
+    /// How goals choose their utterances: drawn (`sample`, the default) or every variant exactly
+    /// once (`each`); a goal's own `each` overrides it.
+    public var coverage: Coverage?
+    /// Labelled data files whose examples become goals (one per intent), resolved relative to
+    /// the suite file.
+    public var data: [DataSource]?
 
     enum CodingKeys: String, CodingKey {
         case version, suite, language, seed, conversations
         case maxTurns = "max_turns"
-        case vocab, personas, goals, bot, dialogue, gate
+        case vocab, personas, goals, bot, dialogue, gate, coverage, data
     }
 
     public init(
         version: Int = 1, suite: String, language: String = "en", seed: UInt64 = 1, conversations: Int = 100,
         maxTurns: Int = 10, vocab: [String: Vocab] = [:], personas: [String: Persona] = [:],
         goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), dialogue: DialoguePhrases? = nil,
-        gate: [String: GateRule]? = nil
+        gate: [String: GateRule]? = nil, coverage: Coverage? = nil, data: [DataSource]? = nil
     ) {
         self.version = version
         self.suite = suite
@@ -54,6 +60,8 @@ public struct Suite: Codable, Sendable, Equatable {
         self.bot = bot
         self.dialogue = dialogue
         self.gate = gate
+        self.coverage = coverage
+        self.data = data
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,6 +78,8 @@ public struct Suite: Codable, Sendable, Equatable {
         bot = try c.decodeIfPresent(BotRecognition.self, forKey: .bot) ?? BotRecognition()
         dialogue = try c.decodeIfPresent(DialoguePhrases.self, forKey: .dialogue)
         gate = try c.decodeIfPresent([String: GateRule].self, forKey: .gate)
+        coverage = try c.decodeIfPresent(Coverage.self, forKey: .coverage)
+        data = try c.decodeIfPresent([DataSource].self, forKey: .data)
     }
 }
 
@@ -263,17 +273,20 @@ public struct Goal: Codable, Sendable, Equatable {
     public var requests: [String: GoalRequest]?
     /// Scripted: the user's turns, in order.
     public var steps: [Step]?
+    /// Every opening (or every variant of the step marked `each`) exactly once, one conversation
+    /// each, instead of drawing them; absent: the suite's `coverage`.
+    public var each: Bool?
 
     enum CodingKeys: String, CodingKey {
         case weight, personas, intent, openings, slots
         case answerIntent = "answer_intent"
-        case success, requests, steps
+        case success, requests, steps, each
     }
 
     public init(
         weight: Double = 1, personas: [String]? = nil, intent: String? = nil, openings: [String]? = nil, slots: [String: Slot]? = nil,
         answerIntent: String? = nil, success: SuccessCondition? = nil, requests: [String: GoalRequest]? = nil,
-        steps: [Step]? = nil
+        steps: [Step]? = nil, each: Bool? = nil
     ) {
         self.weight = weight
         self.personas = personas
@@ -284,6 +297,7 @@ public struct Goal: Codable, Sendable, Equatable {
         self.success = success
         self.requests = requests
         self.steps = steps
+        self.each = each
     }
 
     public init(from decoder: any Decoder) throws {
@@ -297,6 +311,7 @@ public struct Goal: Codable, Sendable, Equatable {
         success = try c.decodeIfPresent(SuccessCondition.self, forKey: .success)
         requests = try c.decodeIfPresent([String: GoalRequest].self, forKey: .requests)
         steps = try c.decodeIfPresent([Step].self, forKey: .steps)
+        each = try c.decodeIfPresent(Bool.self, forKey: .each)
     }
 
     /// True when the goal is scripted (has `steps`).
@@ -354,11 +369,14 @@ public struct Step: Codable, Sendable, Equatable {
     public var expect: Expectation?
     /// When true, a failed expectation ends the conversation with outcome `failed`.
     public var required: Bool
+    /// Every variant of this step exactly once, one conversation each (at most one step of a goal).
+    public var each: Bool?
 
-    public init(user: [String], expect: Expectation? = nil, required: Bool = false) {
+    public init(user: [String], expect: Expectation? = nil, required: Bool = false, each: Bool? = nil) {
         self.user = user
         self.expect = expect
         self.required = required
+        self.each = each
     }
 
     public init(from decoder: any Decoder) throws {
@@ -366,6 +384,7 @@ public struct Step: Codable, Sendable, Equatable {
         user = try c.decode([String].self, forKey: .user)
         expect = try c.decodeIfPresent(Expectation.self, forKey: .expect)
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        each = try c.decodeIfPresent(Bool.self, forKey: .each)
     }
 }
 

@@ -12,13 +12,63 @@ struct SourceFile: Sendable {
 
     init(path: String, bytes: Data) throws(SpecError) {
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw SpecError([Diagnostic(file: path, line: 0, column: 0, message: "file is not valid UTF-8 text")])
+            throw SpecError([Self.invalidUTF8(path: path, bytes: bytes)])
         }
         self.path = path
         self.text = text
         self.bytes = bytes
         // Split on "\n" only so line numbers agree with libyaml's (a "\r" stays at the line end).
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The diagnostic for text that is not UTF-8, at the first bad byte: its line, and its column
+    /// counted in the scalars of the valid text before it (plus one).
+    static func invalidUTF8(path: String, bytes: Data) -> Diagnostic {
+        let bytes = [UInt8](bytes)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        var bad = bytes.count
+        while index < bytes.count {
+            let length = Self.sequenceLength(bytes, at: index)
+            guard length > 0 else {
+                bad = index
+                break
+            }
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        let before = String(decoding: bytes[lineStart..<bad], as: UTF8.self)
+        let message = String(format: "file is not valid UTF-8 text (byte 0x%02X at offset %d)", bad < bytes.count ? bytes[bad] : 0, bad)
+        return Diagnostic(file: path, line: line, column: before.unicodeScalars.count + 1, message: message)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index`, or 0 when it is malformed.
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        let (length, low, high): (Int, UInt8, UInt8) =
+            switch first {
+            case 0x00...0x7F: (1, 0x80, 0xBF)
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (0, 0, 0)
+            }
+        guard length > 0, index + length <= bytes.count else { return 0 }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            // The second byte has the narrower range (no overlong forms, no surrogates).
+            let (lower, upper) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+            guard (lower...upper).contains(byte) else { return 0 }
+        }
+        return length
     }
 
     /// Reads the file at `path`; a missing or unreadable file is a whole-file diagnostic.

@@ -21,11 +21,17 @@ struct SuiteValidator {
         if suite.personas.isEmpty {
             report(["personas"], "suite \"\(suite.suite)\" defines no personas; add at least one under \"personas\"")
         }
-        if suite.goals.isEmpty {
+        if suite.goals.isEmpty, suite.data?.isEmpty ?? true {
             report(["goals"], "suite \"\(suite.suite)\" defines no goals; add at least one under \"goals\"")
         }
         for name in suite.goals.keys.sorted() {
             checkGoal(name, suite.goals[name]!)
+        }
+        for (index, source) in (suite.data ?? []).enumerated() {
+            checkPersonas(source.personas, at: ["data", .index(index)], of: "data file \"\(source.file)\"")
+            if source.resolvedFormat == nil {
+                report(["data", .index(index), "file"], "cannot tell the format of \"\(source.file)\" from its name; set \"format\" (csv, tsv, jsonl or rasa)")
+            }
         }
         for name in suite.vocab.keys.sorted() {
             if case .lookup(let key, let table) = suite.vocab[name]! { checkLookup(name, key: key, table: table) }
@@ -40,9 +46,15 @@ struct SuiteValidator {
         let path: SpecPath = ["goals", .key(name)]
         let quoted = "goal \"\(name)\""
 
-        for (index, persona) in (goal.personas ?? []).enumerated() where suite.personas[persona] == nil {
-            let hint = NameSuggestion.hint(for: persona, in: suite.personas.keys)
-            report(path.appending("personas").appending(index: index), "\(quoted) names unknown persona \"\(persona)\"\(hint)")
+        checkPersonas(goal.personas, at: path, of: quoted)
+        let eachSteps = (goal.steps ?? []).indices.filter { goal.steps![$0].each == true }
+        for index in eachSteps.dropFirst() {
+            report(
+                path.appending("steps").appending(index: index).appending("each"),
+                "\(quoted) enumerates step \(eachSteps[0] + 1) already; only one step of a goal can be \"each\"", at: .key)
+        }
+        if goal.each == false, let first = eachSteps.first {
+            report(path.appending("steps").appending(index: first).appending("each"), "\(quoted) sets \"each: false\" but this step is \"each\"", at: .key)
         }
 
         let agendaKeys = [("intent", goal.intent != nil), ("openings", goal.openings != nil)]
@@ -142,6 +154,13 @@ struct SuiteValidator {
         for (index, slot) in (goal.success?.slots ?? []).enumerated() where slots[slot] == nil {
             let hint = NameSuggestion.hint(for: slot, in: slots.keys)
             report(path.appending("success").appending("slots").appending(index: index), "\(quoted) requires unknown slot \"\(slot)\" in its success\(hint)")
+        }
+    }
+
+    private mutating func checkPersonas(_ personas: [String]?, at path: SpecPath, of quoted: String) {
+        for (index, persona) in (personas ?? []).enumerated() where suite.personas[persona] == nil {
+            let hint = NameSuggestion.hint(for: persona, in: suite.personas.keys)
+            report(path.appending("personas").appending(index: index), "\(quoted) names unknown persona \"\(persona)\"\(hint)")
         }
     }
 

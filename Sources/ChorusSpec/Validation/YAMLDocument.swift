@@ -16,10 +16,11 @@ struct YAMLDocument {
             throw SpecError([file.diagnostic(at: nil, "cannot parse YAML: \(error)")])
         }
         guard let root else {
-            throw SpecError([file.diagnostic(at: nil, "file is empty")])
+            // Positioned at the start, so editors and CI annotations can jump to it.
+            throw SpecError([Diagnostic(file: file.path, line: 1, column: 1, message: "file is empty (or holds only comments)")])
         }
         try checkExpandedSize(root, in: file)
-        return YAMLDocument(file: file, root: root)
+        return YAMLDocument(file: file, root: root.withStringKeys())
     }
 
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
