@@ -198,6 +198,9 @@ public final class ResultStore: Sendable {
             // NULL for conversations stored before languages were recorded.
             try db.execute(sql: "ALTER TABLE conversation ADD COLUMN language TEXT")
         }
+        migrator.registerMigration("v5-watch: alert state and ticks of chorus watch") { db in
+            try createWatchTables(db)
+        }
         return migrator
     }
 

@@ -26,6 +26,7 @@ extension Suite {
             SchemaProperty(
                 "gate", .map(entry: "gate metric", keys: GateRule.metricKeys, values: .object(GateRule.schema(for: .completionRate))),
                 "Release-gate thresholds, keyed by metric name."),
+            SchemaProperty("privacy", .object(PrivacySettings.schema), "Personal data to mask or pseudonymise before anything is written."),
         ])
 
     static let vocabSchema = SchemaNode.oneOf([

@@ -29,18 +29,20 @@ public struct Suite: Codable, Sendable, Equatable {
     public var dialogue: DialoguePhrases?
     /// Release-gate thresholds, keyed by metric name (see `GateMetric`).
     public var gate: [String: GateRule]?
+    /// Personal data to replace in texts before they are written; nil: texts are kept as they are.
+    public var privacy: PrivacySettings?
 
     enum CodingKeys: String, CodingKey {
         case version, suite, language, seed, conversations
         case maxTurns = "max_turns"
-        case vocab, personas, goals, bot, dialogue, gate
+        case vocab, personas, goals, bot, dialogue, gate, privacy
     }
 
     public init(
         version: Int = 1, suite: String, language: String = "en", seed: UInt64 = 1, conversations: Int = 100,
         maxTurns: Int = 10, vocab: [String: Vocab] = [:], personas: [String: Persona] = [:],
         goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), dialogue: DialoguePhrases? = nil,
-        gate: [String: GateRule]? = nil
+        gate: [String: GateRule]? = nil, privacy: PrivacySettings? = nil
     ) {
         self.version = version
         self.suite = suite
@@ -54,6 +56,7 @@ public struct Suite: Codable, Sendable, Equatable {
         self.bot = bot
         self.dialogue = dialogue
         self.gate = gate
+        self.privacy = privacy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,6 +73,7 @@ public struct Suite: Codable, Sendable, Equatable {
         bot = try c.decodeIfPresent(BotRecognition.self, forKey: .bot) ?? BotRecognition()
         dialogue = try c.decodeIfPresent(DialoguePhrases.self, forKey: .dialogue)
         gate = try c.decodeIfPresent([String: GateRule].self, forKey: .gate)
+        privacy = try c.decodeIfPresent(PrivacySettings.self, forKey: .privacy)
     }
 }
 
