@@ -16,25 +16,27 @@ public final class WatchMetrics: Sendable {
 
     public init(suite: String, target: String) {
         let labels = [("suite", suite), ("target", target)]
-        up = registry.makeGauge(name: "chorus_watch_up", labels: labels, help: "1 when the bot answered the last tick, else 0.")
-        completion = registry.makeGauge(
-            name: "chorus_watch_completion_rate", labels: labels, help: "Completion rate of the last tick's sample.")
-        fallback = registry.makeGauge(
-            name: "chorus_watch_fallback_rate", labels: labels, help: "Fallback rate (per user turn) of the last tick's sample.")
-        errors = registry.makeGauge(
-            name: "chorus_watch_error_rate", labels: labels, help: "Share of the last tick's conversations that ended in a target error.")
-        latency = registry.makeGauge(
-            name: "chorus_watch_latency_p95_seconds", labels: labels, help: "95th percentile of the bot's reply latency in the last tick.")
-        lastPass = registry.makeGauge(
-            name: "chorus_watch_last_pass_timestamp_seconds", labels: labels,
-            help: "Unix time at which the last passing tick ended (0: none yet).")
-        alerting = registry.makeGauge(
-            name: "chorus_watch_alert_failing", labels: labels, help: "1 while chorus watch's alert for the suite is failing.")
+        let registry = registry
+        /// A gauge `chorus_watch_<name>_<unit>` labelled with the suite and target.
+        func gauge(_ name: String, _ unit: String, _ help: String) -> Gauge {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(namespace: "chorus", subsystem: "watch", metricName: name, unitName: unit, helpText: help),
+                labels: labels)
+        }
+        up = gauge("up", "", "1 when the bot answered the last tick, else 0.")
+        completion = gauge("completion", "rate", "Completion rate of the last tick's sample.")
+        fallback = gauge("fallback", "rate", "Fallback rate (per user turn) of the last tick's sample.")
+        errors = gauge("error", "rate", "Share of the last tick's conversations that ended in a target error.")
+        latency = gauge("latency_p95", "seconds", "95th percentile of the bot's reply latency in the last tick.")
+        lastPass = gauge("last_pass_timestamp", "seconds", "Unix time at which the last passing tick ended (0: none yet).")
+        alerting = gauge("alert", "failing", "1 while chorus watch's alert for the suite is failing.")
         var ticks: [TickResult.Verdict: Counter] = [:]
         for verdict in TickResult.Verdict.allCases {
             ticks[verdict] = registry.makeCounter(
-                name: "chorus_watch_ticks_total", labels: labels + [("verdict", verdict.rawValue)],
-                help: "Ticks played, by verdict (pass, fail, down).")
+                descriptor: MetricNameDescriptor(
+                    namespace: "chorus", subsystem: "watch", metricName: "ticks", unitName: "total",
+                    helpText: "Ticks played, by verdict (pass, fail, down)."),
+                labels: labels + [("verdict", verdict.rawValue)])
         }
         self.ticks = ticks
     }

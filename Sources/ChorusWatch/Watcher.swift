@@ -127,6 +127,12 @@ public final class Watcher: Service, Sendable {
 
             state.ticks += 1
             state.lastRun = result.run
+            if stop.isRaised {
+                // Stopped mid-tick: the sample is partial (its run is stored as interrupted),
+                // so it does not move the alert.
+                try store.saveWatchState(state)
+                break
+            }
             if result.verdict == .pass {
                 state.lastPassingAt = Self.timestamp(endedAt)
             } else {

@@ -112,7 +112,7 @@ struct WatchCommand: AsyncParsableCommand {
                 ).play)
             var services = [ServiceGroupConfiguration.ServiceConfiguration(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)]
             if let metricsPort {
-                services.append(.init(service: MetricsService(server: MetricsServer(port: metricsPort, text: { metrics.text() }))))
+                services.append(.init(service: MetricsServer(port: metricsPort, text: { metrics.text() }).service))
                 logger.info("metrics at http://127.0.0.1:\(metricsPort)/metrics")
             }
             let group = ServiceGroup(
