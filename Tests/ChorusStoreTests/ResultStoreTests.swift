@@ -48,7 +48,7 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         #expect(
             applied == [
                 "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
-                "v3: the language of each conversation",
+                "v3: the language of each conversation", "v5-watch: alert state and ticks of chorus watch",
             ])
         let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
