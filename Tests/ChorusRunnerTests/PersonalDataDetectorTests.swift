@@ -90,6 +90,16 @@ struct RedactorTests {
         #expect(!first.contains("example.com"))
     }
 
+    @Test func aTextLongerThanWhatPatternsReadIsRedactedWhole() throws {
+        let redactor = try Redactor(settings: PrivacySettings(), key: nil)
+        let filler = String(repeating: "lorem ipsum ", count: TextPattern.maxTextBytes / 12 + 10)
+        let text = filler + "ann@example.com " + filler + "4111 1111 1111 1111"
+        let redacted = redactor.redact(text)
+        #expect(!redacted.contains("ann@example.com") && !redacted.contains("4111"))
+        #expect(redacted.hasSuffix("<CARD>"))
+        #expect(redacted.count == text.count - "ann@example.com".count - "4111 1111 1111 1111".count + "<EMAIL><CARD>".count)
+    }
+
     @Test func pseudonymModeNeedsAKey() {
         #expect(throws: RedactorError.self) { try Redactor(settings: PrivacySettings(mode: .pseudonym), key: nil) }
     }

@@ -71,7 +71,7 @@ struct CompareCommand: AsyncParsableCommand {
             var runs: [StoredRun] = []
             for (side, input) in inputs.enumerated() {
                 Console.error("running \(Self.sides[side].uppercased()): \(input.loaded.suite.suite) against \(input.target.info.name)…")
-                let redactor = try options.redactor(suite: input.loaded.suite)
+                let redactor = try options.privacy.redactor(suite: input.loaded.suite)
                 let outcome = try await execution(side: side, input: input, store: store, redactor: redactor).execute()
                 let played = outcome.aggregate
                 let failure =

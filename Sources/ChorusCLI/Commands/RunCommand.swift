@@ -107,7 +107,7 @@ struct RunCommand: AsyncParsableCommand {
                 input: input, suitePath: suitePath, targetPath: targetPath, configuration: configuration,
                 store: store, transcripts: options.transcripts,
                 quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed,
-                marksCompletion: false, redactor: options.redactor(suite: input.loaded.suite)
+                marksCompletion: false, redactor: options.privacy.redactor(suite: input.loaded.suite)
             ).execute()
             // The gate judges whole runs: the report's status says when it did not (a shard's verdict
             // waits for `chorus merge` and `chorus report`; a stopped run's for `--resume`).
@@ -227,11 +227,7 @@ struct RunOptions: ParsableArguments {
         help: "Exit 3 when more than this share of conversations end in a target error (default: the suite's error_rate.max, else 0.05); given, it also stops the run early.")
     var maxErrorRate: Double?
 
-    @Option(name: .long, help: "Mask (<EMAIL>) or pseudonymise (<EMAIL:keyed hash>) personal data before anything is written: mask or pseudonym (default: the suite's privacy section).")
-    var privacy: PrivacySettings.Mode?
-
-    @Option(name: .long, help: "The environment variable holding the pseudonym key (default: the suite's privacy.key_env, else CHORUS_PRIVACY_KEY).")
-    var privacyKeyEnv: String?
+    @OptionGroup var privacy: PrivacyOptions
 
     /// The share of conversations that may end in a target error before a run exits 3, when
     /// neither `--max-error-rate` nor the suite's `gate: error_rate: {max: …}` says.

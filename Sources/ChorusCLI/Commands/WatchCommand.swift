@@ -61,11 +61,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The results database.")
     var db = "Reports/chorus.sqlite"
 
-    @Option(name: .long, help: "Mask or pseudonymise personal data before anything is written: mask or pseudonym.")
-    var privacy: PrivacySettings.Mode?
-
-    @Option(name: .long, help: "The environment variable holding the pseudonym key.")
-    var privacyKeyEnv: String?
+    @OptionGroup var privacy: PrivacyOptions
 
     func validate() throws {
         if conversations < 1 { throw ValidationError("--conversations must be at least 1") }
@@ -89,10 +85,7 @@ struct WatchCommand: AsyncParsableCommand {
             let loaded = input.loaded.suite
             await input.target.shutdown()
             let rules = try GateRules.resolve(suite: loaded, overrides: [])
-            var runOptions = try RunOptions.parse([])
-            runOptions.privacy = privacy
-            runOptions.privacyKeyEnv = privacyKeyEnv
-            let redactor = try runOptions.redactor(suite: loaded)
+            let redactor = try privacy.redactor(suite: loaded)
             let store = try ResultStore(path: db)
             let clock = SystemWaitClock()
             var logger = Logger(label: "chorus.watch")

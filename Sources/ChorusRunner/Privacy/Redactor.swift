@@ -50,8 +50,24 @@ public struct Redactor: Sendable {
         self.detectors = detectors
     }
 
-    /// `text` with every detected value replaced.
+    /// `text` with every detected value replaced. Patterns look at most `TextPattern.maxTextBytes`
+    /// of a text, so a longer one is redacted in pieces cut at a line break or space.
     public func redact(_ text: String) -> String {
+        guard text.utf8.count > TextPattern.maxTextBytes else { return redactPiece(text) }
+        var out = ""
+        var rest = text[...]
+        while !rest.isEmpty {
+            var piece = TextPattern.capped(String(rest))
+            if piece.endIndex < piece.base.endIndex, let cut = piece.lastIndex(where: { $0 == "\n" || $0 == " " }) {
+                piece = piece[...cut]
+            }
+            out += redactPiece(String(piece))
+            rest = rest.dropFirst(piece.count)
+        }
+        return out
+    }
+
+    private func redactPiece(_ text: String) -> String {
         var found: [(range: Range<String.Index>, detector: Int)] = []
         for (number, detector) in detectors.enumerated() {
             for range in detector.matches(in: text) where !found.contains(where: { $0.range.overlaps(range) }) {
