@@ -74,6 +74,17 @@ import Testing
         #expect(try metrics(pseudonymised) == metrics(plain))
     }
 
+    /// `chorus replay` prints a conversation as the run wrote it.
+    @Test func replayPrintsTheRedactedConversation() async throws {
+        let masked = try await run(["--privacy", "mask"])
+        let lines = try CLI.transcriptLines(masked)
+        let replay = try await ChorusProcess.run(
+            ["replay", Self.suite, "--target", Self.target, "--conversation", "1", "--json", "--privacy", "mask"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(CLI.withoutLatency(replay.stdout.trimmingCharacters(in: .newlines)) == lines[1])
+        #expect(Self.personal.allSatisfy { !replay.stdout.contains($0) })
+    }
+
     @Test func pseudonymsWithoutAKeyAreBadInput() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-privacy")
         let result = try await ChorusProcess.run(
