@@ -103,6 +103,12 @@ import Testing
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
         let text = String(decoding: data, as: UTF8.self)
+        // Prometheus's own linter, where it is installed (theShippedAlertingRulesAreValid fails
+        // where it is not).
+        if let promtool = Self.promtool {
+            let (status, said) = try await Self.run(promtool, ["check", "metrics"], input: text)
+            #expect(status == 0, "promtool check metrics: \(said)")
+        }
         var samples: [String: Double] = [:]
         var typed: Set<String> = []
         let sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (\S+)$/
@@ -121,6 +127,25 @@ import Testing
             samples[String(match.1) + String(match.2 ?? "")] = value
         }
         return samples
+    }
+
+    static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs `executable arguments…` with `input` on its standard input; its status and output.
+    static func run(_ executable: String, _ arguments: [String], input: String = "") async throws -> (Int32, String) {
+        let folder = try Fixtures.temporaryDirectory("chorus-promtool")
+        try input.write(toFile: "\(folder)/in", atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: "\(folder)/out", contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: "\(folder)/in"))
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(folder)/out"))
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        await process.exited()
+        return (process.terminationStatus, try String(contentsOfFile: "\(folder)/out", encoding: .utf8))
     }
 
     @Test(.timeLimit(.minutes(5))) func failingAndRecoveryNotificationsFollowTheBot() async throws {
@@ -207,18 +232,9 @@ import Testing
         #expect(alerts.count >= 4)
         #expect(text.components(separatedBy: "\n        for: ").count - 1 == alerts.count)
         #expect(text.components(separatedBy: "runbook_url:").count - 1 == alerts.count)
-        let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        try #require(promtool != nil, "promtool is not installed: run scripts/setup (Debian's prometheus package)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: promtool!)
-        process.arguments = ["check", "rules", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        await process.exited()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(said)")
+        let promtool = try #require(Self.promtool, "promtool is not installed: run scripts/setup (Debian's prometheus package)")
+        let (status, said) = try await Self.run(promtool, ["check", "rules", path])
+        #expect(status == 0, "\(said)")
         #expect(said.contains("SUCCESS: \(alerts.count) rules found"))
     }
 }
