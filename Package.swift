@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // model: the records every later stage shares (turns, conversations, replies, errors) and
@@ -49,7 +52,12 @@ let package = Package(
             dependencies: ["ChorusSpec", "ChorusModel", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         // runner: drives users against a target with bounded concurrency, streams records to sinks.
         .target(
-            name: "ChorusRunner", dependencies: ["ChorusSpec", "ChorusModel", "ChorusSimulation", "ChorusTargets", "ChorusScoring"]),
+            name: "ChorusRunner",
+            dependencies: [
+                "ChorusSpec", "ChorusModel", "ChorusSimulation", "ChorusTargets", "ChorusScoring",
+                // HMAC-SHA256 for the privacy setting's keyed pseudonyms.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // store: SQLite results database.
         .target(
             name: "ChorusStore",
@@ -70,13 +78,26 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        // watch: scheduled seeded samples against a live bot, Prometheus metrics, alert state and
+        // webhook notifications.
+        .target(
+            name: "ChorusWatch",
+            dependencies: [
+                "ChorusModel", "ChorusSpec", "ChorusTargets", "ChorusScoring", "ChorusRunner", "ChorusStore",
+                "ChorusReports", "ChorusServer",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // the command-line layer, as a library so tests can call commands directly.
         .target(
             name: "ChorusCLI",
             dependencies: [
                 "ChorusModel", "ChorusSpec", "ChorusSimulation", "ChorusReferenceBot", "ChorusTargets", "ChorusScoring",
-                "ChorusRunner", "ChorusStore", "ChorusReports", "ChorusServer", "ChorusImport",
+                "ChorusRunner", "ChorusStore", "ChorusReports", "ChorusServer", "ChorusImport", "ChorusWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -110,6 +131,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusModel", "ChorusRunner", "ChorusTestSupport"]),
+        .testTarget(
+            name: "ChorusWatchTests",
+            dependencies: ["ChorusWatch", "ChorusModel", "ChorusStore", "ChorusTargets", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusCLITests",
             dependencies: [

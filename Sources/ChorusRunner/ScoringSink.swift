@@ -11,7 +11,18 @@ public final class ScoringSink: RecordSink {
     public init() {}
 
     public func consume(_ record: ConversationRecord) async throws {
+        score(record)
+        analyze(record)
+    }
+
+    /// Adds `record` to the metrics (the original texts, so redaction never changes a metric).
+    public func score(_ record: ConversationRecord) {
         builder.add(record)
+    }
+
+    /// Adds `record` to the failure analysis, whose example texts go into reports (so this is
+    /// the redacted record when privacy is on).
+    public func analyze(_ record: ConversationRecord) {
         analyzer.add(record)
     }
 

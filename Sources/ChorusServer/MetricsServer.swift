@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 
 /// Serves a running run's counts for Prometheus at `GET /metrics` (text exposition format).
 public struct MetricsServer: Sendable {
@@ -15,6 +16,14 @@ public struct MetricsServer: Sendable {
 
     /// Serves until the task is cancelled.
     public func run() async throws {
+        try await makeApplication().runService(gracefulShutdownSignals: [])
+    }
+
+    /// The server as a service of a `ServiceGroup` (`chorus watch`): it stops cleanly on the
+    /// group's graceful shutdown.
+    public var service: any Service { makeApplication() }
+
+    private func makeApplication() -> some ApplicationProtocol {
         let router = Router()
         let text = text
         router.get("metrics") { _, _ -> Response in
@@ -22,8 +31,7 @@ public struct MetricsServer: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: text())))
         }
-        let application = Application(
+        return Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "chorus"))
-        try await application.runService(gracefulShutdownSignals: [])
     }
 }

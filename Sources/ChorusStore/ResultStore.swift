@@ -232,6 +232,9 @@ public final class ResultStore: Sendable {
             // Plays of each conversation (`--repeat k`), so a resumed run plays as many.
             try db.execute(sql: "ALTER TABLE run ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v6: alert state and ticks of chorus watch") { db in
+            try createWatchTables(db)
+        }
         return migrator
     }
 

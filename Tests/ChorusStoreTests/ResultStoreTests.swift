@@ -50,6 +50,7 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
             applied == [
                 "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
                 "v3: the language of each conversation", "v4: run labels and git checkout", "v5: plays per conversation",
+                "v6: alert state and ticks of chorus watch",
             ])
         let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
@@ -68,7 +69,7 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
             }
             #expect(opened.withLock { $0 } == [true, true, true, true])
             let applied = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") }
-            #expect(applied == 5)
+            #expect(applied == ResultStore.migrator.migrations.count)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChorusModel
 import ChorusReports
+import ChorusRunner
 import ChorusScoring
 import ChorusSpec
 import ChorusStore
@@ -41,13 +42,14 @@ struct CompareCommand: AsyncParsableCommand {
     static let sides = ["a", "b"]
 
     /// How one side runs: the shared run options, with the side's own transcripts file.
-    func execution(side: Int, input: SuiteInput, store: ResultStore) throws -> RunExecution {
+    func execution(side: Int, input: SuiteInput, store: ResultStore, redactor: Redactor? = nil) throws -> RunExecution {
         RunExecution(
             input: input, suitePath: suite, targetPath: target[side],
             configuration: options.configuration(input: input), store: store,
             transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) }, labels: try options.labels(),
             quiet: false,
-            metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate)
+            metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate,
+            redactor: redactor)
     }
 
     /// `runs.jsonl` → `runs-a.jsonl`: each side's transcripts beside the path given.
@@ -70,7 +72,8 @@ struct CompareCommand: AsyncParsableCommand {
             var runs: [StoredRun] = []
             for (side, input) in inputs.enumerated() {
                 Console.error("running \(Self.sides[side].uppercased()): \(input.loaded.suite.suite) against \(input.target.info.name)…")
-                let outcome = try await execution(side: side, input: input, store: store).execute()
+                let redactor = try options.privacy.redactor(suite: input.loaded.suite)
+                let outcome = try await execution(side: side, input: input, store: store, redactor: redactor).execute()
                 let played = outcome.aggregate
                 let failure =
                     outcome.stopReason.map { CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db) }

@@ -30,6 +30,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the conversation as one JSON line, as in a transcripts file.")
     var json = false
 
+    @OptionGroup var privacy: PrivacyOptions
+
     func validate() throws {
         if conversation < 0 { throw ValidationError("--conversation must be 0 or more") }
         if play < 0 { throw ValidationError("--repeat must be 0 or more") }
@@ -44,8 +46,10 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             let driver = ConversationDriver(
                 suite: input.compiled, seed: seed ?? input.loaded.suite.seed, target: input.target, runTag: "replay")
-            let record = await driver.run(conversation: conversation, repeat: play)
+            let played = await driver.run(conversation: conversation, repeat: play)
             await input.target.shutdown()
+            // Printed as the run wrote it: redacted when the suite (or --privacy) says so.
+            let record = try privacy.redactor(suite: input.loaded.suite)?.redact(played) ?? played
             Console.out(json ? TranscriptSink.line(record) : TranscriptText.render(record))
         }
     }

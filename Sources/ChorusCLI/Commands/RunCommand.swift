@@ -110,7 +110,7 @@ struct RunCommand: AsyncParsableCommand {
                 input: input, suitePath: suitePath, targetPath: targetPath, configuration: configuration,
                 store: store, transcripts: options.transcripts, labels: try options.labels(),
                 quiet: quiet, metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate, resume: resumed,
-                marksCompletion: false
+                marksCompletion: false, redactor: options.privacy.redactor(suite: input.loaded.suite)
             ).execute()
             // The gate judges whole runs: the report's status says when it did not (a shard's verdict
             // waits for `chorus merge` and `chorus report`; a stopped run's for `--resume`).
@@ -241,6 +241,7 @@ struct RunOptions: ParsableArguments {
     func labels() throws -> RunLabels {
         RunLabels(labels: try LabelOption.labels(label), git: GitCheckout.revision())
     }
+    @OptionGroup var privacy: PrivacyOptions
 
     /// The share of conversations that may end in a target error before a run exits 3, when
     /// neither `--max-error-rate` nor the suite's `gate: error_rate: {max: …}` says.

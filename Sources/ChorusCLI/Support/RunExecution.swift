@@ -28,6 +28,13 @@ struct RunExecution {
     /// Whether a run that played to its end is marked complete here; `chorus run` marks it
     /// itself once its reports are written.
     var marksCompletion = true
+    /// Replaces personal data in every text before it is written (nil: texts are written as played).
+    var redactor: Redactor?
+    /// Stops the run early when raised; Ctrl-C and SIGTERM raise it when `handlesSignals`.
+    var stop = StopFlag()
+    /// Whether the run handles Ctrl-C and SIGTERM itself (`chorus watch` leaves them to its
+    /// service group, which raises `stop`).
+    var handlesSignals = true
 
     struct Outcome {
         var run: StoredRun
@@ -62,19 +69,20 @@ struct RunExecution {
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
         let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)
         let metrics = LiveMetrics(planned: plan.count * configuration.repeats, alreadyDone: done.count * configuration.repeats)
-        let stop = StopFlag()
         let scoring = ScoringSink()
-        var sinks: [any RecordSink] = [scoring, StoreSink(store: store, runID: run.id), LiveMetricsSink(metrics: metrics)]
+        var writers: [any RecordSink] = [StoreSink(store: store, runID: run.id), LiveMetricsSink(metrics: metrics)]
         if let transcripts {
             do throws(OutputFileError) {
-                sinks.append(try TranscriptSink(path: transcripts, append: resume != nil))
+                writers.append(try TranscriptSink(path: transcripts, append: resume != nil))
             } catch {
                 throw CommandFailure.badInput(error.description)
             }
         }
-        if let maxErrorRate { sinks.append(ErrorRateGuard(limit: maxErrorRate, stop: stop)) }
+        if let maxErrorRate { writers.append(ErrorRateGuard(limit: maxErrorRate, stop: stop)) }
+        // Every record passes the privacy boundary: scored as played, written redacted.
+        let sinks: [any RecordSink] = [PrivacyBoundary(scoring: scoring, redactor: redactor, writers: writers)]
 
-        let interrupt = InterruptSignal(stop: stop)
+        let interrupt = handlesSignals ? InterruptSignal(stop: stop) : nil
         let progress = ProgressLine.make(metrics: metrics, label: run.name, quiet: quiet).map { line in
             Task { await line.run() }
         }

@@ -30,6 +30,7 @@ extension Suite {
                 "coverage", .enumeration(Coverage.allCases.map(\.rawValue)),
                 "sample (default): goals draw their utterances; each: every opening (or the each step's variants) exactly once, one conversation per variant."),
             SchemaProperty("data", .array(of: .object(dataSourceSchema), minItems: 1), "Labelled data files whose examples become goals, one per intent."),
+            SchemaProperty("privacy", .object(PrivacySettings.schema), "Personal data to mask or pseudonymise before anything is written."),
         ])
 
     static let dataSourceSchema = SchemaObject(

@@ -35,18 +35,20 @@ public struct Suite: Codable, Sendable, Equatable {
     /// Labelled data files whose examples become goals (one per intent), resolved relative to
     /// the suite file.
     public var data: [DataSource]?
+    /// Personal data to replace in texts before they are written; nil: texts are kept as they are.
+    public var privacy: PrivacySettings?
 
     enum CodingKeys: String, CodingKey {
         case version, suite, language, seed, conversations
         case maxTurns = "max_turns"
-        case vocab, personas, goals, bot, dialogue, gate, coverage, data
+        case vocab, personas, goals, bot, dialogue, gate, coverage, data, privacy
     }
 
     public init(
         version: Int = 1, suite: String, language: String = "en", seed: UInt64 = 1, conversations: Int = 100,
         maxTurns: Int = 10, vocab: [String: Vocab] = [:], personas: [String: Persona] = [:],
         goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), dialogue: DialoguePhrases? = nil,
-        gate: [String: GateRule]? = nil, coverage: Coverage? = nil, data: [DataSource]? = nil
+        gate: [String: GateRule]? = nil, coverage: Coverage? = nil, data: [DataSource]? = nil, privacy: PrivacySettings? = nil
     ) {
         self.version = version
         self.suite = suite
@@ -62,6 +64,7 @@ public struct Suite: Codable, Sendable, Equatable {
         self.gate = gate
         self.coverage = coverage
         self.data = data
+        self.privacy = privacy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,6 +83,7 @@ public struct Suite: Codable, Sendable, Equatable {
         gate = try c.decodeIfPresent([String: GateRule].self, forKey: .gate)
         coverage = try c.decodeIfPresent(Coverage.self, forKey: .coverage)
         data = try c.decodeIfPresent([DataSource].self, forKey: .data)
+        privacy = try c.decodeIfPresent(PrivacySettings.self, forKey: .privacy)
     }
 }
 
