@@ -60,11 +60,11 @@ let package = Package(
             ]),
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
         .target(name: "ChorusReports", dependencies: ["ChorusModel", "ChorusSpec", "ChorusScoring", "ChorusStore"]),
-        // the reference bot served over HTTP (Rasa REST, OpenAI-compatible).
+        // the reference bot served over HTTP (Rasa REST, OpenAI-compatible), and the dashboard.
         .target(
             name: "ChorusServer",
             dependencies: [
-                "ChorusModel", "ChorusReferenceBot",
+                "ChorusModel", "ChorusReferenceBot", "ChorusSpec", "ChorusScoring", "ChorusStore", "ChorusReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +110,10 @@ let package = Package(
         .testTarget(name: "ChorusRunnerTests", dependencies: ["ChorusModel", "ChorusRunner", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusCLITests",
-            dependencies: ["ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ChorusCLI", "ChorusModel", "ChorusTestSupport", "ChorusServer", "ChorusStore", "ChorusReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

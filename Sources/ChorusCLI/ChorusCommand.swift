@@ -13,7 +13,7 @@ public struct ChorusCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, ReplayCommand.self, CompareCommand.self, DiffCommand.self,
             RunsCommand.self, ShowCommand.self, ReportCommand.self, BaselineCommand.self, HistoryCommand.self, MergeCommand.self,
-            ServeBotCommand.self, ProbeCommand.self,
+            ServeBotCommand.self, ProbeCommand.self, DashboardCommand.self,
         ]
     )
 

@@ -49,6 +49,7 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
             applied == [
                 "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
                 "v3: the language of each conversation",
+                "v5-dashboard: per-run headline, failures and verdict; search indexes",
             ])
         let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
