@@ -21,7 +21,7 @@ extension DashboardPage {
         if rows.isEmpty {
             body += "<p class=\"muted\">No completed runs in this database yet.</p>\n"
         } else {
-            body += "<table class=\"suites\">\n<thead><tr><th>Suite</th><th>Target</th><th>Latest verdict</th><th>Latest run</th>"
+            body += "<div class=\"scroll\"><table class=\"suites\">\n<thead><tr><th>Suite</th><th>Target</th><th>Latest verdict</th><th>Latest run</th>"
             body += "<th>Started (UTC)</th><th>n</th>"
             body += HistoryReport.series.map { "<th>\(h($0.name))</th>" }.joined()
             body += "<th></th></tr></thead>\n<tbody>\n"
@@ -36,7 +36,7 @@ extension DashboardPage {
                 }
                 body += "<td>\(anchor("/trends", [("suite", run.suite), ("target", run.target.name)], "trends"))</td></tr>\n"
             }
-            body += "</tbody></table>\n"
+            body += "</tbody></table></div>\n"
         }
         if !recent.isEmpty {
             body += "<h2>Recent runs</h2>\n<table>\n<thead><tr><th>Run</th><th>Suite</th><th>Target</th><th>Seed</th>"

@@ -43,6 +43,7 @@ public enum DashboardPage {
         .page table { border-collapse: collapse; width: 100%; }
         .page th, .page td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
         .page td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .page table.suites th, .page table.suites td { white-space: nowrap; }
         .charts { display: flex; flex-wrap: wrap; gap: 16px; }
         form.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; margin: 0 0 12px; }
         form.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }

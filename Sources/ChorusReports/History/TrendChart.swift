@@ -60,7 +60,7 @@ public struct TrendChart: Sendable, Equatable {
     public var isRate: Bool
     public var lines: [Line]
     public var bounds: [Bound]
-    public var width = 560.0
+    public var width = 540.0
     public var height = 220.0
 
     public init(title: String, isRate: Bool, lines: [Line], bounds: [Bound] = []) {
