@@ -168,20 +168,23 @@ extension ResultStore {
         }
     }
 
-    /// The first `limit` conversations (by index) that succeeded with A and not with B (or, with
-    /// `passedA` false, the reverse), each as stored in A and in B.
+    /// The first `limit` conversations (by index) that succeeded with A and not with B, and the
+    /// first `limit` the other way round, each as stored in A and in B. One pass over the pairs.
     public func flippedConversations(
-        _ a: StoredRun, _ b: StoredRun, passedA: Bool, limit: Int
+        _ a: StoredRun, _ b: StoredRun, limit: Int
     ) throws(StoreError) -> [(a: ConversationRecord, b: ConversationRecord)] {
         let positions = try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.idx, a.repeat_idx FROM conversation a
-                    JOIN conversation b ON b.run_id = ? AND b.idx = a.idx AND b.repeat_idx = a.repeat_idx
-                    WHERE a.run_id = ? AND (a.outcome = 'completed') = ? AND (b.outcome = 'completed') = ?
-                    ORDER BY a.idx, a.repeat_idx LIMIT ?
-                    """, arguments: [b.id, a.id, passedA, !passedA, limit]
+                    SELECT idx, repeat_idx FROM (
+                        SELECT a.idx, a.repeat_idx,
+                            ROW_NUMBER() OVER (PARTITION BY a.outcome = 'completed' ORDER BY a.idx, a.repeat_idx) AS n
+                        FROM conversation a
+                        JOIN conversation b ON b.run_id = ? AND b.idx = a.idx AND b.repeat_idx = a.repeat_idx
+                        WHERE a.run_id = ? AND (a.outcome = 'completed') != (b.outcome = 'completed'))
+                    WHERE n <= ? ORDER BY idx, repeat_idx
+                    """, arguments: [b.id, a.id, limit]
             ).map { (index: $0[0] as Int, play: $0[1] as Int) }
         }
         var pairs: [(a: ConversationRecord, b: ConversationRecord)] = []

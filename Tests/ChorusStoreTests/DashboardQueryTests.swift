@@ -130,10 +130,13 @@ import Testing
             expected[PairCell(passedA: a, passedB: b), default: 0] += 1
         }
         #expect(cells == expected)
-        let flips = try store.flippedConversations(runs[0], runs[1], passedA: false, limit: 3)
+        // Only B-passed flips exist here (B completes every conversation A does, and more).
+        let flips = try store.flippedConversations(runs[0], runs[1], limit: 3)
         #expect(flips.map(\.a.index) == [1, 11, 21])
         #expect(flips.allSatisfy { $0.a.outcome != .completed && $0.b.outcome == .completed })
-        #expect(try store.flippedConversations(runs[0], runs[1], passedA: true, limit: 3).isEmpty)
+        let reversed = try store.flippedConversations(runs[1], runs[0], limit: 2)
+        #expect(reversed.map(\.a.index) == [1, 11])
+        #expect(reversed.allSatisfy { $0.a.outcome == .completed && $0.b.outcome != .completed })
     }
 
     @Test func aFinishedRunKeepsItsHeadlineFailuresAndVerdict() throws {

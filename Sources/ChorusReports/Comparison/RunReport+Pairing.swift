@@ -37,11 +37,7 @@ extension RunReport {
         for (cell, pairs) in try store.pairedOutcomes(a, b) {
             comparer.count(passedA: cell.passedA, passedB: cell.passedB, pairs: pairs)
         }
-        for passedA in [true, false] {
-            for pair in try store.flippedConversations(a, b, passedA: passedA, limit: flipLimit) {
-                comparer.keep(a: pair.a, b: pair.b)
-            }
-        }
+        for pair in try store.flippedConversations(a, b, limit: flipLimit) { comparer.keep(a: pair.a, b: pair.b) }
         return comparer.comparison(a: a.target, b: b.target)
     }
 }

@@ -84,7 +84,15 @@ public struct TrendChart: Sendable, Equatable {
 
     /// An ISO 8601 time as the store writes it (`2026-11-21T13:00:00Z`).
     public static func time(_ iso: String) -> Date? {
-        ISO8601DateFormatter().date(from: iso)
+        // The format style is a value (no formatter object to build per point, which cost a
+        // trend of 50 runs × 7 figures a third of a second).
+        try? Date(iso, strategy: .iso8601)
+    }
+
+    /// A time as the axis shows it: `2026-11-21 13:00 UTC`.
+    static func label(_ time: Date) -> String {
+        let iso = time.formatted(.iso8601)
+        return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + " UTC"
     }
 
     public func svg() -> String {
@@ -124,15 +132,11 @@ public struct TrendChart: Sendable, Equatable {
         for value in [low, (low + high) / 2, high] {
             svg += "<text x=\"\(c(left - 4))\" y=\"\(c(y(value) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6475\">\(label(value))</text>"
         }
-        let timeFormat = DateFormatter()
-        timeFormat.locale = Locale(identifier: "en_US_POSIX")
-        timeFormat.timeZone = TimeZone(identifier: "UTC")
-        timeFormat.dateFormat = "yyyy-MM-dd HH:mm"
         let ticks = span > 0 ? [start, start.addingTimeInterval(span / 2), end] : [start]
         for (number, tick) in ticks.enumerated() {
             let anchor = ticks.count == 1 ? "middle" : number == 0 ? "start" : number == ticks.count - 1 ? "end" : "middle"
             svg += "<text class=\"tick\" x=\"\(c(x(tick)))\" y=\"\(c(height - 12))\" font-size=\"10\" text-anchor=\"\(anchor)\" "
-            svg += "fill=\"#5b6475\">\(timeFormat.string(from: tick)) UTC</text>"
+            svg += "fill=\"#5b6475\">\(Self.label(tick))</text>"
         }
         svg += "\n"
         for bound in bounds where bound.value >= low && bound.value <= high {
