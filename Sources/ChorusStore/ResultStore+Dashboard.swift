@@ -82,7 +82,9 @@ extension ResultStore {
     /// One page of the conversations of `run` that match `query`, in index order.
     public func search(_ query: ConversationQuery, in run: StoredRun) throws(StoreError) -> ConversationPage {
         let after = query.after ?? ConversationPosition(index: -1, repeatIndex: Int.max)
-        let through = after.index + max(1, query.window)
+        // Saturating: `after` comes from a link a person may edit.
+        let (sum, overflow) = after.index.addingReportingOverflow(max(1, query.window))
+        let through = overflow ? Int.max : sum
         var conditions = ["c.run_id = ?", "(c.idx > ? OR (c.idx = ? AND c.repeat_idx > ?))", "c.idx <= ?"]
         var arguments: [any DatabaseValueConvertible] = [run.id, after.index, after.index, after.repeatIndex, through]
         if let outcome = query.outcome {

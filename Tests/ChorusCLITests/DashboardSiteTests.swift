@@ -42,6 +42,9 @@ import Testing
         #expect(dashboard.page("/search", ["run": "r1", "outcome": "sideways"]).status == 400)
         #expect(dashboard.page("/search", ["run": "r1", "after": "-3"]).status == 400)
         #expect(dashboard.page("/conversation", ["run": "r1", "at": "9"]).status == 404)
+        // A position at the end of the integers is past every conversation, not an overflow.
+        let last = dashboard.page("/search", ["run": "r1", "after": "\(Int.max).\(Int.max)"])
+        #expect(last.status == 200 && last.html.contains("id=\"no-results\""))
         let search = dashboard.page("/search", ["run": "r1", "q": "<b>closed"])
         #expect(search.status == 200 && search.html.contains("at=3"))
     }
