@@ -70,11 +70,11 @@ let package = Package(
         .target(name: "ChorusReports", dependencies: ["ChorusModel", "ChorusSpec", "ChorusScoring", "ChorusStore"]),
         // import: a team's existing data (Rasa, Botium, labelled files) written as a suite.
         .target(name: "ChorusImport", dependencies: ["ChorusSpec", "ChorusModel", .product(name: "Yams", package: "Yams")]),
-        // the reference bot served over HTTP (Rasa REST, OpenAI-compatible).
+        // the reference bot served over HTTP (Rasa REST, OpenAI-compatible), and the dashboard.
         .target(
             name: "ChorusServer",
             dependencies: [
-                "ChorusModel", "ChorusReferenceBot",
+                "ChorusModel", "ChorusReferenceBot", "ChorusSpec", "ChorusScoring", "ChorusStore", "ChorusReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,7 +137,8 @@ let package = Package(
         .testTarget(
             name: "ChorusCLITests",
             dependencies: [
-                "ChorusCLI", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "ChorusCLI", "ChorusModel", "ChorusTestSupport", "ChorusServer", "ChorusStore", "ChorusReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 // The CI recipes' YAML is read as CI reads it.
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -24,22 +24,29 @@ extension RunReport {
         labels = run.labels
     }
 
-    /// Reads a stored run's report: its aggregate, its conversations (streamed through the
-    /// failure analysis), and the gate and baseline it was judged by.
+    /// Reads a stored run's report: its aggregate and failure analysis (kept when it ended, else
+    /// computed from its conversations), and the gate and baseline it was judged by.
     /// The status is the stored run's unless given.
     public static func load(
         run: StoredRun, status: ReportStatus? = nil, from store: ResultStore, chorusVersion: String
     ) throws(StoreError) -> RunReport {
         let aggregate = try store.aggregate(of: run)
-        var analyzer = FailureAnalyzer()
-        try store.forEachConversation(of: run) { analyzer.add($0) }
-        let judgement = try store.judgement(of: run)
-        let decoder = JSONDecoder()
-        let gate = judgement.gate.flatMap { try? decoder.decode([String: GateRule].self, from: Data($0.utf8)) } ?? [:]
-        let baseline = judgement.baseline.flatMap { try? decoder.decode(Baseline.self, from: Data($0.utf8)) }
+        let failures = try store.failureAnalysis(of: run)
+        let judgement = try judgement(of: run, in: store)
         return RunReport(
-            run: run, status: status, aggregate: aggregate, failures: analyzer.analysis(), gate: gate, baseline: baseline,
-            chorusVersion: chorusVersion)
+            run: run, status: status, aggregate: aggregate, failures: failures, gate: judgement.gate,
+            baseline: judgement.baseline, chorusVersion: chorusVersion)
+    }
+
+    /// The gate rules and baseline stored with a run (empty and nil when it was not judged).
+    public static func judgement(
+        of run: StoredRun, in store: ResultStore
+    ) throws(StoreError) -> (gate: [String: GateRule], baseline: Baseline?) {
+        let stored = try store.judgement(of: run)
+        let decoder = JSONDecoder()
+        let gate = stored.gate.flatMap { try? decoder.decode([String: GateRule].self, from: Data($0.utf8)) } ?? [:]
+        let baseline = stored.baseline.flatMap { try? decoder.decode(Baseline.self, from: Data($0.utf8)) }
+        return (gate, baseline)
     }
 
     /// `chorus replay <suite> --target <target> --seed <seed> --conversation {i}` for a run.

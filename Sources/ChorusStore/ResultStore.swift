@@ -235,6 +235,23 @@ public final class ResultStore: Sendable {
         migrator.registerMigration("v6: alert state and ticks of chorus watch") { db in
             try createWatchTables(db)
         }
+        migrator.registerMigration("v7: per-run headline, failures and verdict; search indexes") { db in
+            // What the dashboard shows of a run is kept when the run ends, so no page reads a run's
+            // conversations to draw it: the headline rates (small JSON), the failure analysis, and
+            // the gate's verdict (`pass`/`fail`, NULL when not judged). The indexes serve the
+            // dashboard's conversation search (filters within one run, keyset on idx) and its
+            // per-suite, per-target trends.
+            try db.execute(
+                sql: """
+                    ALTER TABLE run ADD COLUMN headline TEXT;
+                    ALTER TABLE run ADD COLUMN failures TEXT;
+                    ALTER TABLE run ADD COLUMN verdict TEXT;
+                    CREATE INDEX run_suite_target ON run(suite, target_name, started_at);
+                    CREATE INDEX conversation_outcome ON conversation(run_id, outcome, idx);
+                    CREATE INDEX conversation_goal ON conversation(run_id, goal, idx);
+                    CREATE INDEX conversation_persona ON conversation(run_id, persona, idx);
+                    """)
+        }
         return migrator
     }
 
@@ -263,13 +280,19 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// Marks a run ended with `status`, keeping its final aggregate for reports.
-    public func finishRun(id: Int64, status: RunStatus, endedAt: String, aggregate: Aggregate?) throws(StoreError) {
-        let json = aggregate.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
+    /// Marks a run ended with `status`, keeping its final aggregate (and its headline rates) and,
+    /// when given, its failure analysis for reports and the dashboard.
+    public func finishRun(
+        id: Int64, status: RunStatus, endedAt: String, aggregate: Aggregate?, failures: FailureAnalysis? = nil
+    ) throws(StoreError) {
+        let encoder = JSONEncoder()
+        let json = aggregate.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) }
+        let headline = aggregate.flatMap { try? String(decoding: encoder.encode(RunHeadline($0)), as: UTF8.self) }
+        let analysis = failures.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) }
         try write { db in
             try db.execute(
-                sql: "UPDATE run SET status = ?, ended_at = ?, aggregate = ? WHERE id = ?",
-                arguments: [status.rawValue, endedAt, json, id])
+                sql: "UPDATE run SET status = ?, ended_at = ?, aggregate = ?, headline = ?, failures = ? WHERE id = ?",
+                arguments: [status.rawValue, endedAt, json, headline, analysis, id])
         }
     }
 
@@ -316,15 +339,17 @@ public final class ResultStore: Sendable {
     /// The aggregate kept when the run finished, or (with `recompute`, or when none was kept)
     /// recomputed from its stored conversations.
     public func aggregate(of run: StoredRun, recompute: Bool = false) throws(StoreError) -> Aggregate {
-        let stored: String? = recompute ? nil : try read { db in
-            try String.fetchOne(db, sql: "SELECT aggregate FROM run WHERE id = ?", arguments: [run.id])
-        }
-        if let stored, let aggregate = try? JSONDecoder().decode(Aggregate.self, from: Data(stored.utf8)) {
-            return aggregate
-        }
+        if !recompute, let aggregate = try stored(Aggregate.self, column: "aggregate", of: run) { return aggregate }
         var builder = AggregateBuilder()
         try forEachConversation(of: run) { record in builder.add(record) }
         return builder.finish()
+    }
+
+    /// A JSON column of a run's row, decoded; nil when it is NULL or does not decode (then the
+    /// caller computes it from the conversations).
+    func stored<T: Decodable>(_ type: T.Type, column: String, of run: StoredRun) throws(StoreError) -> T? {
+        let text = try read { db in try String.fetchOne(db, sql: "SELECT \(column) FROM run WHERE id = ?", arguments: [run.id]) }
+        return text.flatMap { try? JSONDecoder().decode(T.self, from: Data($0.utf8)) }
     }
 
     static func run(from row: Row) throws(StoreError) -> StoredRun {

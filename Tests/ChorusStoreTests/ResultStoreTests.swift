@@ -51,6 +51,7 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
                 "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
                 "v3: the language of each conversation", "v4: run labels and git checkout", "v5: plays per conversation",
                 "v6: alert state and ticks of chorus watch",
+                "v7: per-run headline, failures and verdict; search indexes",
             ])
         let mode = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")

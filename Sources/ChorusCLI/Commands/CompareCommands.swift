@@ -115,9 +115,7 @@ struct DiffCommand: AsyncParsableCommand {
             let store = try database.open()
             let a = try StoreInput.run(runA, in: store, labels: label)
             let b = try StoreInput.run(runB, in: store, labels: label)
-            let rules = try store.judgement(of: b).gate.flatMap {
-                try? JSONDecoder().decode([String: ChorusSpec.GateRule].self, from: Data($0.utf8))
-            } ?? [:]
+            let rules = try RunReport.judgement(of: b, in: store).gate
             try PairedRuns.report(a, b, store: store, gate: rules, out: out)
         }
     }
@@ -127,16 +125,7 @@ struct DiffCommand: AsyncParsableCommand {
 /// the same suite with the same seed — the conversations paired one to one.
 enum PairedRuns {
     static func report(_ a: StoredRun, _ b: StoredRun, store: ResultStore, gate: [String: ChorusSpec.GateRule], out: String?) throws {
-        let reportA = try RunReport.load(run: a, from: store, chorusVersion: ChorusVersion.current)
-        let baseline = Baseline(
-            suite: a.suite, suiteHash: a.suiteHash, summary: reportA.summary,
-            failureClusters: reportA.failures.clusters.map(\.signature.key))
-        let failuresB = try RunReport.load(run: b, from: store, chorusVersion: ChorusVersion.current).failures
-        var report = RunReport(
-            run: b, aggregate: try store.aggregate(of: b), failures: failuresB, gate: gate, baseline: baseline,
-            chorusVersion: ChorusVersion.current)
-        let paired = a.seed == b.seed && a.suiteHash == b.suiteHash && a.shard == b.shard
-        if paired { report.comparison = try compare(a, b, store: store) }
+        let report = try RunReport.comparing(a, b, store: store, gate: gate, chorusVersion: ChorusVersion.current)
         let directory = out ?? "Reports/compare/\(a.name)-vs-\(b.name)"
         let written = try ReportWriter.write(report, to: directory)
 
@@ -168,21 +157,5 @@ enum PairedRuns {
         }
         Console.out("wrote \(written.joined(separator: ", "))")
         try Verdict.conclude(report, quiet: true)
-    }
-
-    /// Streams both runs' conversations in chunks of a thousand indices and pairs them.
-    static func compare(_ a: StoredRun, _ b: StoredRun, store: ResultStore) throws -> PairedComparison {
-        var comparer = PairedComparer(replayA: RunReport.replayCommand(for: a), replayB: RunReport.replayCommand(for: b))
-        let chunk = 1000
-        var start = 0
-        while start < max(a.conversations, b.conversations) {
-            var left: [Int: ConversationRecord] = [:]
-            try store.forEachConversation(of: a, from: start, to: start + chunk - 1) { left[$0.index] = $0 }
-            try store.forEachConversation(of: b, from: start, to: start + chunk - 1) { right in
-                if let match = left[right.index] { comparer.add(a: match, b: right) }
-            }
-            start += chunk
-        }
-        return comparer.comparison(a: a.target, b: b.target)
     }
 }

@@ -58,7 +58,9 @@ struct MergeCommand: AsyncParsableCommand {
             let judgement = try first.store.judgement(of: first.run)
             try target.setJudgement(runID: merged.id, gate: judgement.gate, baseline: judgement.baseline)
             let endedAt = shards.compactMap(\.run.endedAt).max() ?? Timestamp.now()
-            try target.finishRun(id: merged.id, status: .completed, endedAt: endedAt, aggregate: aggregate)
+            try target.finishRun(
+                id: merged.id, status: .completed, endedAt: endedAt, aggregate: aggregate,
+                failures: try target.failureAnalysis(of: merged, recompute: true))
             merged.status = .completed
             let stored = try target.conversationCount(of: merged)
             Console.out("merged \(shards.count) shards into run \(merged.name) in \(into): \(stored) conversations")

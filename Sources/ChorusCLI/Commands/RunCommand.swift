@@ -127,7 +127,10 @@ struct RunCommand: AsyncParsableCommand {
             let written = try ReportWriter.write(report, to: directory, formats: format)
             if outcome.status == .completed {
                 // Only now: a run killed while writing its reports is resumed, and the resume writes them.
-                try store.finishRun(id: outcome.run.id, status: .completed, endedAt: Timestamp.now(), aggregate: outcome.aggregate)
+                try store.finishRun(
+                    id: outcome.run.id, status: .completed, endedAt: Timestamp.now(), aggregate: outcome.aggregate,
+                    failures: report.failures)
+                try store.setVerdict(runID: outcome.run.id, passed: report.verdict?.passed)
             }
             if !quiet {
                 Console.out(TextSummaryReporter().render(report.summary, status: report.status))

@@ -130,7 +130,9 @@ struct RunExecution {
         // A resumed run's figures cover every stored conversation, not just this process's share.
         let aggregate = resume == nil ? scoring.aggregate : try store.aggregate(of: run, recompute: true)
         if marksCompletion {
-            try store.finishRun(id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate)
+            try store.finishRun(
+                id: run.id, status: .completed, endedAt: Timestamp.now(), aggregate: aggregate,
+                failures: resume == nil ? scoring.failures : nil)
         }
         var finished = run
         finished.status = .completed

@@ -23,18 +23,30 @@ public struct PairedComparer: Sendable {
     }
 
     public mutating func add(a: ConversationRecord, b: ConversationRecord) {
-        pairs += 1
         let passedA = a.outcome == .completed
         let passedB = b.outcome == .completed
+        count(passedA: passedA, passedB: passedB, pairs: 1)
+        if passedA != passedB { keep(a: a, b: b) }
+    }
+
+    /// Counts `pairs` pairs by their success with A and with B, without their conversations
+    /// (the store counts them in SQL; `keep(a:b:)` adds the flips to show).
+    public mutating func count(passedA: Bool, passedB: Bool, pairs count: Int) {
+        pairs += count
         switch (passedA, passedB) {
-        case (true, true): bothPassed += 1
-        case (false, false): bothFailed += 1
-        case (true, false):
-            onlyA += 1
-            if aToB.count < flipLimit { aToB.append(flip(a, b)) }
-        case (false, true):
-            onlyB += 1
-            if bToA.count < flipLimit { bToA.append(flip(a, b)) }
+        case (true, true): bothPassed += count
+        case (false, false): bothFailed += count
+        case (true, false): onlyA += count
+        case (false, true): onlyB += count
+        }
+    }
+
+    /// Keeps a flipped pair for the report, up to `flipLimit` in each direction.
+    public mutating func keep(a: ConversationRecord, b: ConversationRecord) {
+        switch (a.outcome == .completed, b.outcome == .completed) {
+        case (true, false): if aToB.count < flipLimit { aToB.append(flip(a, b)) }
+        case (false, true): if bToA.count < flipLimit { bToA.append(flip(a, b)) }
+        default: break
         }
     }
 

@@ -1,10 +1,15 @@
+import ChorusStore
+import Foundation
+
 extension HistoryReport {
-    /// One self-contained page: a line chart per headline figure, and the table of runs.
+    /// One self-contained page: a chart per headline figure over the runs' start times, one line
+    /// per target, each rate with its 95% interval; and the table of runs.
     public func html() -> String {
         var body = "<h1>Chorus history · \(Escaping.html(suite))</h1>\n"
-        body += "<p>\(points.count) runs, oldest first. Hover a point for its run.</p>\n<div class=\"charts\">\n"
+        body += "<p>\(points.count) runs, oldest first, one line per target. Hover a point for its run.</p>\n<div class=\"charts\">\n"
+        let headlines = points.map { RunHeadline($0.summary) }
         for series in Self.series {
-            body += chart(series, values: points.map { series.value($0.summary) })
+            body += trendChart(series, headlines: headlines).svg()
         }
         body += "</div>\n<table><thead><tr><th>#</th><th>run</th><th>target</th><th>seed</th><th>n</th>"
         body += Self.series.map { "<th>\(Escaping.html($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
@@ -12,7 +17,7 @@ extension HistoryReport {
             body += "<tr><td>\(number + 1)</td><td>\(Escaping.html(point.run))</td><td>\(Escaping.html(point.target))</td>"
             body += "<td>\(point.seed)</td><td>\(point.summary.conversations)</td>"
             for series in Self.series {
-                let value = series.value(point.summary).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
+                let value = series.value(headlines[number]).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
                 body += "<td class=\"num\">\(value)</td>"
             }
             body += "</tr>\n"
@@ -21,11 +26,11 @@ extension HistoryReport {
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Chorus history · \(Escaping.html(suite))</title>
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             <style>
             body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d2330; }
             .charts { display: flex; flex-wrap: wrap; gap: 16px; }
-            figure { margin: 0; border: 1px solid #d9dde5; border-radius: 6px; padding: 8px; }
-            figcaption { font-weight: 600; margin-bottom: 4px; }
+            \(TrendChart.styleSheet)
             table { border-collapse: collapse; margin-top: 24px; }
             th, td { border-bottom: 1px solid #e3e6ec; padding: 4px 8px; text-align: left; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -35,34 +40,19 @@ extension HistoryReport {
             """
     }
 
-    private func chart(_ series: Series, values: [Double?]) -> String {
-        let width = 320.0
-        let height = 140.0
-        let pad = 28.0
-        let top = max(values.compactMap { $0 }.max() ?? 0, series.isRate ? 0.01 : 0.001)
-        let scale = (height - 2 * pad) / top
-        let step = values.count > 1 ? (width - 2 * pad) / Double(values.count - 1) : 0
-        var line: [String] = []
-        var dots = ""
-        for (index, value) in values.enumerated() {
-            guard let value else { continue }
-            let x = (pad + Double(index) * step).rounded(toPlaces: 1)
-            let y = (height - pad - value * scale).rounded(toPlaces: 1)
-            line.append("\(x),\(y)")
-            let label = "\(Escaping.html(points[index].run)): \(Self.format(value, isRate: series.isRate))"
-            dots += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3\" fill=\"#2f6fdf\"><title>\(label)</title></circle>"
+    /// The chart of one figure: the points of each target in their own line, in run order.
+    private func trendChart(_ series: Series, headlines: [RunHeadline]) -> TrendChart {
+        var lines: [TrendChart.Line] = []
+        for (index, point) in points.enumerated() {
+            guard let figure = series.figure(headlines[index]) else { continue }
+            let time = TrendChart.time(point.startedAt) ?? Date(timeIntervalSince1970: Double(index))
+            let mark = TrendChart.Point(time: time, value: figure.value, low: figure.low, high: figure.high, label: point.run)
+            if let line = lines.firstIndex(where: { $0.name == point.target }) {
+                lines[line].points.append(mark)
+            } else {
+                lines.append(TrendChart.Line(name: point.target, points: [mark]))
+            }
         }
-        return """
-            <figure><figcaption>\(Escaping.html(series.name))</figcaption>
-            <svg width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img">
-            <line x1="\(pad)" y1="\(height - pad)" x2="\(width - pad)" y2="\(height - pad)" stroke="#9aa3b2"/>
-            <line x1="\(pad)" y1="\(pad)" x2="\(pad)" y2="\(height - pad)" stroke="#9aa3b2"/>
-            <text x="2" y="\(pad - 6)" font-size="10" fill="#5b6475">\(Self.format(top, isRate: series.isRate))</text>
-            <text x="2" y="\(height - pad + 12)" font-size="10" fill="#5b6475">0</text>
-            <polyline fill="none" stroke="#2f6fdf" stroke-width="2" points="\(line.joined(separator: " "))"/>
-            \(dots)
-            </svg></figure>
-
-            """
+        return TrendChart(title: series.name, isRate: series.isRate, lines: lines)
     }
 }

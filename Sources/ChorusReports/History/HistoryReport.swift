@@ -1,5 +1,6 @@
 import ChorusModel
 import ChorusScoring
+import ChorusStore
 
 /// The headline figures of a suite's stored runs, oldest first: the botmaster's morning view.
 public struct HistoryReport: Sendable, Equatable {
@@ -22,11 +23,17 @@ public struct HistoryReport: Sendable, Equatable {
         }
     }
 
-    /// One line of the history: its name, whether it is a rate (shown in %), and how to read it.
+    /// One figure of the history: its name, the gate metric it is (for its bounds), whether it
+    /// is a rate (shown in %), and how to read it — with its 95% interval, for rates — from a
+    /// run's headline. `chorus history` and the dashboard's trends draw the same figures.
     public struct Series: Sendable {
         public var name: String
+        public var metric: String
         public var isRate: Bool
-        public var value: @Sendable (Summary) -> Double?
+        public var figure: @Sendable (RunHeadline) -> (value: Double, low: Double?, high: Double?)?
+
+        /// The figure's value alone.
+        public func value(_ headline: RunHeadline) -> Double? { figure(headline)?.value }
     }
 
     public var suite: String
@@ -37,15 +44,19 @@ public struct HistoryReport: Sendable, Equatable {
         self.points = points
     }
 
-    public static let series: [Series] = [
-        Series(name: "completion", isRate: true, value: { $0.metrics.completionRate?.value }),
-        Series(name: "intent accuracy", isRate: true, value: { $0.metrics.intentAccuracy?.value }),
-        Series(name: "fallback", isRate: true, value: { $0.metrics.fallbackRate?.value }),
-        Series(name: "handoff", isRate: true, value: { $0.metrics.handoffRate?.value }),
-        Series(name: "abandonment", isRate: true, value: { $0.metrics.abandonmentRate?.value }),
-        Series(name: "error", isRate: true, value: { $0.metrics.errorRate?.value }),
-        Series(name: "latency p95 (ms)", isRate: false, value: { $0.latencyMs?.p95 }),
-    ]
+    public static let series: [Series] =
+        [
+            ("completion", "completion_rate"), ("intent accuracy", "intent_accuracy"), ("fallback", "fallback_rate"),
+            ("handoff", "handoff_rate"), ("abandonment", "abandonment_rate"), ("error", "error_rate"),
+        ].map { name, metric in
+            Series(name: name, metric: metric, isRate: true) { headline in
+                headline.rates[metric].map { ($0.value, $0.low, $0.high) }
+            }
+        } + [
+            Series(name: "latency p95 (ms)", metric: "latency_p95_ms", isRate: false) { headline in
+                headline.latencyMs.map { ($0.p95, nil, nil) }
+            }
+        ]
 
     /// A plain-text table, one row per run.
     public func text() -> String {
@@ -55,7 +66,7 @@ public struct HistoryReport: Sendable, Equatable {
             rows.append(
                 [point.run, point.target, "\(point.summary.conversations)"]
                     + Self.series.map { series in
-                        series.value(point.summary).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
+                        series.value(RunHeadline(point.summary)).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
                     } + (labelled ? [point.labels.text] : []))
         }
         return TextTable(rows: rows, rightAligned: Set(2..<(3 + Self.series.count)), indent: "").render()

@@ -44,6 +44,27 @@ public struct HTMLReporter: RunReporter {
 
     public func render(_ report: RunReport) -> String {
         let s = report.summary
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <title>Chorus · \(h(s.suite)) · \(h(s.target.name))</title>
+            <style>\(Self.styleSheet)</style>
+            </head>
+            <body>
+            \(body(report))</body>
+            </html>
+
+            """
+    }
+
+    /// The report's content (header, section links, sections, footer) without the document
+    /// around it: the dashboard's run page shows it in its own page.
+    public func body(_ report: RunReport) -> String {
+        let s = report.summary
         var sections: [(id: String, title: String, html: String)] = []
         sections.append(("outcomes", "Outcomes", outcomesSection(report)))
         sections.append(("rates", "Rates", ratesSection(report)))
@@ -70,19 +91,7 @@ public struct HTMLReporter: RunReporter {
             sections.append(("comparison", "A/B comparison", comparisonSection(comparison)))
         }
 
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <title>Chorus · \(h(s.suite)) · \(h(s.target.name))</title>
-            <style>\(Self.styleSheet)</style>
-            </head>
-            <body>
-
-            """
+        var html = ""
         html += header(report)
         html += "<nav>" + sections.map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }.joined(separator: " ") + "</nav>\n"
         html += "<main>\n"
@@ -94,8 +103,6 @@ public struct HTMLReporter: RunReporter {
             <footer>Chorus \(h(report.chorusVersion)) · Rates carry 95% Wilson intervals. A baseline delta carries \
             its 95% interval; a regression is a change whose interval excludes zero and that exceeds the gate's \
             tolerance. Intent accuracy counts user turns with both an expected and a predicted intent.</footer>
-            </body>
-            </html>
 
             """
         return html
