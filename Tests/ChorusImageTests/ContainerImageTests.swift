@@ -85,7 +85,7 @@ struct ContainerImageTests {
     /// The image's filesystem, as `podman export` writes it, unpacked under `work`.
     static func export(_ image: String, into work: String, environment: [String: String]) async throws -> String {
         let podman = "/usr/bin/podman"
-        let create = try await ChorusProcess.run(executable: podman, ["create", image], environment: environment)
+        let create = try await ChorusProcess.run(executable: podman, ["create", "--pull=never", image], environment: environment)
         try #require(create.status == 0, "podman create: \(create.stderr)")
         let container = create.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let export = try await ChorusProcess.run(
