@@ -142,6 +142,9 @@ let package = Package(
                 // The CI recipes' YAML is read as CI reads it.
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // the container image, built by scripts/build-image and run from its exported filesystem
+        // (slow: a release build; `make test-image`, not `make test`).
+        .testTarget(name: "ChorusImageTests", dependencies: ["ChorusTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,14 @@ public enum ChorusProcess {
     public static func run(
         _ arguments: [String], in directory: String = Fixtures.root, environment: [String: String] = [:]
     ) async throws -> Result {
+        try await run(executable: Fixtures.chorusBinary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program the same way (a script, `podman`, `chroot`), for tests that drive the tools
+    /// around chorus; `environment` is added to this process's own.
+    public static func run(
+        executable: String, _ arguments: [String], in directory: String = Fixtures.root, environment: [String: String] = [:]
+    ) async throws -> Result {
         let scratch = try Fixtures.temporaryDirectory("chorus-process")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         // Output goes to files, not pipes, so a chatty child never blocks on a full pipe.
@@ -21,7 +29,7 @@ public enum ChorusProcess {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
