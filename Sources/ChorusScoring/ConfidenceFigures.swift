@@ -82,6 +82,12 @@ public struct ConfidenceFigures: Sendable, Equatable, Codable {
     /// `rule`, carried in `summary.json` so the file explains itself.
     public var recommendationRule: String
 
+    /// The sweep's point at the recommended threshold (`nil` only for figures read from a file
+    /// that lacks it).
+    public var recommended: Point? {
+        sweep.first { $0.threshold == recommendedThreshold }
+    }
+
     enum CodingKeys: String, CodingKey {
         case turns, histogram, sweep
         case recommendedThreshold = "recommended_threshold"
