@@ -49,6 +49,16 @@ public struct JSONSummaryReporter: RunReporter {
         s.intentAverages = s.intentAverages.map {
             Summary.IntentAverages(macro: rounded($0.macro), weighted: rounded($0.weighted))
         }
+        s.confidence = s.confidence.map { figures in
+            var f = figures
+            f.sweep = f.sweep.map {
+                var point = $0
+                point.fallbackRate = round(point.fallbackRate, 6)
+                point.keptAccuracy = point.keptAccuracy.map { round($0, 6) }
+                return point
+            }
+            return f
+        }
         s.turns = s.turns.map {
             Summary.Turns(mean: round($0.mean, 6), median: round($0.median, 6), p95: round($0.p95, 6))
         }

@@ -71,6 +71,7 @@ struct SummaryDocument: Encodable {
         var failing_conversations: Int
         var fallback_utterances: [UtteranceCount]
         var abandonment: [String: AbandonmentFunnel]
+        var confused_pairs: [ConfusedPair]
 
         init(_ analysis: FailureAnalysis, report: RunReport) {
             clusters = analysis.clusters.map {
@@ -79,6 +80,7 @@ struct SummaryDocument: Encodable {
             failing_conversations = analysis.failingConversations
             fallback_utterances = analysis.fallbackUtterances
             abandonment = analysis.abandonment
+            confused_pairs = analysis.confusedPairs
         }
     }
 

@@ -74,7 +74,8 @@ public struct ConversationDriver: Sendable {
             let reaction = user.react(to: observation)
             turns.append(
                 TurnRecord(
-                    user: message.text, expectedIntent: message.expectedIntent, predictedIntent: reply.intent,
+                    user: message.text, expectedIntent: message.expectedIntent,
+                    predictedIntent: suite.suite.bot.scoredIntent(reported: reply.intent, fallback: observation.fallback),
                     confidence: reply.confidence, expectedSlots: message.expectedSlots, entities: reply.entities,
                     fallback: observation.fallback, handoff: observation.handoff, bot: reply.texts, latencyMs: latency,
                     failures: reaction.failures, act: message.act, goal: message.goal,

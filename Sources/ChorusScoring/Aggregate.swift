@@ -26,6 +26,9 @@ public struct Aggregate: Sendable, Equatable, Codable {
     public var intentCorrectTurns: Int = 0
     /// Judged turns as `[expected: [predicted: count]]`; only non-zero cells are present.
     public var confusion: [String: [String: Int]] = [:]
+    /// Judged turns that carried a confidence, by confidence bucket and correctness (the
+    /// confidence histogram and threshold sweep).
+    public var confidence = ConfidenceCounts()
     /// Whether the target predicted an intent on any turn at all. When it never did, intent
     /// metrics are not available (rather than 0).
     public var targetExposesIntent: Bool = false
@@ -75,7 +78,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         case conversationsWithFallback = "conversations_with_fallback"
         case intentJudgedTurns = "intent_judged_turns"
         case intentCorrectTurns = "intent_correct_turns"
-        case confusion
+        case confusion, confidence
         case targetExposesIntent = "target_exposes_intent"
         case targetExposesEntities = "target_exposes_entities"
         case slotsExpected = "slots_expected"
@@ -114,6 +117,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         intentJudgedTurns = try c.decode(Int.self, forKey: .intentJudgedTurns)
         intentCorrectTurns = try c.decode(Int.self, forKey: .intentCorrectTurns)
         confusion = try c.decode([String: [String: Int]].self, forKey: .confusion)
+        confidence = try c.decodeIfPresent(ConfidenceCounts.self, forKey: .confidence) ?? ConfidenceCounts()
         targetExposesIntent = try c.decode(Bool.self, forKey: .targetExposesIntent)
         targetExposesEntities = try c.decode(Bool.self, forKey: .targetExposesEntities)
         slotsExpected = try c.decode(Int.self, forKey: .slotsExpected)
@@ -132,8 +136,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
         languages = try c.decodeIfPresent([String: LanguageCounts].self, forKey: .languages) ?? [:]
     }
 
-    /// Writes every count; `repeats` only when the run repeated conversations, so aggregates of
-    /// other runs read as before.
+    /// Writes every count; `repeats` only when the run repeated conversations and `confidence`
+    /// only when some judged turn had one, so aggregates of other runs read as before.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(conversations, forKey: .conversations)
@@ -144,6 +148,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
         try c.encode(intentJudgedTurns, forKey: .intentJudgedTurns)
         try c.encode(intentCorrectTurns, forKey: .intentCorrectTurns)
         try c.encode(confusion, forKey: .confusion)
+        if !confidence.isEmpty { try c.encode(confidence, forKey: .confidence) }
         try c.encode(targetExposesIntent, forKey: .targetExposesIntent)
         try c.encode(targetExposesEntities, forKey: .targetExposesEntities)
         try c.encode(slotsExpected, forKey: .slotsExpected)
@@ -229,6 +234,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
                 intentJudgedTurns += 1
                 if expected == predicted { intentCorrectTurns += 1 }
                 confusion[expected, default: [:]][predicted, default: 0] += 1
+                if let value = turn.confidence { confidence.add(confidence: value, correct: expected == predicted) }
             }
             if let entities = turn.entities {
                 targetExposesEntities = true
@@ -267,6 +273,7 @@ public struct Aggregate: Sendable, Equatable, Codable {
                 confusion[expected, default: [:]][predicted, default: 0] += count
             }
         }
+        confidence.merge(other.confidence)
         targetExposesIntent = targetExposesIntent || other.targetExposesIntent
         targetExposesEntities = targetExposesEntities || other.targetExposesEntities
         slotsExpected += other.slotsExpected

@@ -1,7 +1,7 @@
 import ChorusModel
 
 /// The result of a run as `summary.json` carries it: outcomes, rates with 95% Wilson intervals,
-/// intent scores, the confusion matrix, error classes, turns, latency, outcomes by goal, persona
+/// intent scores, the confusion matrix, the confidence histogram and threshold sweep, error classes, turns, latency, outcomes by goal, persona
 /// and behaviour, and the dialogue figures (goal outcomes, named dialogue failures, slot
 /// judgement of what the bot confirmed), computed from an `Aggregate` with the definitions of
 /// the README's "Metric definitions".
@@ -40,6 +40,9 @@ public struct Summary: Sendable, Equatable, Codable {
     public var unexpectedPredictions: [String: UnexpectedPrediction]
     /// Judged turns as `[expected: [predicted: count]]`, non-zero cells only.
     public var confusion: [String: [String: Int]]
+    /// The confidence histogram of correct and wrong predictions and the threshold sweep; `nil`
+    /// when intent metrics are not available or no judged turn carried a confidence.
+    public var confidence: ConfidenceFigures?
     /// Failed exchanges by error class (`timeout`, `connection`, `http_status`, `malformed_reply`).
     public var errors: [String: Int]
     /// User turns per completed conversation (turns to success); `nil` when no conversation completed.
@@ -72,7 +75,7 @@ public struct Summary: Sendable, Equatable, Codable {
         case schema, suite, target, seed, conversations, outcomes, metrics, intents
         case intentAverages = "intent_averages"
         case unexpectedPredictions = "unexpected_predictions"
-        case confusion, errors, turns
+        case confusion, confidence, errors, turns
         case latencyMs = "latency_ms"
         case goals, personas
         case goalOutcomes = "goal_outcomes"
@@ -126,11 +129,13 @@ public struct Summary: Sendable, Equatable, Codable {
                 UnexpectedPrediction(count: $0, share: Double($0) / Double(a.intentJudgedTurns))
             }
             confusion = a.confusion
+            confidence = ConfidenceFigures(a.confidence)
         } else {
             intents = [:]
             intentAverages = nil
             unexpectedPredictions = [:]
             confusion = [:]
+            confidence = nil
         }
         errors = a.errors
         turns = Turns(a.completedTurns)
@@ -176,6 +181,7 @@ public struct Summary: Sendable, Equatable, Codable {
         unexpectedPredictions =
             try c.decodeIfPresent([String: UnexpectedPrediction].self, forKey: .unexpectedPredictions) ?? [:]
         confusion = try c.decode([String: [String: Int]].self, forKey: .confusion)
+        confidence = try c.decodeIfPresent(ConfidenceFigures.self, forKey: .confidence)
         errors = try c.decode([String: Int].self, forKey: .errors)
         turns = try c.decodeIfPresent(Turns.self, forKey: .turns)
         latencyMs = try c.decodeIfPresent(Latency.self, forKey: .latencyMs)
@@ -203,6 +209,7 @@ public struct Summary: Sendable, Equatable, Codable {
         try c.encode(intentAverages, forKey: .intentAverages)
         try c.encode(unexpectedPredictions, forKey: .unexpectedPredictions)
         try c.encode(confusion, forKey: .confusion)
+        try c.encode(confidence, forKey: .confidence)
         try c.encode(errors, forKey: .errors)
         try c.encode(turns, forKey: .turns)
         try c.encode(latencyMs, forKey: .latencyMs)

@@ -90,6 +90,49 @@ import Testing
         #expect(reported == confusion)
     }
 
+    /// confusion.csv is the confusion matrix of the transcripts' predictions, square over every
+    /// label, sorted (scikit-learn's `confusion_matrix` with those labels; scripts/check-nlu-metrics
+    /// compares it with scikit-learn itself), and the sweep is the transcripts' confidences.
+    @Test func confusionCSVAndSweepAreTheTranscripts() async throws {
+        let (directory, result) = try await CLI.run(["--format", "json", "csv"], suite: Self.suite, expectStatus: nil)
+        #expect(result.status <= 1, "\(result.stderr)")
+        let pairs = try Self.predictions(directory)
+        let labels = Set(pairs.flatMap { [$0.expected, $0.predicted] }).sorted()
+        var expectedCSV = (["expected\\predicted"] + labels).joined(separator: ",") + "\n"
+        for row in labels {
+            let counts = labels.map { column in pairs.filter { $0.expected == row && $0.predicted == column }.count }
+            expectedCSV += ([row] + counts.map(String.init)).joined(separator: ",") + "\n"
+        }
+        #expect(try String(contentsOfFile: "\(directory)/confusion.csv", encoding: .utf8) == expectedCSV)
+
+        var scored: [(correct: Bool, confidence: Double)] = []
+        for conversation in try Self.conversations(directory) {
+            for turn in try #require(conversation["turns"] as? [[String: Any]]) {
+                guard let expected = turn["expected_intent"] as? String, let predicted = turn["predicted_intent"] as? String,
+                    let confidence = turn["confidence"] as? Double
+                else { continue }
+                scored.append((expected == predicted, confidence))
+            }
+        }
+        #expect(!scored.isEmpty)
+        let summary = try CLI.json("\(directory)/summary.json")
+        let figures = try #require(summary["confidence"] as? [String: Any])
+        let sweep = try #require(figures["sweep"] as? [[String: Any]])
+        #expect(sweep.count == 20)
+        var bestNet = Int.min
+        var bestThreshold = -1.0
+        for point in sweep {
+            let threshold = try #require(point["threshold"] as? Double)
+            let kept = scored.filter { $0.confidence >= threshold }
+            let correct = kept.filter(\.correct).count
+            #expect(point["kept"] as? Int == kept.count, "at \(threshold)")
+            #expect(point["kept_correct"] as? Int == correct, "at \(threshold)")
+            #expect(abs((point["fallback_rate"] as? Double ?? -1) - Double(scored.count - kept.count) / Double(scored.count)) < 1e-6)
+            if 2 * correct - kept.count > bestNet { (bestNet, bestThreshold) = (2 * correct - kept.count, threshold) }
+        }
+        #expect(figures["recommended_threshold"] as? Double == bestThreshold)
+    }
+
     @Test func theSameAtAnyConcurrencyAndAcrossShards() async throws {
         let one = try await CLI.run(["--format", "json", "--concurrency", "1"], suite: Self.suite, expectStatus: nil).directory
         let many = try await CLI.run(["--format", "json", "--concurrency", "12"], suite: Self.suite, expectStatus: nil).directory

@@ -3,13 +3,14 @@ import Testing
 
 @Suite struct ReporterRegistryTests {
     @Test func identifiersExtensionsAndFileNames() {
-        #expect(ReporterRegistry.identifiers == ["json", "md", "html", "junit"])
+        #expect(ReporterRegistry.identifiers == ["json", "md", "html", "junit", "csv"])
         #expect(MarkdownReporter.fileExtension == "md" && MarkdownReporter.fileName == "report.md")
         #expect(HTMLReporter.fileExtension == "html" && HTMLReporter.fileName == "report.html")
         #expect(JUnitReporter.fileExtension == "xml" && JUnitReporter.fileName == "junit.xml")
+        #expect(ConfusionCSVReporter.fileExtension == "csv" && ConfusionCSVReporter.fileName == "confusion.csv")
     }
 
-    @Test(arguments: ["md", "html", "junit"])
+    @Test(arguments: ["md", "html", "junit", "csv"])
     func looksUpEveryIdentifier(_ identifier: String) throws {
         let reporter = try #require(ReporterRegistry.reporter(for: identifier))
         #expect(type(of: reporter).identifier == identifier)
@@ -21,7 +22,7 @@ import Testing
         #expect(ReporterRegistry.reporter(for: "MD") == nil)
     }
 
-    @Test(arguments: ["md", "html", "junit"])
+    @Test(arguments: ["md", "html", "junit", "csv"])
     func renderingIsDeterministic(_ identifier: String) throws {
         let reporter = try #require(ReporterRegistry.reporter(for: identifier))
         // Dictionaries iterate in a different order per process and per instance; output must not.

@@ -30,7 +30,7 @@ import Testing
             String($0.dropFirst(3).prefix { $0 != "\"" })
         }
         #expect(topLevel == topLevel.sorted())
-        #expect(topLevel.count == 21)
+        #expect(topLevel.count == 22)
         // 3/7 rounded to 6 decimals.
         let metrics = try #require(json["metrics"] as? [String: Any]).compactMapValues { $0 as? [String: Any] }
         #expect(metrics["intent_accuracy"]?["value"] as? Double == 0.428571)

@@ -20,7 +20,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "schema", "suite", "target", "seed", "conversations", "outcomes", "metrics", "intents",
-                "intent_averages", "unexpected_predictions", "confusion", "errors", "turns", "latency_ms", "goals",
+                "intent_averages", "unexpected_predictions", "confusion", "confidence", "errors", "turns", "latency_ms", "goals",
                 "personas", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation", "languages",
             ])
         #expect(json["schema"] as? String == "chorus.summary/1")

@@ -22,6 +22,7 @@ struct StandardValidatorTests {
         "unknown-slot-vocab.yaml": "a slot naming a vocab defined elsewhere",
         "bad-vocab-pattern.yaml": "vocab generation patterns have their own syntax",
         "bad-regex.yaml": "patterns are ICU regular expressions, which JSON Schema cannot check",
+        "fallback-as-intent.yaml": "fallback_as_intent needs a fallback recognizer, a rule across two keys",
     ]
 
     struct Result: Decodable {

@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.min=0.7 (repeatable).")
     var gate: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit.")
+    @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit csv (confusion.csv).")
     var format: [String] = ReportWriter.allFormats
 
     @Option(

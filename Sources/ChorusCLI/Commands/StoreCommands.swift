@@ -94,7 +94,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "The run: its name, a unique prefix, `latest` or `latest~N`.")
     var run: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Formats: json md html junit.")
+    @Option(name: .long, parsing: .upToNextOption, help: "Formats: json md html junit csv.")
     var format: [String] = ReportWriter.allFormats
 
     @Option(name: .long, help: "Output folder (default: Reports/runs/<run-id>).")

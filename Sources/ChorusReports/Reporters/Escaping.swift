@@ -138,6 +138,13 @@ public enum Escaping {
         return fence + padded + fence
     }
 
+    /// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes
+    /// doubled; otherwise as it is, so a label reads back byte for byte with any CSV reader.
+    static func csv(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// At most `limit` characters of `text`, ending in `…` when it was cut. Applied before escaping,
     /// so a cut never splits an escape sequence.
     static func truncated(_ text: String, _ limit: Int) -> String {

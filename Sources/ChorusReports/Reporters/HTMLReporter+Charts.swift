@@ -148,7 +148,19 @@ extension HTMLReporter {
 
     func confusionSection(_ confusion: [String: [String: Int]]) -> String {
         let rowTotals = confusion.mapValues { $0.values.reduce(0, +) }
-        let allRows = rowTotals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        var allRows = rowTotals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        let tooMany = allRows.count > maxConfusionLabels
+        if tooMany {
+            // Too many intents to show (CLINC150 has 151): show those the bot gets wrong most,
+            // which are the rows worth reading; confusion.csv has the whole matrix.
+            let errors = rowTotals.reduce(into: [String: Int]()) { $0[$1.key] = $1.value - (confusion[$1.key]?[$1.key] ?? 0) }
+            allRows.sort { a, b in
+                let (ea, eb) = (errors[a, default: 0], errors[b, default: 0])
+                if ea != eb { return ea > eb }
+                let (ta, tb) = (rowTotals[a, default: 0], rowTotals[b, default: 0])
+                return ta != tb ? ta > tb : a < b
+            }
+        }
         let rows = Array(allRows.prefix(maxConfusionLabels))
         var columnTotals: [String: Int] = [:]
         for row in rows {
@@ -183,7 +195,9 @@ extension HTMLReporter {
             html += "<td class=\"num total\">\(total)</td></tr>\n"
         }
         html += "</tbody></table></div>\n"
-        html += more(allRows.count - rows.count, "expected intents (the least frequent)")
+        if tooMany {
+            html += more(allRows.count - rows.count, "expected intents (those with the fewest errors; confusion.csv has them all)")
+        }
         return html
     }
 

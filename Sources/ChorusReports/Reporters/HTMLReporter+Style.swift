@@ -62,6 +62,8 @@ extension HTMLReporter {
         table.by-goal .wide { width: 60%; }
         svg.latency text { font-size: 12px; fill: var(--ink); }
         svg.latency text.value { font-size: 11px; fill: var(--muted); }
+        svg.histogram { max-width: 100%; height: auto; }
+        svg.histogram text { font-size: 11px; fill: var(--muted); }
         table.confusion th.vertical { vertical-align: bottom; padding: 4px 2px; }
         table.confusion th.vertical span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 160px; overflow: hidden; text-overflow: ellipsis; display: inline-block; }
         table.confusion td.heat { min-width: 30px; text-align: center; font-size: 12px; border: 1px solid #fff; font-variant-numeric: tabular-nums; }

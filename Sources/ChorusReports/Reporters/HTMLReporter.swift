@@ -6,7 +6,8 @@ import ChorusSpec
 ///
 /// Sections: a header with suite, target, seed, run and the verdict; outcome bars; rates with
 /// their 95% interval whiskers; the baseline comparison with regressions highlighted; the gate's
-/// rules; per-intent scores and the confusion-matrix heat map; latency percentiles; failure
+/// rules; per-intent scores and the confusion-matrix heat map; the most confused intent pairs with
+/// example utterances; the confidence histogram and threshold sweep; latency percentiles; failure
 /// clusters with their example transcripts and replay commands; the utterances that meet a
 /// fallback; where users abandon; the paired comparison with flipped conversations side by side.
 ///
@@ -79,6 +80,10 @@ public struct HTMLReporter: RunReporter {
         if let verdict = report.verdict { sections.append(("gate", "Gate", gateSection(verdict))) }
         sections.append(("intents", "Intents", intentsSection(report)))
         if !s.confusion.isEmpty { sections.append(("confusion", "Confusion", confusionSection(s.confusion))) }
+        if !report.failures.confusedPairs.isEmpty {
+            sections.append(("confused", "Most confused", confusedPairsSection(report.failures.confusedPairs)))
+        }
+        if let confidence = s.confidence { sections.append(("confidence", "Confidence", confidenceSection(confidence))) }
         sections.append(("latency", "Latency", latencySection(s)))
         sections.append(("failures", "Failures", clustersSection(report)))
         if !report.failures.fallbackUtterances.isEmpty {

@@ -280,6 +280,12 @@ public struct MarkdownReporter: RunReporter {
                 + unexpected.prefix(maxRows).map { "\(cell($0.label)) \($0.count) (\(Figures.rate($0.share)))" }
                 .joined(separator: " · ") + (unexpected.count > maxRows ? " · …" : "") + "\n"
         }
+        if let confidence = s.confidence, let best = confidence.recommended {
+            text += "\nConfidence threshold the data supports: **\(Figures.fixed(best.threshold, 2))** (fallback "
+                + "\(Figures.rate(best.fallbackRate)), accuracy of the kept turns \(best.keptAccuracy.map(Figures.rate) ?? "n/a") "
+                + "against \(confidence.sweep.first?.keptAccuracy.map(Figures.rate) ?? "n/a") keeping all; it "
+                + "\(ConfidenceFigures.rule); sweep and histogram in report.html)\n"
+        }
         return text
     }
 

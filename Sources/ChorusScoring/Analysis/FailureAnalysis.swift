@@ -11,15 +11,18 @@ public struct FailureAnalysis: Sendable, Equatable, Codable {
     public var fallbackUtterances: [UtteranceCount]
     /// Where users abandoned, per goal.
     public var abandonment: [String: AbandonmentFunnel]
+    /// The (expected, predicted) intent pairs the target confused most, with example utterances.
+    public var confusedPairs: [ConfusedPair]
 
     public init(
         clusters: [FailureCluster] = [], failingConversations: Int = 0, fallbackUtterances: [UtteranceCount] = [],
-        abandonment: [String: AbandonmentFunnel] = [:]
+        abandonment: [String: AbandonmentFunnel] = [:], confusedPairs: [ConfusedPair] = []
     ) {
         self.clusters = clusters
         self.failingConversations = failingConversations
         self.fallbackUtterances = fallbackUtterances
         self.abandonment = abandonment
+        self.confusedPairs = confusedPairs
     }
 
     enum CodingKeys: String, CodingKey {
@@ -27,6 +30,33 @@ public struct FailureAnalysis: Sendable, Equatable, Codable {
         case failingConversations = "failing_conversations"
         case fallbackUtterances = "fallback_utterances"
         case abandonment
+        case confusedPairs = "confused_pairs"
+    }
+
+    /// Reads an analysis; one written before confused pairs were listed reads with none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        clusters = try c.decode([FailureCluster].self, forKey: .clusters)
+        failingConversations = try c.decode(Int.self, forKey: .failingConversations)
+        fallbackUtterances = try c.decode([UtteranceCount].self, forKey: .fallbackUtterances)
+        abandonment = try c.decode([String: AbandonmentFunnel].self, forKey: .abandonment)
+        confusedPairs = try c.decodeIfPresent([ConfusedPair].self, forKey: .confusedPairs) ?? []
+    }
+}
+
+/// An intent the user meant and the different one the target predicted: how many judged turns
+/// went so, and the first few of their utterances in run order.
+public struct ConfusedPair: Sendable, Equatable, Codable {
+    public var expected: String
+    public var predicted: String
+    public var count: Int
+    public var examples: [String]
+
+    public init(expected: String, predicted: String, count: Int, examples: [String]) {
+        self.expected = expected
+        self.predicted = predicted
+        self.count = count
+        self.examples = examples
     }
 }
 

@@ -19,14 +19,38 @@ public struct FailureAnalyzer: Sendable {
     private var clusters: [FailureSignature: (count: Int, example: ConversationRecord)] = [:]
     private var utterances: [String: Int] = [:]
     private var funnels: [String: AbandonmentFunnel] = [:]
+    /// Wrong predictions by (expected, predicted): count and the first `examplesPerPair` utterances.
+    private var pairs: [PairKey: (count: Int, examples: [String])] = [:]
+    /// The most example utterances kept per confused pair.
+    public let examplesPerPair: Int
     private var failing = 0
 
-    public init(capacity: Int = 10_000) {
+    public init(capacity: Int = 10_000, examplesPerPair: Int = 3) {
         self.capacity = capacity
+        self.examplesPerPair = examplesPerPair
+    }
+
+    private struct PairKey: Hashable {
+        var expected: String
+        var predicted: String
     }
 
     public mutating func add(_ record: ConversationRecord) {
         funnels[record.goal, default: AbandonmentFunnel()].conversations += 1
+        if record.outcome != .error {
+            for turn in record.turns {
+                guard let expected = turn.expectedIntent, let predicted = turn.predictedIntent, expected != predicted
+                else { continue }
+                let key = PairKey(expected: expected, predicted: predicted)
+                if var pair = pairs[key] {
+                    pair.count += 1
+                    if pair.examples.count < examplesPerPair { pair.examples.append(turn.user) }
+                    pairs[key] = pair
+                } else if pairs.count < capacity {
+                    pairs[key] = (1, examplesPerPair > 0 ? [turn.user] : [])
+                }
+            }
+        }
         let slots = record.turns.flatMap(\.expectedSlots)
         for turn in record.turns where turn.fallback {
             let text = Self.normalise(turn.user, slots: slots, lowercase: true)
@@ -60,9 +84,10 @@ public struct FailureAnalyzer: Sendable {
         }
     }
 
-    /// The analysis: the `clusterLimit` largest clusters and `utteranceLimit` most frequent
-    /// fallback utterances, ties broken by name so the result is deterministic.
-    public func analysis(clusterLimit: Int = 50, utteranceLimit: Int = 25) -> FailureAnalysis {
+    /// The analysis: the `clusterLimit` largest clusters, `utteranceLimit` most frequent
+    /// fallback utterances and `pairLimit` most confused intent pairs, ties broken by name so the
+    /// result is deterministic.
+    public func analysis(clusterLimit: Int = 50, utteranceLimit: Int = 25, pairLimit: Int = 25) -> FailureAnalysis {
         let ranked = clusters.sorted { a, b in
             a.value.count != b.value.count ? a.value.count > b.value.count : a.key < b.key
         }
@@ -73,7 +98,18 @@ public struct FailureAnalyzer: Sendable {
         return FailureAnalysis(
             clusters: top, failingConversations: failing,
             fallbackUtterances: texts.prefix(utteranceLimit).map { UtteranceCount(text: $0.key, count: $0.value) },
-            abandonment: funnels.filter { $0.value.abandoned > 0 })
+            abandonment: funnels.filter { $0.value.abandoned > 0 },
+            confusedPairs: confusedPairs(limit: pairLimit))
+    }
+
+    private func confusedPairs(limit: Int) -> [ConfusedPair] {
+        pairs.sorted { a, b in
+            if a.value.count != b.value.count { return a.value.count > b.value.count }
+            return a.key.expected != b.key.expected ? a.key.expected < b.key.expected : a.key.predicted < b.key.predicted
+        }
+        .prefix(limit).map {
+            ConfusedPair(expected: $0.key.expected, predicted: $0.key.predicted, count: $0.value.count, examples: $0.value.examples)
+        }
     }
 
     /// Whether a conversation failed: it did not complete, or a turn failed an expectation or

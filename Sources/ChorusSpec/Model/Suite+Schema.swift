@@ -186,6 +186,9 @@ extension Suite {
             SchemaProperty("handoff", .object(recognizerSchema(for: "handoff")), "How to recognise a handoff reply."),
             SchemaProperty("confirm", .object(recognizerSchema(for: "confirmation")), "How to recognise a reply asking the user to confirm values it reads back."),
             SchemaProperty("closing", .object(recognizerSchema(for: "closing")), "How to recognise a closing reply (goodbye)."),
+            SchemaProperty(
+                "fallback_as_intent", .string,
+                "Score a fallback reply as a prediction of this intent (e.g. nlu_fallback), whatever intent the target reported, as Rasa's FallbackClassifier does."),
         ])
 
     static let dialogueSchema = SchemaObject(

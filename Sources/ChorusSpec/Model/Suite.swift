@@ -425,15 +425,26 @@ public struct BotRecognition: Codable, Sendable, Equatable {
     public var confirm: Recognizer
     /// A reply that closes the conversation ("Goodbye!").
     public var closing: Recognizer
+    /// When set, a turn whose reply is a fallback (by `fallback`) counts as a prediction of this
+    /// label (e.g. `nlu_fallback`), whatever intent the target reported with it: how Rasa's
+    /// FallbackClassifier scores, so intent accuracy is that of what the bot did. Applies only
+    /// to turns where the target reported an intent.
+    public var fallbackAsIntent: String?
+
+    enum CodingKeys: String, CodingKey {
+        case fallback, handoff, confirm, closing
+        case fallbackAsIntent = "fallback_as_intent"
+    }
 
     public init(
         fallback: Recognizer = Recognizer(), handoff: Recognizer = Recognizer(), confirm: Recognizer = Recognizer(),
-        closing: Recognizer = Recognizer()
+        closing: Recognizer = Recognizer(), fallbackAsIntent: String? = nil
     ) {
         self.fallback = fallback
         self.handoff = handoff
         self.confirm = confirm
         self.closing = closing
+        self.fallbackAsIntent = fallbackAsIntent
     }
 
     public init(from decoder: any Decoder) throws {
@@ -442,6 +453,15 @@ public struct BotRecognition: Codable, Sendable, Equatable {
         handoff = try c.decodeIfPresent(Recognizer.self, forKey: .handoff) ?? Recognizer()
         confirm = try c.decodeIfPresent(Recognizer.self, forKey: .confirm) ?? Recognizer()
         closing = try c.decodeIfPresent(Recognizer.self, forKey: .closing) ?? Recognizer()
+        fallbackAsIntent = try c.decodeIfPresent(String.self, forKey: .fallbackAsIntent)
+    }
+
+    /// The intent a turn is scored as predicting: `fallbackAsIntent` for a fallback reply that
+    /// came with an intent, when set; else what the target reported.
+    public func scoredIntent(reported: String?, fallback: Bool) -> String? {
+        guard let reported else { return nil }
+        if fallback, let label = fallbackAsIntent { return label }
+        return reported
     }
 }
 

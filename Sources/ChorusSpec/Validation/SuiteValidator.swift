@@ -37,6 +37,15 @@ struct SuiteValidator {
             if case .lookup(let key, let table) = suite.vocab[name]! { checkLookup(name, key: key, table: table) }
         }
         if let dialogue = suite.dialogue { checkDialogue(dialogue) }
+        if let label = suite.bot.fallbackAsIntent {
+            if label.allSatisfy(\.isWhitespace) {
+                report(["bot", "fallback_as_intent"], "\"fallback_as_intent\" must name an intent, e.g. \"nlu_fallback\"")
+            } else if suite.bot.fallback.intents.isEmpty && suite.bot.fallback.patterns.isEmpty {
+                report(
+                    ["bot", "fallback_as_intent"],
+                    "\"fallback_as_intent\" needs a way to recognise a fallback; give \"bot.fallback\" intents or patterns")
+            }
+        }
         for name in (suite.gate ?? [:]).keys.sorted() {
             checkGateRule(name, suite.gate![name]!)
         }
