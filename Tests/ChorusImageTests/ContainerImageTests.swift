@@ -102,12 +102,16 @@ struct ContainerImageTests {
     /// `chorus arguments` run as the image runs it: chrooted into `root`, as its user (65532), from
     /// /chorus, with the image's PATH and nothing else of this process's environment, through the
     /// image's /bin/sh as the Kubernetes recipe does; the run's latency rule is lifted, since the
-    /// verdict checked is the bot's, not this loaded machine's speed.
+    /// verdict checked is the bot's, not this loaded machine's speed. A fresh /proc is mounted in
+    /// the root, as a container runtime does: a static Swift binary reads its arguments from
+    /// /proc/self/cmdline, and without it sees none.
     static func chorus(in root: String, _ arguments: String) async throws -> ChorusProcess.Result {
-        try await ChorusProcess.run(
+        try FileManager.default.createDirectory(atPath: "\(root)/proc", withIntermediateDirectories: true)
+        return try await ChorusProcess.run(
             executable: "/usr/bin/env",
             [
-                "-i", "PATH=/usr/local/bin:/bin", "HOME=/chorus", "/usr/sbin/chroot", "--userspec=65532:65532", root, "/bin/sh", "-c",
+                "-i", "PATH=/usr/local/bin:/bin", "HOME=/chorus", "/usr/bin/unshare", "--mount", "--pid", "--fork",
+                "--mount-proc=\(root)/proc", "/usr/sbin/chroot", "--userspec=65532:65532", root, "/bin/sh", "-c",
                 "cd /chorus && exec chorus \(arguments) --baseline Reports/baselines/customer-service.json --conversations 600 "
                     + "--gate latency_p95_ms.max=1000000",
             ])
