@@ -66,18 +66,12 @@ import Testing
             base = "http://127.0.0.1:\(port)"
         }
 
-        /// Polls `/` until it answers (the server is up), or the process ended, or two minutes passed.
+        /// Polls `/` until it answers (the server is up) or the process ended.
         func ready() async throws -> Bool {
-            let deadline = ContinuousClock.now + .seconds(120)
-            while ContinuousClock.now < deadline, process.isRunning {
-                if let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/")!),
-                    (response as? HTTPURLResponse)?.statusCode == 200
-                {
-                    return true
-                }
-                try await Task.sleep(for: .milliseconds(50))
+            try await Waiting.until(whileRunning: process) {
+                guard let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/")!) else { return false }
+                return (response as? HTTPURLResponse)?.statusCode == 200
             }
-            return false
         }
 
         func get(_ path: String) async throws -> (status: Int, headers: [String: String], body: String) {
