@@ -13,7 +13,7 @@ import Testing
 /// loopback port, and Debian's headless Chromium loads every page type; the tests check the DOM
 /// after load (what a person sees), that a hostile bot reply shows as text, the headers, and
 /// write a screenshot as an artifact in the test's temporary folder.
-@Suite(.serialized) struct DashboardEndToEndTests {
+@Suite(.serialized, .timeLimit(.minutes(20))) struct DashboardEndToEndTests {
     static let hostileReply = "<script>alert('xss')</script>\"><img src=x onerror=alert(1)>"
 
     /// A database with two real runs of the example suite (acme-v1, and acme-v2 gated against
