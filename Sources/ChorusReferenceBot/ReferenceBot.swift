@@ -44,6 +44,9 @@ public final class ReferenceBot: Sendable {
     let askChangeReplies: [Template]
     /// What the bot says about a malformed value, by entity.
     let invalidReplies: [String: [Template]]
+    /// The understanding of recent messages (the classifier and extractor are pure functions
+    /// of the text).
+    private let understood = UnderstandingCache()
 
     /// Validates `definition` and trains the classifier on its examples.
     public init(definition: BotDefinition) throws(ReferenceBotError) {
@@ -75,10 +78,13 @@ public final class ReferenceBot: Sendable {
     /// Answers one user message and advances the conversation's `state`.
     public func respond(to text: String, state: inout ConversationState) -> BotResponse {
         state.turnCount += 1
-        let prediction = classifier.classify(text)
+        let understanding = understood.understanding(of: text) { text in
+            Understanding(prediction: classifier.classify(text), entities: extractor.extract(from: text))
+        }
+        let prediction = understanding.prediction
         var turn = Turn(
             bot: self, text: text, prediction: prediction, confident: prediction.confidence >= definition.threshold,
-            entities: extractor.extract(from: text), variant: state.turnCount - 1)
+            entities: understanding.entities, variant: state.turnCount - 1)
         if let name = state.activeForm, let form = intents[name]?.form {
             return turn.respond(in: form, &state)
         }

@@ -68,19 +68,25 @@ struct SummaryDocument: Encodable {
         }
 
         var clusters: [Cluster]
-        var failing_conversations: Int
-        var fallback_utterances: [UtteranceCount]
+        var failingConversations: Int
+        var fallbackUtterances: [UtteranceCount]
         var abandonment: [String: AbandonmentFunnel]
-        var confused_pairs: [ConfusedPair]
+        var confusedPairs: [ConfusedPair]
+
+        enum CodingKeys: String, CodingKey {
+            case clusters, abandonment
+            case failingConversations = "failing_conversations", fallbackUtterances = "fallback_utterances"
+            case confusedPairs = "confused_pairs"
+        }
 
         init(_ analysis: FailureAnalysis, report: RunReport) {
             clusters = analysis.clusters.map {
                 Cluster(signature: $0.signature, count: $0.count, example: $0.example.index, replay: report.replay($0.example.index))
             }
-            failing_conversations = analysis.failingConversations
-            fallback_utterances = analysis.fallbackUtterances
+            failingConversations = analysis.failingConversations
+            fallbackUtterances = analysis.fallbackUtterances
             abandonment = analysis.abandonment
-            confused_pairs = analysis.confusedPairs
+            confusedPairs = analysis.confusedPairs
         }
     }
 
@@ -89,41 +95,52 @@ struct SummaryDocument: Encodable {
             var index: Int
             var goal: String
             var persona: String
-            var outcome_a: Outcome
-            var outcome_b: Outcome
-            var replay_a: String
-            var replay_b: String
+            var outcomeA: Outcome
+            var outcomeB: Outcome
+            var replayA: String
+            var replayB: String
+
+            enum CodingKeys: String, CodingKey {
+                case index, goal, persona
+                case outcomeA = "outcome_a", outcomeB = "outcome_b", replayA = "replay_a", replayB = "replay_b"
+            }
         }
 
         var a: String
         var b: String
         var pairs: Int
-        var both_passed: Int
-        var only_a_passed: Int
-        var only_b_passed: Int
-        var both_failed: Int
-        var mcnemar_p: Double
+        var bothPassed: Int
+        var onlyAPassed: Int
+        var onlyBPassed: Int
+        var bothFailed: Int
+        var mcnemarP: Double
         var delta: Double
         var low: Double
         var high: Double
         var flips: [FlipEntry]
 
+        enum CodingKeys: String, CodingKey {
+            case a, b, pairs, delta, low, high, flips
+            case bothPassed = "both_passed", onlyAPassed = "only_a_passed", onlyBPassed = "only_b_passed"
+            case bothFailed = "both_failed", mcnemarP = "mcnemar_p"
+        }
+
         init(_ c: PairedComparison) {
             a = c.a.name
             b = c.b.name
             pairs = c.pairs
-            both_passed = c.bothPassed
-            only_a_passed = c.onlyAPassed
-            only_b_passed = c.onlyBPassed
-            both_failed = c.bothFailed
-            mcnemar_p = JSONSummaryReporter.round(c.mcnemarP, 6)
+            bothPassed = c.bothPassed
+            onlyAPassed = c.onlyAPassed
+            onlyBPassed = c.onlyBPassed
+            bothFailed = c.bothFailed
+            mcnemarP = JSONSummaryReporter.round(c.mcnemarP, 6)
             delta = JSONSummaryReporter.round(c.delta, 6)
             low = JSONSummaryReporter.round(c.low, 6)
             high = JSONSummaryReporter.round(c.high, 6)
             flips = c.flips.map {
                 FlipEntry(
-                    index: $0.index, goal: $0.a.goal, persona: $0.a.persona, outcome_a: $0.a.outcome,
-                    outcome_b: $0.b.outcome, replay_a: $0.replayA, replay_b: $0.replayB)
+                    index: $0.index, goal: $0.a.goal, persona: $0.a.persona, outcomeA: $0.a.outcome,
+                    outcomeB: $0.b.outcome, replayA: $0.replayA, replayB: $0.replayB)
             }
         }
     }

@@ -34,6 +34,14 @@ final class LinearRegex: @unchecked Sendable {
         return "\(reason) (patterns run on RE2, in linear time: no lookaround (?=…) (?<!…) and no backreferences \\1)"
     }
 
+    /// Whether the pattern matches anywhere in `bytes`. Asks for no positions, so RE2 answers
+    /// with its DFA alone, several times faster than a match that reports groups.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withMemoryRebound(to: CChar.self) { text in
+            cre2_find(handle, text.baseAddress, text.count, 0, nil, -1) == 1
+        }
+    }
+
     /// The leftmost match in `bytes` starting at or after `start`: the byte ranges of the whole
     /// match (index 0) and of each group (nil when a group took no part).
     func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Range<Int>?]? {

@@ -94,7 +94,7 @@ public struct TextPattern: Sendable, CustomStringConvertible {
         switch compiled {
         case .linear(let regex):
             var text = text
-            return text.withUTF8 { regex.firstMatch(in: $0, from: 0) != nil }
+            return text.withUTF8 { regex.matches($0) }
         case .backtracking(let box):
             return box.value.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }

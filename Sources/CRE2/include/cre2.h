@@ -25,6 +25,8 @@ int cre2_groups(const cre2_regex *regex);
 /// Finds the leftmost match in `text` (`length` bytes) that starts at or after byte `start`.
 /// Writes the byte ranges of the whole match and each group as start/end pairs into `offsets`
 /// (`2 * (groups + 1)` entries; -1 for a group that took no part). Returns 1 when found, else 0.
+/// With `groups` of -1 nothing is written (`offsets` may be NULL): RE2 then only decides whether
+/// there is a match, with its DFA, which is much faster.
 int cre2_find(const cre2_regex *regex, const char *text, size_t length, size_t start, long *offsets, int groups);
 
 #ifdef __cplusplus

@@ -21,6 +21,9 @@ struct EntityExtractor: Sendable {
     }
 
     private let surfaces: [Surface]
+    /// The surfaces by their first scalar, in definition order: a text position is only
+    /// compared with the spellings that can start there.
+    private let surfacesByFirstScalar: [UInt32: [Int]]
     private let patterns: [(entity: String, pattern: TextPattern)]
     private let invalidPatterns: [String: TextPattern]
     private let normalizer = TextNormalizer(foldDigits: false)
@@ -58,6 +61,7 @@ struct EntityExtractor: Sendable {
             }
         }
         self.surfaces = surfaces
+        self.surfacesByFirstScalar = Dictionary(grouping: surfaces.indices) { surfaces[$0].scalars[0] }
         self.patterns = patterns
         self.invalidPatterns = invalidPatterns
     }
@@ -95,12 +99,12 @@ struct EntityExtractor: Sendable {
     /// Non-overlapping whole-word occurrences of listed values, longest first, in text order.
     private func valueMatches(in text: [UInt32]) -> [(start: Int, entity: String, value: String)] {
         var candidates: [(start: Int, length: Int, surface: Int)] = []
-        for (index, surface) in surfaces.enumerated() {
-            let needle = surface.scalars
-            guard needle.count <= text.count else { continue }
-            for start in 0...(text.count - needle.count) where text[start] == needle[0] {
+        for start in text.indices {
+            guard let starting = surfacesByFirstScalar[text[start]] else { continue }
+            for index in starting {
+                let needle = surfaces[index].scalars
                 let end = start + needle.count
-                guard text[start..<end].elementsEqual(needle) else { continue }
+                guard end <= text.count, text[start..<end].elementsEqual(needle) else { continue }
                 let startsWord =
                     start == 0 || text[start - 1] == 0x20
                     || ScalarClass.isIdeographic(text[start - 1]) || ScalarClass.isIdeographic(needle[0])
@@ -110,6 +114,7 @@ struct EntityExtractor: Sendable {
                 if startsWord && endsWord { candidates.append((start, needle.count, index)) }
             }
         }
+        guard !candidates.isEmpty else { return [] }
         // Longest first; among equals, earliest first, then definition order.
         candidates.sort { ($0.length, -$0.start, -$0.surface) > ($1.length, -$1.start, -$1.surface) }
         var taken = [Bool](repeating: false, count: text.count)
