@@ -87,9 +87,14 @@ public struct TextPattern: Sendable, CustomStringConvertible {
         return text[..<end]
     }
 
+    /// `text` cut to `maxTextBytes`, copied only when it is longer.
+    private static func cappedString(_ text: String) -> String {
+        text.utf8.count > maxTextBytes ? String(capped(text)) : text
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     public func matches(_ text: String) -> Bool {
-        let text = String(Self.capped(text))
+        let text = Self.cappedString(text)
         if let literal { return Self.contains(text, literal.bytes, caseInsensitive: literal.caseInsensitive) }
         switch compiled {
         case .linear(let regex):
@@ -122,7 +127,7 @@ public struct TextPattern: Sendable, CustomStringConvertible {
 
     /// Every match in `text`, each as its capture groups' texts (nil for a group that took no part).
     public func captureGroups(in text: String) -> [[String?]] {
-        let text = String(Self.capped(text))
+        let text = Self.cappedString(text)
         return allMatches(in: text).map { match in
             match.dropFirst().map { range in range.map { String(text[$0]) } }
         }

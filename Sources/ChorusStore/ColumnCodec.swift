@@ -1,9 +1,9 @@
 import ChorusModel
 
 /// The one codec of the store's JSON columns (bot texts, failed expectations, slot values,
-/// entities, dialogue failures, behaviours, goal records): each is written and read with
-/// ChorusModel's `JSON` value — its writer (`JSON.text`,
-/// compact and exact) and its strict RFC 8259 parser — so what is written is what is read back.
+/// entities, dialogue failures, behaviours, goal records): each is written exactly as
+/// ChorusModel's `JSON.text` writes the same value (compact, keys sorted, strings escaped by
+/// `JSONText`) and read with its strict RFC 8259 parser, so what is written is what is read back.
 ///
 /// Chosen over `JSONEncoder`/`JSONDecoder` because the writer runs for every turn of every
 /// conversation (millions per run) and Foundation's reflection-based coder would dominate the
@@ -14,12 +14,16 @@ import ChorusModel
 enum ColumnCodec {
     /// A list of texts: `["Which item?","Or say 'human'."]`.
     static func encode(_ strings: [String]) -> String {
-        JSON.array(strings.map(JSON.string)).text
+        var out = "["
+        appendList(strings, to: &out) { JSONText.appendString($0, to: &$1) }
+        return out + "]"
     }
 
     /// A list of name–value pairs: `[["order_id","AB-123456"]]`.
     static func encode(_ entities: [Entity]) -> String {
-        JSON.array(entities.map { JSON.array([.string($0.name), .string($0.value)]) }).text
+        var out = "["
+        appendPairs(entities, to: &out)
+        return out + "]"
     }
 
     /// A list of names of a closed set (`DialogueFailure`, `Behaviour`): `["context_lost"]`.
@@ -27,16 +31,43 @@ enum ColumnCodec {
         encode(names.map(\.rawValue))
     }
 
-    /// A conversation's goals: `[{"confirmed":[[…]],"name":"refund","outcome":"completed","turns":3,"values":[[…]]}]`.
+    /// A conversation's goals: `[{"confirmed":[[…]],"name":"refund","outcome":"completed","turns":3,"values":[[…]]}]`
+    /// (keys in order, as `JSON.text` writes an object).
     static func encode(_ goals: [GoalRecord]) -> String {
-        JSON.array(
-            goals.map { goal in
-                .object([
-                    "name": .string(goal.name), "outcome": .string(goal.outcome.rawValue), "turns": .number(Double(goal.turns)),
-                    "values": pairs(goal.values), "confirmed": pairs(goal.confirmed),
-                ])
-            }
-        ).text
+        var out = "["
+        appendList(goals, to: &out) { goal, out in
+            out += "{\"confirmed\":["
+            appendPairs(goal.confirmed, to: &out)
+            out += "],\"name\":"
+            JSONText.appendString(goal.name, to: &out)
+            out += ",\"outcome\":"
+            JSONText.appendString(goal.outcome.rawValue, to: &out)
+            out += ",\"turns\":\(goal.turns),\"values\":["
+            appendPairs(goal.values, to: &out)
+            out += "]}"
+        }
+        return out + "]"
+    }
+
+    // The writers above produce exactly what `JSON.text` writes for the same values (compact, keys
+    // sorted, strings escaped by `JSONText`), without building the `JSON` tree: they run for every
+    // turn of every conversation. `ColumnCodecTests` checks them against `JSON.text`.
+
+    private static func appendList<Element>(_ items: [Element], to out: inout String, _ item: (Element, inout String) -> Void) {
+        for index in items.indices {
+            if index > 0 { out += "," }
+            item(items[index], &out)
+        }
+    }
+
+    private static func appendPairs(_ entities: [Entity], to out: inout String) {
+        appendList(entities, to: &out) { entity, out in
+            out += "["
+            JSONText.appendString(entity.name, to: &out)
+            out += ","
+            JSONText.appendString(entity.value, to: &out)
+            out += "]"
+        }
     }
 
     /// A run's labels: `{"bot":"v2","model":"small"}`.
@@ -57,10 +88,6 @@ enum ColumnCodec {
             labels[key] = text
         }
         return labels
-    }
-
-    private static func pairs(_ entities: [Entity]) -> JSON {
-        .array(entities.map { .array([.string($0.name), .string($0.value)]) })
     }
 
     /// Reads a list of names written by `encode(_: [Name])`; a name this version does not know is an error.

@@ -1,0 +1,52 @@
+import ChorusModel
+@testable import ChorusStore
+import Testing
+
+/// The store's JSON columns are written without building a `JSON` tree; they must be exactly
+/// what `JSON.text` writes for the same values, and read back unchanged.
+@Suite struct ColumnCodecTests {
+    /// Texts that need every kind of escaping, and some that need none.
+    static let awkward = [
+        "", "plain", "quote \" backslash \\ slash /", "line\nbreak\ttab\r", "\u{01}\u{1F}", "line\u{2028}sep\u{2029}",
+        "é ñ 你好 👋", "AB-123456",
+    ]
+
+    static func pairs(_ entities: [Entity]) -> JSON {
+        .array(entities.map { .array([.string($0.name), .string($0.value)]) })
+    }
+
+    @Test func textsAreWrittenAsJSONWritesThemAndReadBack() throws {
+        for texts in [[], Self.awkward, ["one"]] {
+            let written = ColumnCodec.encode(texts)
+            #expect(written == JSON.array(texts.map(JSON.string)).text)
+            #expect(try ColumnCodec.strings(written, column: "bot") == texts)
+        }
+    }
+
+    @Test func entitiesAreWrittenAsJSONWritesThemAndReadBack() throws {
+        let entities = zip(Self.awkward, Self.awkward.reversed()).map { Entity(name: $0, value: $1) }
+        for list in [[], entities] {
+            let written = ColumnCodec.encode(list)
+            #expect(written == Self.pairs(list).text)
+            #expect(try ColumnCodec.entities(written, column: "entities") == list)
+        }
+    }
+
+    @Test func goalsAreWrittenAsJSONWritesThemAndReadBack() throws {
+        let goals = [
+            GoalRecord(name: "refund \"now\"", outcome: .completed, turns: 3,
+                values: [Entity(name: "order_id", value: "AB-123456")], confirmed: [Entity(name: "product", value: "the \\ laptop")]),
+            GoalRecord(name: "hours", outcome: .failed, turns: 0),
+        ]
+        let written = ColumnCodec.encode(goals)
+        let tree = JSON.array(
+            goals.map { goal in
+                .object([
+                    "name": .string(goal.name), "outcome": .string(goal.outcome.rawValue), "turns": .number(Double(goal.turns)),
+                    "values": Self.pairs(goal.values), "confirmed": Self.pairs(goal.confirmed),
+                ])
+            })
+        #expect(written == tree.text)
+        #expect(try ColumnCodec.goals(written, column: "goals") == goals)
+    }
+}
