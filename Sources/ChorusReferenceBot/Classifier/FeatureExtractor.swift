@@ -1,3 +1,5 @@
+import ChorusSpec
+
 /// Turns normalised text into hashed TF-IDF features, in two blocks:
 ///
 /// - **word** features: word unigrams and bigrams (for ideographic scripts, where every
@@ -19,9 +21,15 @@ struct FeatureExtractor: Sendable {
         var char: [UInt64] = []
     }
 
-    private let normalizer = TextNormalizer(foldDigits: true)
+    private let normalizer: TextNormalizer
     /// Whether words contribute character n-grams (off only to measure what they add).
-    var characterGrams = true
+    var characterGrams: Bool
+
+    /// An extractor folding what `folding` says (a bot's `normalize:`; default: everything).
+    init(folding: BotDefinition.Normalization = BotDefinition.Normalization(), characterGrams: Bool = true) {
+        normalizer = TextNormalizer(foldDigits: true, folding: folding)
+        self.characterGrams = characterGrams
+    }
 
     func features(of text: String) -> Features {
         features(of: normalizer.normalize(text))
