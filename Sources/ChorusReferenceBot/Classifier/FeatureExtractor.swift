@@ -4,7 +4,8 @@ import ChorusSpec
 ///
 /// - **word** features: word unigrams and bigrams (for ideographic scripts, where every
 ///   character is a token, these are character unigrams and bigrams);
-/// - **character** features: character 2-, 3- and 4-grams inside each non-ideographic word,
+/// - **character** features: character 2-, 3- and 4-grams inside each word that is not a single
+///   ideograph or kept punctuation mark,
 ///   padded with a space at both ends so that prefixes and suffixes are features of their own
 ///   (`" or"`, `"der "`); they make the classifier robust to typos and inflection.
 ///
@@ -52,7 +53,7 @@ struct FeatureExtractor: Sendable {
                     out.word.append(FNV1a.finish(FNV1a.combine(previous, hash, kind: 2)))
                 }
                 previous = hash
-                if characterGrams && !token.ideographic {
+                if characterGrams && !token.single {
                     appendCharacterGrams(scalars, from: Int(token.start), to: Int(token.end), into: &out.char)
                 }
             }

@@ -38,7 +38,7 @@ struct TextNormalizer: Sendable {
         func closeWord() {
             if wordStart >= 0 {
                 out.tokens.append(
-                    NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), ideographic: false))
+                    NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), single: false))
                 wordStart = -1
             }
         }
@@ -51,13 +51,13 @@ struct TextNormalizer: Sendable {
             out.scalars.append(value)
         }
         /// A scalar that is a token of its own: an ideograph, or kept punctuation.
-        func appendSingleToken(_ value: UInt32, ideographic: Bool) {
+        func appendSingleToken(_ value: UInt32) {
             closeWord()
             if pendingSpace && !out.scalars.isEmpty { out.scalars.append(0x20) }
             pendingSpace = false
             let start = out.scalars.count
             out.scalars.append(value)
-            out.tokens.append(NormalizedText.Token(start: Int32(start), end: Int32(start + 1), ideographic: ideographic))
+            out.tokens.append(NormalizedText.Token(start: Int32(start), end: Int32(start + 1), single: true))
         }
 
         for scalar in text.unicodeScalars {
@@ -83,13 +83,13 @@ struct TextNormalizer: Sendable {
                 if isAccent ? !folding.accents : !folding.punctuation { appendWordScalar(value) }
             case .separator:
                 if !folding.punctuation && !ScalarClass.isSpace(value) {
-                    appendSingleToken(value, ideographic: false)
+                    appendSingleToken(value)
                 } else {
                     closeWord()
                     pendingSpace = true
                 }
             case .ideograph:
-                appendSingleToken(value, ideographic: true)
+                appendSingleToken(value)
             case .latinFoldable:
                 let folded = latin.folded(value)
                 let first = UInt32(truncatingIfNeeded: folded)
@@ -117,12 +117,13 @@ struct TextNormalizer: Sendable {
 
 /// Text after normalisation: the scalars, and the word tokens as ranges into them.
 struct NormalizedText: Sendable {
-    /// One word (or one ideographic character) as a half-open range of `scalars`.
+    /// One word (or one character standing alone) as a half-open range of `scalars`.
     struct Token: Sendable {
         var start: Int32
         var end: Int32
-        /// A Han, Kana or Hangul character standing alone as a token.
-        var ideographic: Bool
+        /// A character standing alone as a token: Han, Kana or Hangul, or a punctuation mark a
+        /// bot keeps (`normalize: {punctuation: false}`). It has no inner character n-grams.
+        var single: Bool
     }
 
     var scalars: [UInt32] = []
