@@ -52,8 +52,8 @@ public final class ReferenceBot: Sendable {
     public init(definition: BotDefinition) throws(ReferenceBotError) {
         try Self.validate(definition)
         self.definition = definition
-        self.extractor = try EntityExtractor(definition.entities)
-        self.classifier = IntentClassifier(examples: definition.intents.mapValues(\.examples))
+        self.extractor = try EntityExtractor(definition.entities, folding: definition.normalize)
+        self.classifier = IntentClassifier(examples: definition.intents.mapValues(\.examples), folding: definition.normalize)
         var intents: [String: CompiledIntent] = [:]
         for (name, intent) in definition.intents {
             intents[name] = CompiledIntent(name: name, intent, definition: definition)

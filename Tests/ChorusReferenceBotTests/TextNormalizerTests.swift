@@ -10,12 +10,7 @@ struct TextNormalizerTests {
     }
 
     private func tokens(_ text: String) -> [String] {
-        let result = TextNormalizer(foldDigits: false).normalize(text)
-        return result.tokens.map { token in
-            String(
-                String.UnicodeScalarView(
-                    result.scalars[Int(token.start)..<Int(token.end)].compactMap(Unicode.Scalar.init)))
-        }
+        TextNormalizer(foldDigits: false).normalize(text).words
     }
 
     @Test("lowercases, folds Latin accents and strips punctuation")
@@ -45,5 +40,14 @@ struct TextNormalizerTests {
     func otherScripts() {
         #expect(normalized("ＡＢＣ１２３") == "abc123")
         #expect(normalized("ПРИВЕТ Κόσμε") == "привет κόσμε")  // only Latin accents fold
+    }
+}
+
+extension NormalizedText {
+    /// The tokens as strings, for expectations.
+    var words: [String] {
+        tokens.map { token in
+            String(String.UnicodeScalarView(scalars[Int(token.start)..<Int(token.end)].compactMap(Unicode.Scalar.init)))
+        }
     }
 }

@@ -102,6 +102,7 @@ struct BotLoaderTests {
           after_digression: restart
           corrections: ignore
           invalid_values: accept
+        normalize: {accents: false, case: false, punctuation: false, width: true}
         entities:
           order_id:
             pattern: "[A-Z]{2}-[0-9]{6}"
@@ -153,8 +154,10 @@ struct BotLoaderTests {
         #expect(bot.intents["goodbye"]?.closes == true)
         #expect(bot.intents["refund"]?.form?.confirm == ["Refund order {order}?"])
         #expect(bot.intents["refund"]?.form?.slots.first?.changed == ["Changed the order to {order}."])
-        // Without a policy section the engine's defaults apply.
+        #expect(bot.normalize == BotDefinition.Normalization(accents: false, case: false, punctuation: false, width: true))
+        // Without a policy or normalize section the engine's defaults apply.
         #expect(try Self.load(Self.validBot).policy == BotDefinition.Policy(afterDigression: .resume, corrections: .apply, invalidValues: .reject))
+        #expect(try Self.load(Self.validBot).normalize == BotDefinition.Normalization(accents: true, case: true, punctuation: true, width: true))
     }
 
     /// Every key of the bot schema appears in `completeBot`, and decoding it and encoding the
@@ -222,6 +225,18 @@ struct BotLoaderTests {
             Self.diagnostics(text) == [
                 "25:28: \"after_digression\" must be one of \"resume\", \"restart\", found \"forget\""
             ])
+    }
+
+    /// `normalize:` takes the four folds as booleans; a fold left out stays on.
+    @Test func normalizeTakesBooleanFolds() throws {
+        let partial = try Self.load(Self.validBot + "normalize: {case: false}\n")
+        #expect(partial.normalize == BotDefinition.Normalization(accents: true, case: false, punctuation: true, width: true))
+        #expect(
+            Self.diagnostics(Self.validBot + "normalize: {accent: false, case: sometimes}\n") == [
+                "25:13: unknown key \"accent\" in normalize (did you mean \"accents\"?)",
+                "25:34: \"case\" must be true or false, found string \"sometimes\"",
+            ])
+        #expect(Self.diagnostics(Self.validBot + "normalize: false\n").count == 1)
     }
 
     @Test func aConfirmationNeedsItsIntents() {

@@ -27,7 +27,7 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.max_drop=0.02 (repeatable).")
+    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.max_drop=0.02 or completion_rate{language=fi}.min=0.9 (repeatable).")
     var gate: [String] = []
 
     @Option(name: .long, help: "Output folder (default: Reports/compare/<run A>-vs-<run B>).")

@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Diff against this baseline file and apply the gate's relative rules.")
     var baseline: String?
 
-    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.min=0.7 (repeatable).")
+    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9 (repeatable).")
     var gate: [String] = []
 
     @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit csv (confusion.csv).")

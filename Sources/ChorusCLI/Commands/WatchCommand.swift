@@ -58,6 +58,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Stop after this many ticks (default: run until stopped).")
     var ticks: Int?
 
+    @Option(name: .long, help: "Override a gate rule of every tick, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9 (repeatable).")
+    var gate: [String] = []
+
     @Option(name: .long, help: "The results database.")
     var db = "Reports/chorus.sqlite"
 
@@ -84,7 +87,7 @@ struct WatchCommand: AsyncParsableCommand {
             let input = try SuiteInput.load(suite: suite, target: target, concurrency: concurrency)
             let loaded = input.loaded.suite
             await input.target.shutdown()
-            let rules = try GateRules.resolve(suite: loaded, overrides: [])
+            let rules = try GateRules.resolve(suite: loaded, overrides: gate)
             let redactor = try privacy.redactor(suite: loaded)
             let store = try ResultStore(path: db)
             let clock = SystemWaitClock()

@@ -7,11 +7,16 @@ enum GateRules {
     static func resolve(suite: Suite, overrides: [String]) throws -> [String: GateRule] {
         var evaluator = GateEvaluator(rules: suite.gate ?? [:])
         do {
-            try evaluator.override(overrides)
+            try evaluator.override(overrides, languages: languages(of: suite))
         } catch {
             throw CommandFailure.badInput("--gate: \(error.description)")
         }
         return evaluator.rules
+    }
+
+    /// The languages a suite's users write: the suite's, and any persona's own.
+    static func languages(of suite: Suite) -> Set<String> {
+        Set([suite.language] + suite.personas.values.compactMap(\.language))
     }
 
     static func json(_ rules: [String: GateRule]) -> String? {

@@ -1,8 +1,11 @@
+import ChorusSpec
+
 /// Turns normalised text into hashed TF-IDF features, in two blocks:
 ///
 /// - **word** features: word unigrams and bigrams (for ideographic scripts, where every
 ///   character is a token, these are character unigrams and bigrams);
-/// - **character** features: character 2-, 3- and 4-grams inside each non-ideographic word,
+/// - **character** features: character 2-, 3- and 4-grams inside each word that is not a single
+///   ideograph or kept punctuation mark,
 ///   padded with a space at both ends so that prefixes and suffixes are features of their own
 ///   (`" or"`, `"der "`); they make the classifier robust to typos and inflection.
 ///
@@ -19,9 +22,15 @@ struct FeatureExtractor: Sendable {
         var char: [UInt64] = []
     }
 
-    private let normalizer = TextNormalizer(foldDigits: true)
+    private let normalizer: TextNormalizer
     /// Whether words contribute character n-grams (off only to measure what they add).
-    var characterGrams = true
+    var characterGrams: Bool
+
+    /// An extractor folding what `folding` says (a bot's `normalize:`; default: everything).
+    init(folding: BotDefinition.Normalization = BotDefinition.Normalization(), characterGrams: Bool = true) {
+        normalizer = TextNormalizer(foldDigits: true, folding: folding)
+        self.characterGrams = characterGrams
+    }
 
     func features(of text: String) -> Features {
         features(of: normalizer.normalize(text))
@@ -44,7 +53,7 @@ struct FeatureExtractor: Sendable {
                     out.word.append(FNV1a.finish(FNV1a.combine(previous, hash, kind: 2)))
                 }
                 previous = hash
-                if characterGrams && !token.ideographic {
+                if characterGrams && !token.single {
                     appendCharacterGrams(scalars, from: Int(token.start), to: Int(token.end), into: &out.char)
                 }
             }

@@ -1,3 +1,4 @@
+import ChorusSpec
 import Foundation
 
 /// A TF-IDF nearest-neighbour intent classifier over word and character n-grams.
@@ -36,10 +37,11 @@ public struct IntentClassifier: Sendable {
     /// The intent (index into `intents`) of each training example.
     private let exampleIntent: [Int32]
 
-    /// Trains on `examples` (intent name → example texts). Intents without examples are kept
-    /// (they can never be predicted) so that callers can rely on `intents`.
-    public init(examples: [String: [String]]) {
-        self.init(examples: examples, extractor: FeatureExtractor())
+    /// Trains on `examples` (intent name → example texts), folding text as `folding` says (a
+    /// bot's `normalize:`; default: accents, case, punctuation and width). Intents without
+    /// examples are kept (they can never be predicted) so that callers can rely on `intents`.
+    public init(examples: [String: [String]], folding: BotDefinition.Normalization = BotDefinition.Normalization()) {
+        self.init(examples: examples, extractor: FeatureExtractor(folding: folding))
     }
 
     /// Trains with a given feature extractor (tests measure what each feature block adds).

@@ -1,7 +1,10 @@
+import ChorusSpec
 import Foundation
 
 /// Turns raw user text into the form every feature and entity matcher works on: lowercase,
-/// Latin accents folded (á→a, ñ→n, ß→ss), punctuation stripped, one space between words.
+/// Latin accents folded (á→a, ñ→n, ß→ss), punctuation stripped, full-width forms made ASCII, one
+/// space between words. A bot's `normalize:` section can turn each of those folds off, and the
+/// classifier then sees the raw form (`folding`).
 ///
 /// The output is an array of Unicode scalar values rather than a `String` so that feature
 /// hashing and entity matching can index into it without allocating per word or per n-gram.
@@ -11,6 +14,13 @@ struct TextNormalizer: Sendable {
     /// Whether digits fold to `0`. The classifier does this so that every order number, date or
     /// quantity shares its n-grams with the ones seen in training; entity matching keeps digits.
     var foldDigits: Bool
+    /// Which differences in writing are folded away (default: all).
+    var folding = BotDefinition.Normalization()
+
+    init(foldDigits: Bool, folding: BotDefinition.Normalization = BotDefinition.Normalization()) {
+        self.foldDigits = foldDigits
+        self.folding = folding
+    }
 
     /// Normalises `text` into scalars and word tokens.
     func normalize(_ text: String) -> NormalizedText {
@@ -22,11 +32,13 @@ struct TextNormalizer: Sendable {
         // A separator was seen since the last emitted scalar; written lazily so that the
         // output never starts or ends with a space and never holds two in a row.
         var pendingSpace = false
+        let foldCase = folding.case
+        let latin = LatinFolding.Fold(accents: folding.accents, case: folding.case)
 
         func closeWord() {
             if wordStart >= 0 {
                 out.tokens.append(
-                    NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), ideographic: false))
+                    NormalizedText.Token(start: Int32(wordStart), end: Int32(out.scalars.count), single: false))
                 wordStart = -1
             }
         }
@@ -38,33 +50,48 @@ struct TextNormalizer: Sendable {
             }
             out.scalars.append(value)
         }
+        /// A scalar that is a token of its own: an ideograph, or kept punctuation.
+        func appendSingleToken(_ value: UInt32) {
+            closeWord()
+            if pendingSpace && !out.scalars.isEmpty { out.scalars.append(0x20) }
+            pendingSpace = false
+            let start = out.scalars.count
+            out.scalars.append(value)
+            out.tokens.append(NormalizedText.Token(start: Int32(start), end: Int32(start + 1), single: true))
+        }
 
         for scalar in text.unicodeScalars {
             var value = scalar.value
-            // Full-width ASCII (common in Chinese and Japanese input) folds to ASCII.
-            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
+            if folding.width {
+                // Full-width ASCII (common in Chinese and Japanese input) folds to ASCII.
+                if value >= 0xFF01 && value <= 0xFF5E {
+                    value -= 0xFEE0
+                } else if value == 0x3002 {
+                    value = 0x2E  // the ideographic full stop, which half-width input types as "."
+                }
+            }
 
             switch ScalarClass.of(value) {
             case .asciiLetter:
-                appendWordScalar(value | 0x20)
+                appendWordScalar(foldCase ? value | 0x20 : value)
             case .asciiDigit:
                 appendWordScalar(foldDigits ? 0x30 : value)
             case .joiner:
                 // Apostrophes and combining accents are dropped without splitting the word:
-                // "what's" → "whats", "e\u{301}" → "e".
-                continue
+                // "what's" → "whats", "e\u{301}" → "e". Unfolded, they stay in the word.
+                let isAccent = value >= 0x0300 && value <= 0x036F
+                if isAccent ? !folding.accents : !folding.punctuation { appendWordScalar(value) }
             case .separator:
-                closeWord()
-                pendingSpace = true
+                if !folding.punctuation && !ScalarClass.isSpace(value) {
+                    appendSingleToken(value)
+                } else {
+                    closeWord()
+                    pendingSpace = true
+                }
             case .ideograph:
-                closeWord()
-                if pendingSpace && !out.scalars.isEmpty { out.scalars.append(0x20) }
-                pendingSpace = false
-                let start = out.scalars.count
-                out.scalars.append(value)
-                out.tokens.append(NormalizedText.Token(start: Int32(start), end: Int32(start + 1), ideographic: true))
+                appendSingleToken(value)
             case .latinFoldable:
-                let folded = LatinFolding.folded(value)
+                let folded = latin.folded(value)
                 let first = UInt32(truncatingIfNeeded: folded)
                 let second = UInt32(truncatingIfNeeded: folded >> 32)
                 if first != 0 { appendWordScalar(first) }
@@ -73,7 +100,7 @@ struct TextNormalizer: Sendable {
                 guard let scalar = Unicode.Scalar(value) else { continue }
                 if foldDigits && scalar.properties.numericType == .decimal {
                     appendWordScalar(0x30)
-                } else if scalar.properties.changesWhenLowercased {
+                } else if foldCase && scalar.properties.changesWhenLowercased {
                     // Rare (capitals of Greek, Cyrillic, …): the only path that allocates.
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                         appendWordScalar(lower.value)
@@ -90,12 +117,13 @@ struct TextNormalizer: Sendable {
 
 /// Text after normalisation: the scalars, and the word tokens as ranges into them.
 struct NormalizedText: Sendable {
-    /// One word (or one ideographic character) as a half-open range of `scalars`.
+    /// One word (or one character standing alone) as a half-open range of `scalars`.
     struct Token: Sendable {
         var start: Int32
         var end: Int32
-        /// A Han, Kana or Hangul character standing alone as a token.
-        var ideographic: Bool
+        /// A character standing alone as a token: Han, Kana or Hangul, or a punctuation mark a
+        /// bot keeps (`normalize: {punctuation: false}`). It has no inner character n-grams.
+        var single: Bool
     }
 
     var scalars: [UInt32] = []
@@ -129,6 +157,17 @@ enum ScalarClass {
             return .otherWord
         default:
             return .separator
+        }
+    }
+
+    /// White space and control characters: what separates words even when punctuation is kept.
+    static func isSpace(_ value: UInt32) -> Bool {
+        if value <= 0x20 || value == 0x7F { return true }
+        guard value >= 0x80, let scalar = Unicode.Scalar(value) else { return false }
+        if scalar.properties.isWhitespace { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator: return true
+        default: return false
         }
     }
 
@@ -172,32 +211,66 @@ enum LatinFolding {
     }
 
     /// Built once from Foundation's case and diacritic folding, so the hot path never calls it.
-    static let table: [UInt64] = {
+    static let table: [UInt64] = makeTable(accents: true, case: true)
+    /// Only case folded, for a bot that keeps accents.
+    static let lowercaseTable: [UInt64] = makeTable(accents: false, case: true)
+    /// Only accents folded, for a bot that keeps case.
+    static let accentTable: [UInt64] = makeTable(accents: true, case: false)
+
+    /// The fold a bot's `normalize:` asks for; both folds on is the common case and reads
+    /// `table` directly.
+    struct Fold {
+        var accents: Bool
+        var `case`: Bool
+
+        @inline(__always)
+        func folded(_ value: UInt32) -> UInt64 {
+            switch (accents, `case`) {
+            case (true, true): return LatinFolding.folded(value)
+            case (false, false): return UInt64(value)
+            case (false, true): return LatinFolding.folded(value, in: LatinFolding.lowercaseTable)
+            case (true, false): return LatinFolding.folded(value, in: LatinFolding.accentTable)
+            }
+        }
+    }
+
+    static func folded(_ value: UInt32, in table: [UInt64]) -> UInt64 {
+        value < 0x250 ? table[Int(value) - 0x80] : table[0x250 - 0x80 + Int(value) - 0x1E00]
+    }
+
+    static func makeTable(accents: Bool, case foldCase: Bool) -> [UInt64] {
         // Letters that have no canonical decomposition, so diacritic folding leaves them alone.
         let special: [UInt32: String] = [
             0xDF: "ss", 0x1E9E: "ss", 0xE6: "ae", 0xC6: "ae", 0x153: "oe", 0x152: "oe", 0xF8: "o", 0xD8: "o",
             0x141: "l", 0x142: "l", 0x110: "d", 0x111: "d", 0xF0: "d", 0xD0: "d", 0xFE: "th", 0xDE: "th",
             0x131: "i",
         ]
+        let options: String.CompareOptions = foldCase ? [.diacriticInsensitive, .caseInsensitive] : [.diacriticInsensitive]
         var table: [UInt64] = []
         for value in ranges.joined() {
             guard let scalar = Unicode.Scalar(value) else {
                 table.append(separator)
                 continue
             }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber:
+                break
+            default:
+                // Punctuation and symbols, whichever folds are on (`ScalarClass` reads this).
+                table.append(separator)
+                continue
+            }
             let folded: String
-            if let mapped = special[value] {
-                folded = mapped
+            if accents, let mapped = special[value] {
+                // The table spells them in lowercase; a capital keeps its case when case is kept.
+                folded = foldCase || !scalar.properties.isUppercase ? mapped : mapped.uppercased()
+            } else if !accents {
+                // Case only: a plain lowercase mapping, since Foundation's case folding would also
+                // spell ß as "ss".
+                folded = foldCase ? scalar.properties.lowercaseMapping : String(Character(scalar))
             } else {
-                switch scalar.properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                    .decimalNumber, .letterNumber, .otherNumber:
-                    folded = String(Character(scalar)).folding(
-                        options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-                default:
-                    table.append(separator)
-                    continue
-                }
+                folded = String(Character(scalar)).folding(options: options, locale: Locale(identifier: "en_US_POSIX"))
             }
             let scalars = Array(folded.unicodeScalars.prefix(2))
             let first = scalars.count > 0 ? UInt64(scalars[0].value) : 0
@@ -205,5 +278,5 @@ enum LatinFolding {
             table.append(first | (second << 32))
         }
         return table
-    }()
+    }
 }

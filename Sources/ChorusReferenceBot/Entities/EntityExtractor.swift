@@ -3,8 +3,8 @@ import ChorusSpec
 
 /// Finds a bot's entities in a message: value lists (with synonyms) and regular expressions.
 ///
-/// Value lists match whole words, case- and accent-insensitively, on the normalised text
-/// (`TextNormalizer` without digit folding); a synonym yields its canonical value, and where
+/// Value lists match whole words, case- and accent-insensitively (unless the bot's `normalize:`
+/// keeps case or accents), on the normalised text (`TextNormalizer` without digit folding); a synonym yields its canonical value, and where
 /// two candidates overlap the longer one wins (`"phone charger"` is not also a `"phone"`).
 /// Ideographic text has no word boundaries, so a value written in Han, Kana or Hangul matches
 /// anywhere. Patterns run on the original text and yield the matched text.
@@ -26,10 +26,15 @@ struct EntityExtractor: Sendable {
     private let surfacesByFirstScalar: [UInt32: [Int]]
     private let patterns: [(entity: String, pattern: TextPattern)]
     private let invalidPatterns: [String: TextPattern]
-    private let normalizer = TextNormalizer(foldDigits: false)
+    private let normalizer: TextNormalizer
 
-    /// Compiles the entity definitions; throws on a pattern that does not compile.
-    init(_ definitions: [String: EntityDefinition]) throws(ReferenceBotError) {
+    /// Compiles the entity definitions, with values folded as `folding` says (a bot's
+    /// `normalize:`); throws on a pattern that does not compile.
+    init(
+        _ definitions: [String: EntityDefinition], folding: BotDefinition.Normalization = BotDefinition.Normalization()
+    ) throws(ReferenceBotError) {
+        let normalizer = TextNormalizer(foldDigits: false, folding: folding)
+        self.normalizer = normalizer
         var surfaces: [Surface] = []
         var patterns: [(entity: String, pattern: TextPattern)] = []
         var invalidPatterns: [String: TextPattern] = [:]
@@ -41,7 +46,7 @@ struct EntityExtractor: Sendable {
             var spellings: [(String, String)] = (definition.values ?? []).map { ($0, $0) }
             spellings += (definition.synonyms ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             for (spelling, value) in spellings {
-                let scalars = TextNormalizer(foldDigits: false).normalize(spelling).scalars
+                let scalars = normalizer.normalize(spelling).scalars
                 if scalars.isEmpty { throw .emptyEntityValue(entity: name) }
                 surfaces.append(Surface(scalars: scalars, entity: name, value: value))
             }

@@ -141,32 +141,91 @@ extension GateEvaluator {
     /// Parses command-line overrides such as `completion_rate.min=0.7` into `rules`. A bound
     /// must lie in the range a suite's `gate:` section allows (`GateRule.rangeProblem`): rates are
     /// fractions, so `completion_rate.min=90` is refused rather than read as 9000 %.
-    public mutating func override(_ assignments: [String]) throws(GateOverrideError) {
+    ///
+    /// A language's bound is named like its gate check, `completion_rate{language=fi}.min=0.9`,
+    /// and takes `min` or `max` on the metrics `GateRule.languageMetrics` lists; with `languages`
+    /// (the suite's), a language the suite's users do not write is refused.
+    public mutating func override(_ assignments: [String], languages: Set<String>? = nil) throws(GateOverrideError) {
         for assignment in assignments {
-            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
-            let key = parts.first?.split(separator: ".").map(String.init) ?? []
-            guard parts.count == 2, key.count == 2, let value = Double(parts[1]) else {
-                throw GateOverrideError("expected METRIC.BOUND=NUMBER, e.g. completion_rate.min=0.7; got \"\(assignment)\"")
+            guard let parsed = Self.parse(assignment) else {
+                throw GateOverrideError(
+                    "expected METRIC.BOUND=NUMBER, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9; got \"\(assignment)\"")
             }
-            guard let metric = GateMetric(rawValue: key[0]) else {
+            let (name, language, bound, text) = parsed
+            guard let metric = GateMetric(rawValue: name) else {
                 let known = GateMetric.allCases.map(\.rawValue).joined(separator: ", ")
-                throw GateOverrideError("unknown gate metric \"\(key[0])\" (known: \(known))")
+                throw GateOverrideError("unknown gate metric \"\(name)\" (known: \(known))")
             }
-            guard GateRule.boundNames.contains(key[1]) else {
-                throw GateOverrideError("unknown gate bound \"\(key[1])\" (known: \(GateRule.boundNames.joined(separator: ", ")))")
+            let key = language.map { "\(name){language=\($0)}" } ?? name
+            let bounds = language == nil ? GateRule.boundNames : GateRule.languageBoundNames
+            guard bounds.contains(bound) else {
+                throw GateOverrideError("unknown gate bound \"\(bound)\" of \(key) (known: \(bounds.joined(separator: ", ")))")
             }
-            if let problem = GateRule.rangeProblem(metric: metric, bound: key[1], value: value) {
+            guard let value = Double(text) else {
+                throw GateOverrideError("\(key).\(bound) must be a number, found \"\(text)\"")
+            }
+            if let problem = GateRule.rangeProblem(metric: metric, bound: bound, value: value) {
                 let hint = metric == .latencyP95 ? "" : " (rates are fractions: 0.9 means 90 %)"
-                throw GateOverrideError("\(key[0]).\(key[1]) must be \(problem), found \(parts[1])\(hint)")
+                throw GateOverrideError("\(key).\(bound) must be \(problem), found \(text)\(hint)")
             }
-            var rule = rules[key[0]] ?? GateRule()
-            switch key[1] {
-            case "min": rule.min = value
-            case "max": rule.max = value
-            case "max_drop": rule.maxDrop = value
-            default: rule.maxRise = value
+            var rule = rules[name] ?? GateRule()
+            if let language {
+                guard GateRule.languageMetrics.contains(metric) else {
+                    let known = GateRule.languageMetrics.map(\.rawValue).sorted().joined(separator: ", ")
+                    throw GateOverrideError("\(name) has no bounds by language (those that do: \(known))")
+                }
+                if let languages, !languages.contains(language) {
+                    let hint = NameSuggestion.hint(for: language, in: languages)
+                    throw GateOverrideError(
+                        "unknown language \"\(language)\" in \(key): the suite's users write \(languages.sorted().joined(separator: ", "))\(hint)")
+                }
+                var languageRule = rule.languages?[language] ?? GateRule()
+                languageRule.set(bound, to: value)
+                rule.languages = (rule.languages ?? [:]).merging([language: languageRule]) { $1 }
+            } else {
+                rule.set(bound, to: value)
             }
-            rules[key[0]] = rule
+            rules[name] = rule
+        }
+    }
+
+    /// `metric.bound=value` or `metric{language=tag}.bound=value`, taken apart; nil when the
+    /// assignment has neither shape.
+    static func parse(_ assignment: String) -> (metric: String, language: String?, bound: String, value: String)? {
+        var rest = Substring(assignment)
+        var metric: Substring
+        var language: String?
+        if let open = rest.firstIndex(of: "{") {
+            metric = rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+            let selector = rest[rest.index(after: open)..<close]
+            guard selector.hasPrefix("language="), selector.count > "language=".count else { return nil }
+            language = String(selector.dropFirst("language=".count))
+            rest = rest[rest.index(after: close)...]
+            guard rest.hasPrefix(".") else { return nil }
+            rest = rest.dropFirst()
+        } else {
+            guard let dot = rest.firstIndex(of: ".") else { return nil }
+            metric = rest[..<dot]
+            rest = rest[rest.index(after: dot)...]
+        }
+        let parts = rest.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !metric.isEmpty, parts.count == 2, !parts[0].isEmpty, !parts[0].contains("."), !parts[1].isEmpty else { return nil }
+        return (String(metric), language, String(parts[0]), String(parts[1]))
+    }
+}
+
+extension GateRule {
+    /// The bounds a language's rule takes: absolute ones only.
+    public static let languageBoundNames = ["min", "max"]
+
+    /// Sets the bound named as in YAML (`min`, `max`, `max_drop`, `max_rise`).
+    mutating func set(_ bound: String, to value: Double) {
+        switch bound {
+        case "min": min = value
+        case "max": max = value
+        case "max_drop": maxDrop = value
+        default: maxRise = value
         }
     }
 }

@@ -14,6 +14,9 @@ extension BotDefinition {
                 SchemaProperty("handoff_after_fallbacks", .integer(minimum: 1), "After this many consecutive fallbacks the bot hands off."),
                 SchemaProperty("confirmation", .object(confirmationSchema), "The intents answering a form's confirmation question; needed when a form has \"confirm\"."),
                 SchemaProperty("policy", .object(policySchema), "How forms handle digressions, corrections and malformed values (default: resume, apply, reject)."),
+                SchemaProperty(
+                    "normalize", .object(normalizationSchema),
+                    "What the bot folds away before classifying a message and matching entity values (default: all of accents, case, punctuation and width)."),
                 SchemaProperty("entities", .named("entity", .object(entitySchema)), "Entities the bot extracts, by name."),
                 SchemaProperty("tables", .named("table", .object(tableSchema)), "Tables of facts, by name; a reply's {table} placeholder quotes the row for the value of the table's key entity."),
                 SchemaProperty("intents", .named("intent", .object(intentSchema)), required: true, "Intents, by name."),
@@ -68,6 +71,18 @@ extension BotDefinition {
             SchemaProperty(
                 "invalid_values", .enumeration(Policy.InvalidValues.allCases.map(\.rawValue)),
                 "A malformed value: reject (say so and ask again) or accept (take it)."),
+        ])
+
+    static let normalizationSchema = SchemaObject(
+        noun: "normalize",
+        description: "Which differences in writing the bot folds away; with a fold off the classifier and entity values see the raw form.",
+        properties: [
+            SchemaProperty("accents", .boolean, "Fold Latin diacritics (é→e, ñ→n, ä→a); default true."),
+            SchemaProperty("case", .boolean, "Lowercase letters; default true."),
+            SchemaProperty(
+                "punctuation", .boolean,
+                "Drop punctuation and symbols between words; default true (false: each is a word of its own)."),
+            SchemaProperty("width", .boolean, "Fold full-width forms (，？！ＡＢＣ and 。) to ASCII; default true."),
         ])
 
     static let tableSchema = SchemaObject(

@@ -22,6 +22,9 @@ public struct BotDefinition: Codable, Sendable, Equatable {
     public var confirmation: Confirmation?
     /// How the engine handles digressions, corrections and malformed values (absent: well).
     public var policy: Policy
+    /// What the engine folds away before classifying a message and matching entity values
+    /// (absent: accents, case, punctuation and full-width forms).
+    public var normalize: Normalization
     /// Entities the bot extracts, by name.
     public var entities: [String: EntityDefinition]
     /// Tables of facts, by name; a reply's `{name}` placeholder quotes the row for the value of
@@ -33,13 +36,13 @@ public struct BotDefinition: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case version, bot, language, threshold, fallback, handoff
         case handoffAfterFallbacks = "handoff_after_fallbacks"
-        case confirmation, policy, entities, tables, intents
+        case confirmation, policy, normalize, entities, tables, intents
     }
 
     public init(
         version: Int = 1, bot: String, language: String = "en", threshold: Double, fallback: FixedReply,
         handoff: FixedReply, handoffAfterFallbacks: Int? = nil, confirmation: Confirmation? = nil,
-        policy: Policy = Policy(), entities: [String: EntityDefinition] = [:], tables: [String: Table] = [:],
+        policy: Policy = Policy(), normalize: Normalization = Normalization(), entities: [String: EntityDefinition] = [:], tables: [String: Table] = [:],
         intents: [String: IntentDefinition]
     ) {
         self.version = version
@@ -51,6 +54,7 @@ public struct BotDefinition: Codable, Sendable, Equatable {
         self.handoffAfterFallbacks = handoffAfterFallbacks
         self.confirmation = confirmation
         self.policy = policy
+        self.normalize = normalize
         self.entities = entities
         self.tables = tables
         self.intents = intents
@@ -67,6 +71,7 @@ public struct BotDefinition: Codable, Sendable, Equatable {
         handoffAfterFallbacks = try c.decodeIfPresent(Int.self, forKey: .handoffAfterFallbacks)
         confirmation = try c.decodeIfPresent(Confirmation.self, forKey: .confirmation)
         policy = try c.decodeIfPresent(Policy.self, forKey: .policy) ?? Policy()
+        normalize = try c.decodeIfPresent(Normalization.self, forKey: .normalize) ?? Normalization()
         entities = try c.decodeIfPresent([String: EntityDefinition].self, forKey: .entities) ?? [:]
         tables = try c.decodeIfPresent([String: Table].self, forKey: .tables) ?? [:]
         intents = try c.decode([String: IntentDefinition].self, forKey: .intents)

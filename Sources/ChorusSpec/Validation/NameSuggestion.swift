@@ -1,5 +1,5 @@
 /// Finds the known name nearest to a misspelt one, for "did you mean …?" hints.
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The candidate with the smallest edit distance to `name`, when it is close enough to be a
     /// plausible misspelling (at most half the longer name's length); ties go to the first in
     /// sorted order so hints are deterministic.
@@ -15,7 +15,7 @@ enum NameSuggestion {
     }
 
     /// `" (did you mean "x"?)"`, or nothing when no candidate is close.
-    static func hint<S: Sequence<String>>(for name: String, in candidates: S) -> String {
+    public static func hint<S: Sequence<String>>(for name: String, in candidates: S) -> String {
         nearest(to: name, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
