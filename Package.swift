@@ -69,7 +69,8 @@ let package = Package(
         // reports: summary JSON, Markdown, HTML, JUnit, diff and gate.
         .target(name: "ChorusReports", dependencies: ["ChorusModel", "ChorusSpec", "ChorusScoring", "ChorusStore"]),
         // import: a team's existing data (Rasa, Botium, labelled files) written as a suite.
-        .target(name: "ChorusImport", dependencies: ["ChorusSpec", "ChorusModel", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "ChorusImport", dependencies: ["ChorusSpec", "ChorusModel", .product(name: "Yams", package: "Yams")]),
         // the reference bot served over HTTP (Rasa REST, OpenAI-compatible), and the dashboard.
         .target(
             name: "ChorusServer",
@@ -111,19 +112,23 @@ let package = Package(
         .target(
             name: "ChorusTestSupport",
             dependencies: [
-                "ChorusModel", "ChorusSpec", "ChorusTargets", "ChorusRunner", .product(name: "Hummingbird", package: "hummingbird"),
+                "ChorusModel", "ChorusSpec", "ChorusTargets", "ChorusRunner",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"]),
         .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
-        .testTarget(name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation", "ChorusTestSupport"]),
+        .testTarget(
+            name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation", "ChorusTestSupport"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusModel", "ChorusReferenceBot"]),
         .testTarget(name: "ChorusScoringTests", dependencies: ["ChorusModel", "ChorusScoring", "ChorusReports"]),
         .testTarget(name: "ChorusReportsTests", dependencies: ["ChorusModel", "ChorusReports", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusStoreTests",
-            dependencies: ["ChorusModel", "ChorusStore", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ChorusModel", "ChorusStore", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "ChorusTargetsTests",
             dependencies: [

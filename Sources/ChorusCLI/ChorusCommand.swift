@@ -12,8 +12,10 @@ public struct ChorusCommand: AsyncParsableCommand {
         version: ChorusVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ReplayCommand.self, CompareCommand.self, DiffCommand.self,
-            RunsCommand.self, ShowCommand.self, ReportCommand.self, BaselineCommand.self, HistoryCommand.self, MergeCommand.self,
-            ServeBotCommand.self, ProbeCommand.self, ImportCommand.self, InitCommand.self, PruneCommand.self, WatchCommand.self,
+            RunsCommand.self, ShowCommand.self, ReportCommand.self, BaselineCommand.self, HistoryCommand.self,
+            MergeCommand.self,
+            ServeBotCommand.self, ProbeCommand.self, ImportCommand.self, InitCommand.self, PruneCommand.self,
+            WatchCommand.self,
             DashboardCommand.self,
         ]
     )

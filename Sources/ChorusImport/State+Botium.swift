@@ -37,14 +37,17 @@ extension State {
                     let words = line.split(separator: " ", maxSplits: 1).map(String.init)
                     if words.first == "INTENT", words.count == 2 {
                         expectation.intent = words[1]
-                    } else if let first = words.first, first == first.uppercased(), first.count > 2, first.allSatisfy({ $0.isLetter || $0 == "_" }) {
+                    } else if let first = words.first, first == first.uppercased(), first.count > 2,
+                        first.allSatisfy({ $0.isLetter || $0 == "_" })
+                    {
                         dropped.append("asserter \(first)")
                     } else {
                         reply.append(line)
                     }
                 }
                 if !reply.isEmpty {
-                    expectation.reply = "^" + NSRegularExpression.escapedPattern(for: reply.joined(separator: "\n")) + "$"
+                    expectation.reply =
+                        "^" + NSRegularExpression.escapedPattern(for: reply.joined(separator: "\n")) + "$"
                 }
                 steps[steps.count - 1].expect = expectation.isEmpty ? nil : expectation
             default:
@@ -58,7 +61,9 @@ extension State {
                 section = String(line.dropFirst()).trimmingCharacters(in: .whitespaces).lowercased()
                 sawSection = true
             } else if !sawSection {
-                if number == 0, !line.trimmingCharacters(in: .whitespaces).isEmpty { name = line.trimmingCharacters(in: .whitespaces) }
+                if number == 0, !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    name = line.trimmingCharacters(in: .whitespaces)
+                }
             } else {
                 block.append(line)
             }

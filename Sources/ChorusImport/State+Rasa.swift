@@ -35,14 +35,18 @@ extension State {
                     for entity in annotated.entities { slots[entity.name] = entity.value }
                     for (name, value) in Self.pairs(fields["entities"]) { slots[name] = value }
                     if !slots.isEmpty { expectation.slots = slots }
-                    steps.append(ImportedSuite.Step(user: [annotated.text], expect: expectation.isEmpty ? nil : expectation))
+                    steps.append(
+                        ImportedSuite.Step(user: [annotated.text], expect: expectation.isEmpty ? nil : expectation))
                     dropped["role or group", default: 0] += annotated.unused.count
                 } else if let intent = fields["intent"]?.scalar?.string {
                     unplayable = "intent \"\(intent)\" has no user text to say"
                 } else if let bot = fields["bot"]?.scalar?.string, !steps.isEmpty {
                     var expectation = steps[steps.count - 1].expect ?? Expectation()
                     if expectation.reply == nil {
-                        expectation.reply = "^" + NSRegularExpression.escapedPattern(for: bot.trimmingCharacters(in: .whitespacesAndNewlines)) + "$"
+                        expectation.reply =
+                            "^"
+                            + NSRegularExpression.escapedPattern(
+                                for: bot.trimmingCharacters(in: .whitespacesAndNewlines)) + "$"
                     } else {
                         dropped["second bot text after one user turn", default: 0] += 1
                     }
@@ -58,7 +62,10 @@ extension State {
                     let unnamed = (slotsNode.sequence ?? []).filter { $0.scalar != nil }.count
                     if unnamed > 0 { dropped["slot_was_set without a value", default: 0] += unnamed }
                 } else {
-                    let kind = ["action", "utter", "active_loop", "checkpoint", "or", "bot", "slot_was_set"].first { fields[$0] != nil } ?? "step"
+                    let kind =
+                        ["action", "utter", "active_loop", "checkpoint", "or", "bot", "slot_was_set"].first {
+                            fields[$0] != nil
+                        } ?? "step"
                     dropped[kind, default: 0] += 1
                 }
             }
@@ -71,7 +78,9 @@ extension State {
                 continue
             }
             for kind in dropped.keys.sorted() where dropped[kind]! > 0 {
-                lost.append("\(at): \(noun) \"\(name)\": not checked: \(dropped[kind]!) × \(kind) (a suite checks reply texts, intents and entities)")
+                lost.append(
+                    "\(at): \(noun) \"\(name)\": not checked: \(dropped[kind]!) × \(kind) (a suite checks reply texts, intents and entities)"
+                )
             }
             goals[goalName(name)] = ImportedSuite.Goal(steps: steps)
             count += 1

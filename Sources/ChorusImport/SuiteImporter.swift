@@ -33,7 +33,10 @@ public struct SuiteImporter {
             case .rasaNLU: try state.rasaNLU(file)
             case .rasaStories: try state.rasaStories(file, key: "stories", item: "story")
             case .rasaTestCases: try state.rasaStories(file, key: "test_cases", item: "test_case")
-            case .rasaDomain: state.lost.append("\(file): the domain (responses, actions, forms, slots) is not imported; a suite recognises replies by intent and text")
+            case .rasaDomain:
+                state.lost.append(
+                    "\(file): the domain (responses, actions, forms, slots) is not imported; a suite recognises replies by intent and text"
+                )
             case .botiumConvo: try state.botiumConvo(file)
             case .botiumUtterances: break
             case .labelled: state.labelled(file, text: textColumn, intent: intentColumn)
@@ -42,11 +45,19 @@ public struct SuiteImporter {
         }
         if !state.utteranceLists.isEmpty { state.writeUtterances() }
         guard !state.goals.isEmpty || !state.data.isEmpty else {
-            throw SpecError([Diagnostic(file: paths.joined(separator: " "), line: 0, column: 0, message: "nothing to import: no NLU data, stories, test cases, convos, utterances or labelled files")])
+            throw SpecError([
+                Diagnostic(
+                    file: paths.joined(separator: " "), line: 0, column: 0,
+                    message: "nothing to import: no NLU data, stories, test cases, convos, utterances or labelled files"
+                )
+            ])
         }
-        let suite = ImportedSuite(suite: name, goals: state.goals.isEmpty ? nil : state.goals, data: state.data.isEmpty ? nil : state.data)
+        let suite = ImportedSuite(
+            suite: name, goals: state.goals.isEmpty ? nil : state.goals, data: state.data.isEmpty ? nil : state.data)
         let header = "# Written by chorus import from: \(paths.joined(separator: ", "))\n"
-        return ImportResult(suite: try Self.yaml(suite, header: header, name: name), files: state.files, lost: state.lost, imported: state.imported)
+        return ImportResult(
+            suite: try Self.yaml(suite, header: header, name: name), files: state.files, lost: state.lost,
+            imported: state.imported)
     }
 
     /// `value` as YAML with sorted keys (Yams quotes whatever needs it), after `header`.
@@ -64,18 +75,23 @@ public struct SuiteImporter {
     /// The files under `path`, sorted (hidden ones and Rasa's models/results folders left out).
     static func expand(_ path: String) -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
         let skipped: Set<String> = ["models", "results", "actions", ".rasa"]
         var found: [String] = []
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where !name.hasPrefix(".") {
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        where !name.hasPrefix(".") {
             let child = "\(folder)/\(name)"
             var childIsFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: child, isDirectory: &childIsFolder)
             if childIsFolder.boolValue {
                 if !skipped.contains(name) { found += expand(child) }
-            } else if ["yml", "yaml", "txt", "csv", "tsv", "jsonl"].contains((name as NSString).pathExtension.lowercased()),
-                SourceKind.of(child) != .unknown || !["yml", "yaml"].contains((name as NSString).pathExtension.lowercased())
+            } else if ["yml", "yaml", "txt", "csv", "tsv", "jsonl"].contains(
+                (name as NSString).pathExtension.lowercased()),
+                SourceKind.of(child) != .unknown
+                    || !["yml", "yaml"].contains((name as NSString).pathExtension.lowercased())
             {
                 found.append(child)
             }
@@ -141,7 +157,9 @@ struct State {
 
     mutating func labelled(_ file: String, text: String?, intent: String?) {
         guard let path = try? copy(file) else { return lost.append("\(file): cannot read; skipped") }
-        data.append(DataSource(file: path, text: text, intent: intent, slots: file.lowercased().hasSuffix(".jsonl") ? "slots" : nil))
+        data.append(
+            DataSource(
+                file: path, text: text, intent: intent, slots: file.lowercased().hasSuffix(".jsonl") ? "slots" : nil))
         imported.append("\(file): labelled examples → \(path)")
     }
 
@@ -149,7 +167,9 @@ struct State {
     mutating func utterances(_ file: String) throws(SpecError) {
         let lines = try Self.lines(file)
         guard let name = lines.first?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-            throw SpecError([Diagnostic(file: file, line: 1, column: 1, message: "an utterances file starts with the list's name")])
+            throw SpecError([
+                Diagnostic(file: file, line: 1, column: 1, message: "an utterances file starts with the list's name")
+            ])
         }
         let utterances = lines.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         utteranceLists.append((name, Array(utterances)))
@@ -175,6 +195,8 @@ struct State {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw SpecError([Diagnostic(file: file, line: 0, column: 0, message: "cannot read file as UTF-8 text")])
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
     }
 }

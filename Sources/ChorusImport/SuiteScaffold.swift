@@ -96,7 +96,9 @@ public enum SuiteScaffold {
             if let values = entity.values, !values.isEmpty {
                 vocab[name] = values
             } else {
-                notes.append("entity \"\(name)\" is a pattern: its slots are answered with no values until you add vocab \"\(name)\"")
+                notes.append(
+                    "entity \"\(name)\" is a pattern: its slots are answered with no values until you add vocab \"\(name)\""
+                )
             }
         }
         var goals: [String: Scaffold.Goal] = [:]
@@ -105,7 +107,8 @@ public enum SuiteScaffold {
             for slot in intent.form?.slots ?? [] {
                 let entity = slot.entity ?? slot.name
                 guard vocab[entity] != nil else { continue }
-                slots[slot.name] = Scaffold.Slot(vocab: entity == slot.name ? nil : entity, ask: slot.ask.first.map(askPattern))
+                slots[slot.name] = Scaffold.Slot(
+                    vocab: entity == slot.name ? nil : entity, ask: slot.ask.first.map(askPattern))
             }
             // Placeholders of examples that name no vocab would be errors; such examples are left out.
             let openings = intent.examples.filter { Template($0).placeholders.allSatisfy { vocab[$0] != nil } }
@@ -117,7 +120,8 @@ public enum SuiteScaffold {
             suite: bot.bot, language: bot.language, vocab: vocab.isEmpty ? nil : vocab, goals: goals,
             bot: .init(fallback: .init(intents: [bot.fallback.intent]), handoff: .init(intents: [bot.handoff.intent])))
         let relative = relativePath(from: folder, to: botPath)
-        let target = "# The reference bot \(bot.bot), embedded: no server needed.\nkind: reference\nname: \(bot.bot)\nbot: \(relative)\n"
+        let target =
+            "# The reference bot \(bot.bot), embedded: no server needed.\nkind: reference\nname: \(bot.bot)\nbot: \(relative)\n"
         return Output(suite: try encode(scaffold), target: target, notes: notes)
     }
 
@@ -133,7 +137,10 @@ public enum SuiteScaffold {
             }
         }
         guard !order.isEmpty else {
-            throw SpecError([Diagnostic(file: project, line: 0, column: 0, message: "no Rasa NLU data (nlu: with - intent: items) found")])
+            throw SpecError([
+                Diagnostic(
+                    file: project, line: 0, column: 0, message: "no Rasa NLU data (nlu: with - intent: items) found")
+            ])
         }
         var goals: [String: Scaffold.Goal] = [:]
         for intent in order where intent != "nlu_fallback" {
@@ -145,11 +152,14 @@ public enum SuiteScaffold {
         let scaffold = Scaffold(
             suite: (project as NSString).lastPathComponent, language: "en", goals: goals,
             bot: .init(fallback: .init(intents: ["nlu_fallback"]), handoff: nil))
-        let target = "# The Rasa bot over its REST channel (rasa run --enable-api); parse: true reads intents and entities.\nkind: rasa\nname: \((project as NSString).lastPathComponent)\nurl: http://127.0.0.1:5005\nparse: true\ntimeout: 10\nretries: 2\n"
+        let target =
+            "# The Rasa bot over its REST channel (rasa run --enable-api); parse: true reads intents and entities.\nkind: rasa\nname: \((project as NSString).lastPathComponent)\nurl: http://127.0.0.1:5005\nparse: true\ntimeout: 10\nretries: 2\n"
         return Output(
             suite: try encode(scaffold), target: target,
-            notes: ["openings are the project's NLU examples: move some out of training (or write paraphrases) for an honest accuracy",
-                    "set bot.handoff to the intent or text of the bot's handoff replies"])
+            notes: [
+                "openings are the project's NLU examples: move some out of training (or write paraphrases) for an honest accuracy",
+                "set bot.handoff to the intent or text of the bot's handoff replies",
+            ])
     }
 
     /// A regular expression matching a form question: its text up to the first placeholder.

@@ -67,7 +67,9 @@ public struct GoalRecord: Sendable, Equatable, Codable {
         var fp = 0
         var matched = Set<String>()
         for stated in confirmed {
-            if let mine = values.first(where: { $0.name == stated.name }), mine.value.lowercased() == stated.value.lowercased() {
+            if let mine = values.first(where: { $0.name == stated.name }),
+                mine.value.lowercased() == stated.value.lowercased()
+            {
                 tp += 1
                 matched.insert(stated.name)
             } else {

@@ -1,5 +1,6 @@
 import ChorusModel
 import ChorusSpec
+
 /// The reference bot's answer to one user message, with what its NLU understood.
 public struct BotResponse: Sendable, Equatable {
     /// The bot's messages for this turn, in order.

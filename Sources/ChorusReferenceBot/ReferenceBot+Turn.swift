@@ -38,7 +38,9 @@ extension ReferenceBot {
         }
 
         /// Starts `form` with `kept` slots, takes the values in the message and asks what is next.
-        private mutating func start(_ form: CompiledForm, keeping kept: [String: String], _ state: inout ConversationState)
+        private mutating func start(
+            _ form: CompiledForm, keeping kept: [String: String], _ state: inout ConversationState
+        )
             -> BotResponse
         {
             state.activeForm = form.intent
@@ -136,7 +138,9 @@ extension ReferenceBot {
         /// applied unless the policy ignores them.
         private func correct(_ form: CompiledForm, _ state: inout ConversationState, _ update: inout FormUpdate) {
             for (index, slot) in form.slots.enumerated() where update.filledSlots & (1 << UInt64(index)) == 0 {
-                guard let current = state.slots[slot.name], let entity = unusedEntity(slot.entity, update) else { continue }
+                guard let current = state.slots[slot.name], let entity = unusedEntity(slot.entity, update) else {
+                    continue
+                }
                 update.usedEntities |= 1 << UInt64(entity)
                 let value = entities[entity].value
                 if value == current || value.lowercased() == current.lowercased() { continue }
@@ -162,7 +166,9 @@ extension ReferenceBot {
         }
 
         /// With `invalid_values: reject`, notes the first malformed value for a slot.
-        private func checkMalformedValues(for form: CompiledForm, _ state: ConversationState, _ update: inout FormUpdate) {
+        private func checkMalformedValues(
+            for form: CompiledForm, _ state: ConversationState, _ update: inout FormUpdate
+        ) {
             guard policy.invalidValues == .reject else { return }
             for (index, slot) in form.slots.enumerated() where needsMalformedCheck(slot, state) {
                 if let value = bot.extractor.malformed(slot.entity, in: text) {
@@ -187,7 +193,9 @@ extension ReferenceBot {
         /// After the message changed the form: acknowledge corrections, then either name a
         /// malformed value and ask for its slot again, or ask the next question — the first
         /// missing slot, else the confirmation — or act.
-        private func advance(_ form: CompiledForm, _ update: FormUpdate, _ state: inout ConversationState) -> BotResponse {
+        private func advance(_ form: CompiledForm, _ update: FormUpdate, _ state: inout ConversationState)
+            -> BotResponse
+        {
             let values = slotValues(state)
             var texts: [String] = []
             if policy.corrections == .apply {
@@ -197,7 +205,8 @@ extension ReferenceBot {
             }
             if let (index, value) = update.invalid {
                 let slot = form.slots[index]
-                let named = ReplyValues(entities: [Entity(name: slot.entity, value: value)], tables: bot.definition.tables)
+                let named = ReplyValues(
+                    entities: [Entity(name: slot.entity, value: value)], tables: bot.definition.tables)
                 texts.append(render(bot.invalidReplies[slot.entity] ?? [], named))
                 texts.append(render(slot.ask, values))
                 return reply(texts)

@@ -53,7 +53,8 @@ public final class ReferenceBot: Sendable {
         try Self.validate(definition)
         self.definition = definition
         self.extractor = try EntityExtractor(definition.entities, folding: definition.normalize)
-        self.classifier = IntentClassifier(examples: definition.intents.mapValues(\.examples), folding: definition.normalize)
+        self.classifier = IntentClassifier(
+            examples: definition.intents.mapValues(\.examples), folding: definition.normalize)
         var intents: [String: CompiledIntent] = [:]
         for (name, intent) in definition.intents {
             intents[name] = CompiledIntent(name: name, intent, definition: definition)
@@ -105,7 +106,8 @@ public final class ReferenceBot: Sendable {
             }
             if confirmation.askChange.isEmpty { throw .fixedReplyWithoutText(intent: confirmation.deny) }
         }
-        for name in definition.entities.keys.sorted() where definition.entities[name]?.invalid?.replies.isEmpty == true {
+        for name in definition.entities.keys.sorted() where definition.entities[name]?.invalid?.replies.isEmpty == true
+        {
             throw .invalidValueWithoutReply(entity: name)
         }
         for name in definition.tables.keys.sorted() {
@@ -121,7 +123,8 @@ public final class ReferenceBot: Sendable {
                 if form.slots.count > 64 { throw .incompleteForm(intent: name, reason: "has more than 64 slots") }
                 if form.done.isEmpty { throw .incompleteForm(intent: name, reason: "has no done reply") }
                 if form.confirm != nil && definition.confirmation == nil {
-                    throw .incompleteForm(intent: name, reason: "asks for confirmation but the bot has no confirmation intents")
+                    throw .incompleteForm(
+                        intent: name, reason: "asks for confirmation but the bot has no confirmation intents")
                 }
                 for slot in form.slots {
                     if slot.ask.isEmpty {

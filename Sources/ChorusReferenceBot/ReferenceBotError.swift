@@ -1,5 +1,6 @@
 import ChorusModel
 import ChorusSpec
+
 /// Why a `BotDefinition` cannot be turned into a `ReferenceBot`.
 public enum ReferenceBotError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file format version is not one this engine knows.

@@ -43,7 +43,8 @@ final class UnderstandingCache: Sendable {
         return computed
     }
 
-    private static func insert(_ text: String, _ value: Understanding, into generations: inout Generations, limit: Int) {
+    private static func insert(_ text: String, _ value: Understanding, into generations: inout Generations, limit: Int)
+    {
         if generations.current.count >= limit {
             generations.previous = generations.current
             generations.current = Dictionary(minimumCapacity: limit)

@@ -18,7 +18,8 @@ public struct Baseline: Sendable, Equatable, Codable {
     /// The accepted run's labels and git revision (absent in baselines accepted before they were kept).
     public var labels: RunLabels?
 
-    public init(suite: String, suiteHash: String, summary: Summary, failureClusters: [String], labels: RunLabels? = nil) {
+    public init(suite: String, suiteHash: String, summary: Summary, failureClusters: [String], labels: RunLabels? = nil)
+    {
         schema = Self.currentSchema
         self.labels = labels
         self.suite = suite

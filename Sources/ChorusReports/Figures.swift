@@ -35,7 +35,8 @@ public enum Figures {
     public static func fixed(_ value: Double, _ places: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
         let text = String(format: "%.\(places)f", value.rounded(toPlaces: places))
-        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+            ? String(text.dropFirst()) : text
     }
 
     /// A signed fixed-point number: `+1.5`, `-0.3`, `0.0` (no sign when it rounds to zero).

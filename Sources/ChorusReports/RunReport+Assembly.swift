@@ -19,7 +19,8 @@ extension RunReport {
         }
         let verdict = gate.isEmpty || !status.isJudged ? nil : GateEvaluator(rules: gate).evaluate(summary, diff: diff)
         self.init(
-            runName: run.name, status: status, summary: summary, diff: diff, verdict: verdict, failures: failures, comparison: nil,
+            runName: run.name, status: status, summary: summary, diff: diff, verdict: verdict, failures: failures,
+            comparison: nil,
             replayCommand: RunReport.replayCommand(for: run), chorusVersion: chorusVersion)
         labels = run.labels
     }

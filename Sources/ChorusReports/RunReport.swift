@@ -24,7 +24,8 @@ public struct RunReport: Sendable, Equatable {
     public var labels = RunLabels()
 
     public init(
-        runName: String, status: ReportStatus? = nil, summary: Summary, diff: BaselineDiff? = nil, verdict: GateVerdict? = nil,
+        runName: String, status: ReportStatus? = nil, summary: Summary, diff: BaselineDiff? = nil,
+        verdict: GateVerdict? = nil,
         failures: FailureAnalysis = FailureAnalysis(), comparison: PairedComparison? = nil, replayCommand: String,
         chorusVersion: String
     ) {

@@ -75,13 +75,16 @@ struct SummaryDocument: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case clusters, abandonment
-            case failingConversations = "failing_conversations", fallbackUtterances = "fallback_utterances"
+            case failingConversations = "failing_conversations"
+            case fallbackUtterances = "fallback_utterances"
             case confusedPairs = "confused_pairs"
         }
 
         init(_ analysis: FailureAnalysis, report: RunReport) {
             clusters = analysis.clusters.map {
-                Cluster(signature: $0.signature, count: $0.count, example: $0.example.index, replay: report.replay($0.example.index))
+                Cluster(
+                    signature: $0.signature, count: $0.count, example: $0.example.index,
+                    replay: report.replay($0.example.index))
             }
             failingConversations = analysis.failingConversations
             fallbackUtterances = analysis.fallbackUtterances
@@ -102,7 +105,10 @@ struct SummaryDocument: Encodable {
 
             enum CodingKeys: String, CodingKey {
                 case index, goal, persona
-                case outcomeA = "outcome_a", outcomeB = "outcome_b", replayA = "replay_a", replayB = "replay_b"
+                case outcomeA = "outcome_a"
+                case outcomeB = "outcome_b"
+                case replayA = "replay_a"
+                case replayB = "replay_b"
             }
         }
 
@@ -121,8 +127,11 @@ struct SummaryDocument: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case a, b, pairs, delta, low, high, flips
-            case bothPassed = "both_passed", onlyAPassed = "only_a_passed", onlyBPassed = "only_b_passed"
-            case bothFailed = "both_failed", mcnemarP = "mcnemar_p"
+            case bothPassed = "both_passed"
+            case onlyAPassed = "only_a_passed"
+            case onlyBPassed = "only_b_passed"
+            case bothFailed = "both_failed"
+            case mcnemarP = "mcnemar_p"
         }
 
         init(_ c: PairedComparison) {

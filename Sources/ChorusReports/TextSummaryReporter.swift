@@ -26,7 +26,8 @@ public struct TextSummaryReporter: Sendable {
         sections.append(rates(summary))
         if let rows = ReportFormat.languageRows(summary) {
             sections.append(
-                "By language\n" + TextTable(rows: [ReportFormat.languageHeader] + rows, rightAligned: [1, 2, 3, 4, 5, 6]).render())
+                "By language\n"
+                    + TextTable(rows: [ReportFormat.languageHeader] + rows, rightAligned: [1, 2, 3, 4, 5, 6]).render())
         }
         if let intents = intents(summary) { sections.append(intents) }
         if ReportFormat.hasDialogue(summary) { sections.append(dialogue(summary)) }
@@ -62,7 +63,9 @@ public struct TextSummaryReporter: Sendable {
 
     private func rates(_ s: Summary) -> String {
         // The dialogue's rates show when the run judged the dialogue (the rest, always).
-        let labelled = s.metrics.all.filter { ReportFormat.hasDialogue(s) || !ReportFormat.dialogueRates.contains($0.key) }.map {
+        let labelled = s.metrics.all.filter {
+            ReportFormat.hasDialogue(s) || !ReportFormat.dialogueRates.contains($0.key)
+        }.map {
             (Self.lowercasingFirst(ReportFormat.label($0.key)), $0.metric)
         }
         // Pad inside the brackets so the bounds line up as numbers: `[ 3.6, 62.4]` under `[68.3, 73.9]`.
@@ -85,9 +88,13 @@ public struct TextSummaryReporter: Sendable {
             + "weighted F1 \(Figures.score(averages.weighted.f1)) over the \(s.intents.count) expected intents, "
             + "support \(averages.macro.support)"
         if !s.unexpectedPredictions.isEmpty {
-            text += "\nUnexpected predictions (labels no user meant; not averaged): "
-                + s.unexpectedPredictions.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-                .map { "\(Escaping.terminal($0.key)) \($0.value.count) (\(Figures.rate($0.value.share)))" }.joined(separator: ", ")
+            text +=
+                "\nUnexpected predictions (labels no user meant; not averaged): "
+                + s.unexpectedPredictions.sorted {
+                    $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key
+                }
+                .map { "\(Escaping.terminal($0.key)) \($0.value.count) (\(Figures.rate($0.value.share)))" }.joined(
+                    separator: ", ")
         }
         let weakest = s.intents.filter { $0.value.support > 0 }.sorted { a, b in
             a.value.f1 != b.value.f1 ? a.value.f1 < b.value.f1 : a.key < b.key
@@ -122,7 +129,10 @@ public struct TextSummaryReporter: Sendable {
         if s.behaviours.keys.contains(where: { $0 != Aggregate.plain }) {
             var rows = [["behaviour", "n", "completed", "completion"]]
             rows += s.behaviours.sorted { $0.key < $1.key }.map { name, counts in
-                [name, String(counts.total), String(counts.completed), Figures.rate(ReportFormat.share(counts.completed, of: counts.judged))]
+                [
+                    name, String(counts.total), String(counts.completed),
+                    Figures.rate(ReportFormat.share(counts.completed, of: counts.judged)),
+                ]
             }
             text += "\nCompletion by behaviour\n" + TextTable(rows: rows, rightAligned: [1, 2, 3]).render()
         }

@@ -21,7 +21,8 @@ public struct ConversationDriver: Sendable {
     public let limits: ReplyLimits
 
     public init(
-        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String, clock: any WaitClock = SystemWaitClock(),
+        suite: CompiledSuite, seed: UInt64, target: any Target, runTag: String,
+        clock: any WaitClock = SystemWaitClock(),
         limits: ReplyLimits = ReplyLimits()
     ) {
         self.suite = suite
@@ -44,7 +45,8 @@ public struct ConversationDriver: Sendable {
         var turns: [TurnRecord] = []
         var session: any TargetSession
         do {
-            session = try await target.makeSession(conversationID: play == 0 ? "\(runTag)-\(index)" : "\(runTag)-\(index)-r\(play)")
+            session = try await target.makeSession(
+                conversationID: play == 0 ? "\(runTag)-\(index)" : "\(runTag)-\(index)-r\(play)")
         } catch {
             let turn = user.opening()
             turns.append(Self.failedTurn(turn, error: error, latencyMs: 0))
@@ -75,7 +77,8 @@ public struct ConversationDriver: Sendable {
             turns.append(
                 TurnRecord(
                     user: message.text, expectedIntent: message.expectedIntent,
-                    predictedIntent: suite.suite.bot.scoredIntent(reported: reply.intent, fallback: observation.fallback),
+                    predictedIntent: suite.suite.bot.scoredIntent(
+                        reported: reply.intent, fallback: observation.fallback),
                     confidence: reply.confidence, expectedSlots: message.expectedSlots, entities: reply.entities,
                     fallback: observation.fallback, handoff: observation.handoff, bot: reply.texts, latencyMs: latency,
                     failures: reaction.failures, act: message.act, goal: message.goal,
@@ -95,10 +98,13 @@ public struct ConversationDriver: Sendable {
 
     /// The conversation's record: its goals as the user judged them (the current one ending in a
     /// transport error when the run broke it off).
-    private static func record(_ index: Int, _ play: Int, _ user: SyntheticUser, outcome: Outcome, turns: [TurnRecord]) -> ConversationRecord {
+    private static func record(_ index: Int, _ play: Int, _ user: SyntheticUser, outcome: Outcome, turns: [TurnRecord])
+        -> ConversationRecord
+    {
         let goals = user.goalRecords(endingWith: outcome == .error ? .error : .completed)
         return ConversationRecord(
-            index: index, repeatIndex: play, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns, goals: goals,
+            index: index, repeatIndex: play, persona: user.persona, goal: user.goalName, outcome: outcome, turns: turns,
+            goals: goals,
             behaviours: user.occurredBehaviours, language: user.language)
     }
 

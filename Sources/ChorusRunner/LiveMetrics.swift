@@ -56,20 +56,26 @@ public final class LiveMetrics: Sendable {
     /// The counts in Prometheus' text exposition format.
     public func prometheusText() -> String {
         let s = snapshot
-        var out = "# HELP chorus_conversations_total Conversations finished, by outcome.\n# TYPE chorus_conversations_total counter\n"
+        var out =
+            "# HELP chorus_conversations_total Conversations finished, by outcome.\n# TYPE chorus_conversations_total counter\n"
         for outcome in Outcome.allCases {
             out += "chorus_conversations_total{outcome=\"\(outcome.rawValue)\"} \(s.outcomes[outcome])\n"
         }
-        out += "# HELP chorus_conversations_planned Conversations this run plays.\n# TYPE chorus_conversations_planned gauge\n"
+        out +=
+            "# HELP chorus_conversations_planned Conversations this run plays.\n# TYPE chorus_conversations_planned gauge\n"
         out += "chorus_conversations_planned \(s.planned)\n"
-        out += "# HELP chorus_turns_total User turns sent.\n# TYPE chorus_turns_total counter\nchorus_turns_total \(s.turns)\n"
-        out += "# HELP chorus_fallback_turns_total Bot replies recognised as fallbacks.\n# TYPE chorus_fallback_turns_total counter\n"
+        out +=
+            "# HELP chorus_turns_total User turns sent.\n# TYPE chorus_turns_total counter\nchorus_turns_total \(s.turns)\n"
+        out +=
+            "# HELP chorus_fallback_turns_total Bot replies recognised as fallbacks.\n# TYPE chorus_fallback_turns_total counter\n"
         out += "chorus_fallback_turns_total \(s.fallbackTurns)\n"
-        out += "# HELP chorus_errors_total Failed exchanges with the target, by class.\n# TYPE chorus_errors_total counter\n"
+        out +=
+            "# HELP chorus_errors_total Failed exchanges with the target, by class.\n# TYPE chorus_errors_total counter\n"
         for errorClass in TargetErrorClass.allCases {
             out += "chorus_errors_total{class=\"\(errorClass.rawValue)\"} \(s.errors[errorClass, default: 0])\n"
         }
-        out += "# HELP chorus_reply_latency_ms Bot reply latency in milliseconds.\n# TYPE chorus_reply_latency_ms histogram\n"
+        out +=
+            "# HELP chorus_reply_latency_ms Bot reply latency in milliseconds.\n# TYPE chorus_reply_latency_ms histogram\n"
         var cumulative = 0
         for (bound, count) in zip(LiveMetrics.latencyBucketsMs, s.latencyBuckets) {
             cumulative += count

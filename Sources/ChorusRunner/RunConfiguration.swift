@@ -31,7 +31,8 @@ public struct RunConfiguration: Sendable, Equatable {
 
     /// The suite's own seed and volume, each replaced when given.
     public init(
-        suite: Suite, seed: UInt64? = nil, conversations: Int? = nil, shard: RunPlan.Shard = .whole, concurrency: Int = 16,
+        suite: Suite, seed: UInt64? = nil, conversations: Int? = nil, shard: RunPlan.Shard = .whole,
+        concurrency: Int = 16,
         rate: Double? = nil, repeats: Int = 1
     ) {
         self.init(

@@ -27,7 +27,9 @@ public struct RunPlan: RandomAccessCollection, Sendable, Equatable {
         /// Parses `K/N` with `0 ≤ K < N`.
         public init?(parsing text: String) {
             let parts = text.split(separator: "/")
-            guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(k) else { return nil }
+            guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(k) else {
+                return nil
+            }
             self.init(index: k, count: n)
         }
 

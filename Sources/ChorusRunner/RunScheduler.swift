@@ -65,7 +65,9 @@ public struct RunScheduler: Sendable {
             var waitingForDue = false
             var pending: [Int: ConversationRecord] = [:]
             func startMore() {
-                while !stop.isRaised, !Task.isCancelled, inFlight < concurrency, started < plays, started < emitted + window {
+                while !stop.isRaised, !Task.isCancelled, inFlight < concurrency, started < plays,
+                    started < emitted + window
+                {
                     var due: Duration?
                     if let rate {
                         let instant = start + .seconds(Double(started) / rate)

@@ -73,7 +73,11 @@ public final class TranscriptSink: RecordSink {
             out.append(",\"predicted_intent\":")
             JSONText.appendOptionalString(turn.predictedIntent, to: &out)
             out.append(",\"confidence\":")
-            if let confidence = turn.confidence { JSONText.appendNumber(confidence, to: &out) } else { out.append("null") }
+            if let confidence = turn.confidence {
+                JSONText.appendNumber(confidence, to: &out)
+            } else {
+                out.append("null")
+            }
             out.append(",\"expected_slots\":")
             appendEntities(turn.expectedSlots, to: &out)
             out.append(",\"entities\":")

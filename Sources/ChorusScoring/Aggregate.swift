@@ -128,7 +128,8 @@ public struct Aggregate: Sendable, Equatable, Codable {
         goals = try c.decode([String: OutcomeCounts].self, forKey: .goals)
         personas = try c.decode([String: OutcomeCounts].self, forKey: .personas)
         goalOutcomes = try c.decodeIfPresent(OutcomeCounts.self, forKey: .goalOutcomes) ?? OutcomeCounts()
-        conversationsWithDialogueFailure = try c.decodeIfPresent(Int.self, forKey: .conversationsWithDialogueFailure) ?? 0
+        conversationsWithDialogueFailure =
+            try c.decodeIfPresent(Int.self, forKey: .conversationsWithDialogueFailure) ?? 0
         dialogueFailures = try c.decodeIfPresent([String: DialogueFailureCounts].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         confirmedSlots = try c.decodeIfPresent(SlotCounts.self, forKey: .confirmedSlots) ?? SlotCounts()

@@ -39,7 +39,9 @@ public struct ConfidenceFigures: Sendable, Equatable, Codable {
         /// `keptCorrect − (kept − keptCorrect)`, what the recommendation maximises.
         public var net: Int
 
-        public init(threshold: Double, kept: Int, keptCorrect: Int, fallbackRate: Double, keptAccuracy: Double?, net: Int) {
+        public init(
+            threshold: Double, kept: Int, keptCorrect: Int, fallbackRate: Double, keptAccuracy: Double?, net: Int
+        ) {
             self.threshold = threshold
             self.kept = kept
             self.keptCorrect = keptCorrect

@@ -25,7 +25,8 @@ public struct OutcomeCounts: Sendable, Equatable, Hashable, Codable {
 
     /// Counts that start at zero unless given.
     public init(
-        completed: Int = 0, handedOff: Int = 0, escalated: Int = 0, abandoned: Int = 0, maxTurns: Int = 0, failed: Int = 0,
+        completed: Int = 0, handedOff: Int = 0, escalated: Int = 0, abandoned: Int = 0, maxTurns: Int = 0,
+        failed: Int = 0,
         error: Int = 0
     ) {
         self.completed = completed

@@ -38,8 +38,12 @@ public struct RateMetric: Sendable, Equatable, Codable {
     /// there is nothing to judge.
     public init?(f1TruePositives tp: Int, falsePositives fp: Int, falseNegatives fn: Int) {
         let effective = Double(tp) + Double(fp + fn) / 2
-        guard effective > 0, let interval = Wilson.interval(successes: Double(tp), trials: effective) else { return nil }
-        self.init(value: Double(tp) / effective, low: interval.low, high: interval.high, n: 2 * tp + fp + fn, successes: 2 * tp)
+        guard effective > 0, let interval = Wilson.interval(successes: Double(tp), trials: effective) else {
+            return nil
+        }
+        self.init(
+            value: Double(tp) / effective, low: interval.low, high: interval.high, n: 2 * tp + fp + fn,
+            successes: 2 * tp)
     }
 
     /// The proportion behind the rate as (successes, trials), for the difference of two runs: the

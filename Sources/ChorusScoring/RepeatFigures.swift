@@ -73,14 +73,17 @@ public struct RepeatFigures: Sendable, Equatable, Codable {
         passHat = Self.estimates(cells, upTo: plays, Self.passHat)
         passAt = Self.estimates(cells, upTo: plays, Self.passAt)
         let flakyCount = cells.filter { $0.passed > 0 && $0.passed < $0.plays }.reduce(0) { $0 + $1.count }
-        flakyRate = RateMetric(successes: flakyCount, trials: conversations) ?? RateMetric(value: 0, low: 0, high: 0, n: 0, successes: 0)
+        flakyRate =
+            RateMetric(successes: flakyCount, trials: conversations)
+            ?? RateMetric(value: 0, low: 0, high: 0, n: 0, successes: 0)
         goals = counts.goals.mapValues { histogram in
             let cells = RepeatCounts.cells(histogram)
             let plays = cells.map(\.plays).max() ?? 0
             return GoalFigures(
                 conversations: cells.reduce(0) { $0 + $1.count },
                 flaky: cells.filter { $0.passed > 0 && $0.passed < $0.plays }.reduce(0) { $0 + $1.count },
-                passHat: Self.estimates(cells, upTo: plays, Self.passHat), passAt: Self.estimates(cells, upTo: plays, Self.passAt))
+                passHat: Self.estimates(cells, upTo: plays, Self.passHat),
+                passAt: Self.estimates(cells, upTo: plays, Self.passAt))
         }
         flaky = counts.flaky
     }

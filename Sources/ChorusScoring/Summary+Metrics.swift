@@ -58,20 +58,20 @@ extension Summary {
         /// intents and slots, then the dialogue. (Computed: key paths are not `Sendable`.)
         public static var fields: [(key: String, path: WritableKeyPath<Metrics, RateMetric?>)] {
             [
-            (CodingKeys.completionRate.rawValue, \.completionRate),
-            (CodingKeys.goalCompletionRate.rawValue, \.goalCompletionRate),
-            (CodingKeys.handoffRate.rawValue, \.handoffRate),
-            (CodingKeys.escalationRate.rawValue, \.escalationRate),
-            (CodingKeys.abandonmentRate.rawValue, \.abandonmentRate),
-            (CodingKeys.errorRate.rawValue, \.errorRate),
-            (CodingKeys.fallbackRate.rawValue, \.fallbackRate),
-            (CodingKeys.conversationFallbackRate.rawValue, \.conversationFallbackRate),
-            (CodingKeys.intentAccuracy.rawValue, \.intentAccuracy),
-            (CodingKeys.slotAccuracy.rawValue, \.slotAccuracy),
-            (CodingKeys.dialogueFailureRate.rawValue, \.dialogueFailureRate),
-            (CodingKeys.slotPrecision.rawValue, \.slotPrecision),
-            (CodingKeys.slotRecall.rawValue, \.slotRecall),
-            (CodingKeys.slotF1.rawValue, \.slotF1),
+                (CodingKeys.completionRate.rawValue, \.completionRate),
+                (CodingKeys.goalCompletionRate.rawValue, \.goalCompletionRate),
+                (CodingKeys.handoffRate.rawValue, \.handoffRate),
+                (CodingKeys.escalationRate.rawValue, \.escalationRate),
+                (CodingKeys.abandonmentRate.rawValue, \.abandonmentRate),
+                (CodingKeys.errorRate.rawValue, \.errorRate),
+                (CodingKeys.fallbackRate.rawValue, \.fallbackRate),
+                (CodingKeys.conversationFallbackRate.rawValue, \.conversationFallbackRate),
+                (CodingKeys.intentAccuracy.rawValue, \.intentAccuracy),
+                (CodingKeys.slotAccuracy.rawValue, \.slotAccuracy),
+                (CodingKeys.dialogueFailureRate.rawValue, \.dialogueFailureRate),
+                (CodingKeys.slotPrecision.rawValue, \.slotPrecision),
+                (CodingKeys.slotRecall.rawValue, \.slotRecall),
+                (CodingKeys.slotF1.rawValue, \.slotF1),
             ]
         }
 

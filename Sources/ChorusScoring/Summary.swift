@@ -113,13 +113,17 @@ public struct Summary: Sendable, Equatable, Codable {
         metrics.escalationRate = RateMetric(successes: a.outcomes.escalated, trials: judged)
         metrics.abandonmentRate = RateMetric(successes: a.outcomes.abandoned, trials: judged)
         metrics.errorRate = RateMetric(successes: a.outcomes.error, trials: a.conversations)
-        metrics.slotAccuracy = a.targetExposesEntities ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil
+        metrics.slotAccuracy =
+            a.targetExposesEntities ? RateMetric(successes: a.slotsExtracted, trials: a.slotsExpected) : nil
         metrics.dialogueFailureRate = RateMetric(successes: a.conversationsWithDialogueFailure, trials: judged)
         let slots = a.confirmedSlots
-        metrics.slotPrecision = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falsePositives)
-        metrics.slotRecall = RateMetric(successes: slots.truePositives, trials: slots.truePositives + slots.falseNegatives)
+        metrics.slotPrecision = RateMetric(
+            successes: slots.truePositives, trials: slots.truePositives + slots.falsePositives)
+        metrics.slotRecall = RateMetric(
+            successes: slots.truePositives, trials: slots.truePositives + slots.falseNegatives)
         metrics.slotF1 = RateMetric(
-            f1TruePositives: slots.truePositives, falsePositives: slots.falsePositives, falseNegatives: slots.falseNegatives)
+            f1TruePositives: slots.truePositives, falsePositives: slots.falsePositives,
+            falseNegatives: slots.falseNegatives)
         self.metrics = metrics
         if intentsAvailable {
             let scores = IntentMetrics(confusion: a.confusion)
@@ -188,7 +192,8 @@ public struct Summary: Sendable, Equatable, Codable {
         goals = try c.decode([String: OutcomeCounts].self, forKey: .goals)
         personas = try c.decode([String: OutcomeCounts].self, forKey: .personas)
         goalOutcomes = try c.decodeIfPresent(OutcomeCounts.self, forKey: .goalOutcomes) ?? OutcomeCounts()
-        dialogueFailures = try c.decodeIfPresent([String: DialogueFailureFigures].self, forKey: .dialogueFailures) ?? [:]
+        dialogueFailures =
+            try c.decodeIfPresent([String: DialogueFailureFigures].self, forKey: .dialogueFailures) ?? [:]
         behaviours = try c.decodeIfPresent([String: OutcomeCounts].self, forKey: .behaviours) ?? [:]
         slotConfirmation = try c.decodeIfPresent(SlotCounts.self, forKey: .slotConfirmation) ?? SlotCounts()
         repeats = try c.decodeIfPresent(RepeatFigures.self, forKey: .repeats)

@@ -56,7 +56,8 @@ public struct Dashboard: Sendable {
     func suites() throws -> String {
         let rows = try store.latestRuns().map { run in
             let stored = try store.headline(of: run)
-            return DashboardPage.RunRow(run: run, headline: stored.headline, passed: try verdict(of: run, stored: stored.verdict))
+            return DashboardPage.RunRow(
+                run: run, headline: stored.headline, passed: try verdict(of: run, stored: stored.verdict))
         }
         return DashboardPage.suites(rows, recent: try store.recentRuns(limit: 20))
     }
@@ -67,22 +68,29 @@ public struct Dashboard: Sendable {
         }
         let runs = try store.runs(suite: suite, target: target, limit: trendLimit)
         guard let latest = runs.last else {
-            return Page(status: 404, html: DashboardPage.notFound("No completed run of suite \(suite) against \(target)."))
+            return Page(
+                status: 404, html: DashboardPage.notFound("No completed run of suite \(suite) against \(target)."))
         }
         let points = try runs.map { run in
             let stored = try store.headline(of: run)
-            return DashboardPage.RunRow(run: run, headline: stored.headline, passed: try verdict(of: run, stored: stored.verdict))
+            return DashboardPage.RunRow(
+                run: run, headline: stored.headline, passed: try verdict(of: run, stored: stored.verdict))
         }
         let judgement = try RunReport.judgement(of: latest, in: store)
         return Page(
             status: 200,
-            html: DashboardPage.trends(suite: suite, target: target, runs: points, gate: judgement.gate, baseline: judgement.baseline))
+            html: DashboardPage.trends(
+                suite: suite, target: target, runs: points, gate: judgement.gate, baseline: judgement.baseline))
     }
 
     func run(_ query: [String: String], failures: Bool) throws -> Page {
-        guard let run = try named(query["name"] ?? query["run"]) else { return missingRun(query["name"] ?? query["run"]) }
+        guard let run = try named(query["name"] ?? query["run"]) else {
+            return missingRun(query["name"] ?? query["run"])
+        }
         let report = try RunReport.load(run: run, from: store, chorusVersion: chorusVersion)
-        return Page(status: 200, html: failures ? DashboardPage.failures(report, run: run) : DashboardPage.run(report, run: run))
+        return Page(
+            status: 200, html: failures ? DashboardPage.failures(report, run: run) : DashboardPage.run(report, run: run)
+        )
     }
 
     func conversation(_ query: [String: String]) throws -> Page {
@@ -91,7 +99,8 @@ public struct Dashboard: Sendable {
             throw DashboardRequestError("a conversation needs ?run=…&at=<index>")
         }
         guard let record = try store.conversation(position.index, repeat: position.repeatIndex, of: run) else {
-            return Page(status: 404, html: DashboardPage.notFound("Run \(run.name) holds no conversation \(position.text)."))
+            return Page(
+                status: 404, html: DashboardPage.notFound("Run \(run.name) holds no conversation \(position.text)."))
         }
         return Page(status: 200, html: DashboardPage.conversation(record, run: run))
     }
@@ -109,10 +118,15 @@ public struct Dashboard: Sendable {
         let runs = try store.recentRuns(limit: choiceLimit)
         let a = try named(query["a"])
         let b = try named(query["b"])
-        for (name, run) in [(query["a"], a), (query["b"], b)] where name != nil && run == nil { return missingRun(name) }
-        guard let a, let b else { return Page(status: 200, html: DashboardPage.diff(a: a, b: b, runs: runs, report: nil)) }
+        for (name, run) in [(query["a"], a), (query["b"], b)] where name != nil && run == nil {
+            return missingRun(name)
+        }
+        guard let a, let b else {
+            return Page(status: 200, html: DashboardPage.diff(a: a, b: b, runs: runs, report: nil))
+        }
         let gate = try RunReport.judgement(of: b, in: store).gate
-        let report = try RunReport.comparing(a, b, store: store, gate: gate, chorusVersion: chorusVersion, flipLimit: 25)
+        let report = try RunReport.comparing(
+            a, b, store: store, gate: gate, chorusVersion: chorusVersion, flipLimit: 25)
         return Page(status: 200, html: DashboardPage.diff(a: a, b: b, runs: runs, report: report))
     }
 
@@ -145,9 +159,12 @@ public struct Dashboard: Sendable {
             guard let text = query[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             return text
         }
-        var search = ConversationQuery(text: value("q"), goal: value("goal"), persona: value("persona"), intent: value("intent"))
+        var search = ConversationQuery(
+            text: value("q"), goal: value("goal"), persona: value("persona"), intent: value("intent"))
         if let outcome = value("outcome") {
-            guard let parsed = Outcome(rawValue: outcome) else { throw DashboardRequestError("unknown outcome \"\(outcome)\"") }
+            guard let parsed = Outcome(rawValue: outcome) else {
+                throw DashboardRequestError("unknown outcome \"\(outcome)\"")
+            }
             search.outcome = parsed
         }
         if let failure = value("failure") {
@@ -157,7 +174,9 @@ public struct Dashboard: Sendable {
             search.dialogueFailure = parsed
         }
         if let after = value("after") {
-            guard let position = ConversationPosition(after) else { throw DashboardRequestError("malformed position \"\(after)\"") }
+            guard let position = ConversationPosition(after) else {
+                throw DashboardRequestError("malformed position \"\(after)\"")
+            }
             search.after = position
         }
         return search
@@ -193,12 +212,14 @@ public struct Dashboard: Sendable {
     /// Serves on `host:port` until SIGINT or SIGTERM (finishing the requests in flight), or
     /// until the task is cancelled when `handleSignals` is false. `onStarted` gets the bound port.
     public func run(
-        host: String, port: Int, handleSignals: Bool = true, onStarted: @escaping @Sendable (Int) async -> Void = { _ in }
+        host: String, port: Int, handleSignals: Bool = true,
+        onStarted: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         var logger = Logger(label: "chorus.dashboard")
         logger.logLevel = .warning
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "chorus-dashboard"),
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "chorus-dashboard"),
             onServerRunning: { channel in await onStarted(channel.localAddress?.port ?? 0) }, logger: logger)
         if handleSignals {
             try await app.runService()

@@ -1,5 +1,4 @@
 import ChorusModel
-import ChorusModel
 import ChorusSpec
 
 /// What a synthetic user perceives of one bot reply.
@@ -12,7 +11,9 @@ public struct BotObservation: Sendable, Equatable {
     public var fallback: Bool
     public var handoff: Bool
 
-    public init(texts: [String], intent: String? = nil, entities: [Entity]? = nil, fallback: Bool = false, handoff: Bool = false) {
+    public init(
+        texts: [String], intent: String? = nil, entities: [Entity]? = nil, fallback: Bool = false, handoff: Bool = false
+    ) {
         self.texts = texts
         self.intent = intent
         self.entities = entities

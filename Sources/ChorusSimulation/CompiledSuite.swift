@@ -109,7 +109,9 @@ public final class CompiledSuite: Sendable {
         var starts: [Int] = []
         var count = 0
         for (index, goal) in goals.enumerated() where goal.isEnumerated {
-            guard enumeratedPersonas[index] != nil else { throw .invalid("goal \"\(goal.name)\" is pursued by no persona") }
+            guard enumeratedPersonas[index] != nil else {
+                throw .invalid("goal \"\(goal.name)\" is pursued by no persona")
+            }
             enumerated.append(index)
             starts.append(count)
             count += goal.variantCount
@@ -318,7 +320,9 @@ struct CompiledGoal: Sendable {
                 compiled.append(
                     CompiledStep(
                         variants: step.user.map(Template.init), intent: step.expect?.intent,
-                        slots: (step.expect?.slots ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, Template($0.value)) },
+                        slots: (step.expect?.slots ?? [:]).sorted { $0.key < $1.key }.map {
+                            ($0.key, Template($0.value))
+                        },
                         notFallback: step.expect?.notFallback ?? false, reply: try pattern(step.expect?.reply),
                         required: step.required))
             }
@@ -359,7 +363,8 @@ extension CompiledGoal {
                     byIntent[example.intent] = ([], [], [], source.source)
                 }
                 if let annotated = example.annotated {
-                    byIntent[example.intent]!.openings.append(Template(source: annotated.text, segments: annotated.segments))
+                    byIntent[example.intent]!.openings.append(
+                        Template(source: annotated.text, segments: annotated.segments))
                 } else {
                     byIntent[example.intent]!.openings.append(Template.literal(example.text))
                 }
@@ -372,13 +377,15 @@ extension CompiledGoal {
             let hasSpans = entry.spans.contains { !$0.isEmpty }
             let hasSlots = entry.slots.contains { !$0.isEmpty }
             return CompiledGoal(
-                data: intent, openings: entry.openings, openingSpans: hasSpans ? entry.spans : [], openingSlots: hasSlots ? entry.slots : [],
+                data: intent, openings: entry.openings, openingSpans: hasSpans ? entry.spans : [],
+                openingSlots: hasSlots ? entry.slots : [],
                 each: entry.source.each ?? true, personas: entry.source.personas)
         }
     }
 
     private init(
-        data intent: String, openings: [Template], openingSpans: [[String]], openingSlots: [[Entity]], each: Bool, personas: [String]?
+        data intent: String, openings: [Template], openingSpans: [[String]], openingSlots: [[Entity]], each: Bool,
+        personas: [String]?
     ) {
         name = intent
         weight = 1

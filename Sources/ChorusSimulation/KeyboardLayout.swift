@@ -15,7 +15,9 @@ struct KeyboardLayout: Sendable {
         let grid = rows.map { Array($0.unicodeScalars) }
         var neighbours: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         func key(_ row: Int, _ column: Int) -> Unicode.Scalar? {
-            guard grid.indices.contains(row), grid[row].indices.contains(column), grid[row][column] != "·" else { return nil }
+            guard grid.indices.contains(row), grid[row].indices.contains(column), grid[row][column] != "·" else {
+                return nil
+            }
             return grid[row][column]
         }
         for (row, keys) in grid.enumerated() {

@@ -31,7 +31,8 @@ struct NoiseData: Sendable {
         self.homophones = homophones
         var abbreviations: [String: [(phrase: String, abbreviation: String)]] = [:]
         for language in ["en", "es", "fr", "fi", "de", "zh"] {
-            let pairs = Self.lines(Self.read("abbreviations/\(language).tsv") ?? "").compactMap { line -> (String, String)? in
+            let pairs = Self.lines(Self.read("abbreviations/\(language).tsv") ?? "").compactMap {
+                line -> (String, String)? in
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 return fields.count == 2 ? (String(fields[0]), String(fields[1])) : nil
             }

@@ -102,8 +102,12 @@ public struct NoiseModel: Sendable {
     /// Each run of three or more letters gets, with probability `rate`, one letter replaced by a
     /// neighbour on the keyboard (case kept). ASCII text is handled on UTF-8 bytes; other text
     /// (é, ä, ñ) scalar by scalar.
-    static func typos(in text: String, rate: Double, layout: KeyboardLayout, using generator: inout SeededGenerator) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTypos(in: text, rate: rate, layout: layout, using: &generator) }
+    static func typos(in text: String, rate: Double, layout: KeyboardLayout, using generator: inout SeededGenerator)
+        -> String
+    {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiTypos(in: text, rate: rate, layout: layout, using: &generator)
+        }
         var scalars = Array(text.unicodeScalars)
         var changed = false
         var index = 0
@@ -121,7 +125,9 @@ public struct NoiseModel: Sendable {
                 if let around = layout.neighbours[lower], !around.isEmpty {
                     let replacement = generator.pick(around)
                     let upper = original.properties.isUppercase
-                    scalars[position] = upper ? (replacement.properties.uppercaseMapping.unicodeScalars.first ?? replacement) : replacement
+                    scalars[position] =
+                        upper
+                        ? (replacement.properties.uppercaseMapping.unicodeScalars.first ?? replacement) : replacement
                     changed = true
                 }
             }
@@ -130,7 +136,9 @@ public struct NoiseModel: Sendable {
         return changed ? String(String.UnicodeScalarView(scalars)) : text
     }
 
-    private static func asciiTypos(in text: String, rate: Double, layout: KeyboardLayout, using generator: inout SeededGenerator) -> String {
+    private static func asciiTypos(
+        in text: String, rate: Double, layout: KeyboardLayout, using generator: inout SeededGenerator
+    ) -> String {
         var bytes = Array(text.utf8)
         var changed = false
         var index = 0
@@ -185,7 +193,8 @@ public struct NoiseModel: Sendable {
     private static let halfToFull: [Character: Character] = [
         ",": "，", ".": "。", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）",
     ]
-    private static let fullToHalf: [Character: Character] = Dictionary(uniqueKeysWithValues: halfToFull.map { ($1, $0) })
+    private static let fullToHalf: [Character: Character] = Dictionary(
+        uniqueKeysWithValues: halfToFull.map { ($1, $0) })
 
     /// Full-width punctuation made half-width and half-width made full-width.
     static func swappingWidth(_ text: String) -> String {
@@ -197,7 +206,9 @@ public struct NoiseModel: Sendable {
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "ä", "ö", "é", "A", "E", "I", "O", "U"]
         var places: [(piece: Int, offset: Int)] = []
         for (index, piece) in pieces.enumerated() where !piece.isProtected {
-            for (offset, character) in piece.text.enumerated() where vowels.contains(character) { places.append((index, offset)) }
+            for (offset, character) in piece.text.enumerated() where vowels.contains(character) {
+                places.append((index, offset))
+            }
         }
         guard !places.isEmpty else { return }
         let place = generator.pick(places)
@@ -212,7 +223,8 @@ public struct NoiseModel: Sendable {
         var places: [(piece: Int, offset: Int)] = []
         for (index, piece) in pieces.enumerated() where !piece.isProtected {
             let characters = Array(piece.text)
-            for offset in characters.indices where characters[offset] == " " && offset > 0 && offset < characters.count - 1
+            for offset in characters.indices
+            where characters[offset] == " " && offset > 0 && offset < characters.count - 1
                 && characters[offset - 1] != " " && characters[offset + 1] != " "
             {
                 places.append((index, offset))
@@ -237,7 +249,9 @@ public struct NoiseModel: Sendable {
                 let bounded = !usesSpaces || (!(before?.isLetter ?? false) && !(after?.isLetter ?? false))
                 if bounded, generator.chance(noise.abbreviations) {
                     text.replaceSubrange(found, with: abbreviation)
-                    searchStart = text.index(found.lowerBound, offsetBy: abbreviation.count, limitedBy: text.endIndex) ?? text.endIndex
+                    searchStart =
+                        text.index(found.lowerBound, offsetBy: abbreviation.count, limitedBy: text.endIndex)
+                        ?? text.endIndex
                 } else {
                     searchStart = found.upperBound
                 }
@@ -287,7 +301,8 @@ extension String {
     /// Without leading and trailing spaces (U+0020 only).
     func trimmingEdgeSpaces() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " }) else { return "" }
+        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " })
+        else { return "" }
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }

@@ -52,7 +52,9 @@ extension SyntheticUser {
             let name = spec.slots[slot].name
             let mine = value(of: name).lowercased()
             let stated = suite.finders[spec.slots[slot].vocab]?.values(in: reply.texts) ?? []
-            if stated.contains(where: { $0.lowercased() == mine }) || goal.extracted.contains(name + "\u{0}" + mine) { continue }
+            if stated.contains(where: { $0.lowercased() == mine }) || goal.extracted.contains(name + "\u{0}" + mine) {
+                continue
+            }
             return stated.isEmpty ? .none : .wrongValues
         }
         return .exact

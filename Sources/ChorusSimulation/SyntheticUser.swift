@@ -176,7 +176,9 @@ public struct SyntheticUser: Sendable {
 
         switch act {
         case .close:
-            if !suite.recognizer.isClosing(texts: reply.texts, intent: reply.intent) { failures.append(.closingUnanswered) }
+            if !suite.recognizer.isClosing(texts: reply.texts, intent: reply.intent) {
+                failures.append(.closingUnanswered)
+            }
             return end(failures: failures)
         case .escalate:
             return finishGoal(reply.handoff ? .escalated : .abandoned, failures: failures)
@@ -193,7 +195,8 @@ public struct SyntheticUser: Sendable {
             consecutiveFallbacks += 1
             if consecutiveFallbacks >= personaSpec.persona.patience {
                 if generator.chance(behaviour.escalate) {
-                    return continueWith(.escalate(variant: generator.below(personaSpec.acts.escalate.count)), failures: failures)
+                    return continueWith(
+                        .escalate(variant: generator.below(personaSpec.acts.escalate.count)), failures: failures)
                 }
                 return finishGoal(.abandoned, failures: failures)
             }
@@ -256,10 +259,12 @@ public struct SyntheticUser: Sendable {
             behaviours.insert(.confirmation)
             let statement = judgeStatement(reply, failures: &failures)
             if let wrong = statement.wrong.first, generator.chance(behaviour.confirm) {
-                return continueWith(.deny(slot: wrong, variant: generator.below(personaSpec.acts.deny.count)), failures: failures)
+                return continueWith(
+                    .deny(slot: wrong, variant: generator.below(personaSpec.acts.deny.count)), failures: failures)
             }
             if goal.willCorrect, !goal.corrected, let slot = correctableSlot(besides: nil) {
-                return continueWith(.correct(slot: slot, variant: generator.below(personaSpec.acts.correct.count)), failures: failures)
+                return continueWith(
+                    .correct(slot: slot, variant: generator.below(personaSpec.acts.correct.count)), failures: failures)
             }
             return continueWith(.affirm(variant: generator.below(personaSpec.acts.affirm.count)), failures: failures)
         }
@@ -298,7 +303,8 @@ public struct SyntheticUser: Sendable {
             if goal.willDigress, !goal.digressed, goal.told.contains(true) {
                 goal.digressed = true
                 let digression = generator.below(personaSpec.acts.digressions.count)
-                return .digress(digression, variant: generator.below(personaSpec.acts.digressions[digression].variants.count))
+                return .digress(
+                    digression, variant: generator.below(personaSpec.acts.digressions[digression].variants.count))
             }
             if goal.willCorrect, !goal.corrected, let other = correctableSlot(besides: slot) {
                 return .correct(slot: other, variant: generator.below(personaSpec.acts.correct.count))
@@ -373,7 +379,9 @@ public struct SyntheticUser: Sendable {
             let number = goal.requests[goal.nextRequest]
             goal.nextRequest += 1
             behaviours.insert(.request)
-            return continueWith(.request(number, variant: generator.below(goalSpec.requests[number].variants.count)), failures: failures)
+            return continueWith(
+                .request(number, variant: generator.below(goalSpec.requests[number].variants.count)), failures: failures
+            )
         }
         if goal.failedRequest { return finishGoal(.failed, failures: failures) }
         closeGoal(.completed)
@@ -395,7 +403,8 @@ public struct SyntheticUser: Sendable {
                 drawValues(for: next)
                 planGoal()
                 let also = generator.below(personaSpec.acts.also.count)
-                return continueWith(.open(variant: generator.below(suite.goals[next].openings.count), also: also), failures: failures)
+                return continueWith(
+                    .open(variant: generator.below(suite.goals[next].openings.count), also: also), failures: failures)
             }
         }
         if generator.chance(behaviour.close), turns < suite.suite.maxTurns {
@@ -417,7 +426,8 @@ public struct SyntheticUser: Sendable {
     }
 
     private func end(failures: [DialogueFailure]) -> UserReaction {
-        UserReaction(dialogueFailures: failures, next: .end(Self.conversationOutcome(goalRecords(endingWith: .completed))))
+        UserReaction(
+            dialogueFailures: failures, next: .end(Self.conversationOutcome(goalRecords(endingWith: .completed))))
     }
 
     private func record(of state: GoalState, outcome: Outcome) -> GoalRecord {
@@ -457,7 +467,9 @@ public struct SyntheticUser: Sendable {
             if goal.openingSpans.indices.contains(variant) {
                 // A data example: its annotated spans are the numbered placeholders.
                 let spans = goal.openingSpans[variant]
-                render(goal.openings[variant], into: &pieces, slots: &slots, override: Dictionary(uniqueKeysWithValues: spans.enumerated().map { ("\($0.offset)", $0.element) }))
+                render(
+                    goal.openings[variant], into: &pieces, slots: &slots,
+                    override: Dictionary(uniqueKeysWithValues: spans.enumerated().map { ("\($0.offset)", $0.element) }))
             } else {
                 render(goal.openings[variant], into: &pieces, slots: &slots)
             }
@@ -478,7 +490,9 @@ public struct SyntheticUser: Sendable {
             let invalid = malformedValue(of: slot)
             self.goal.lastInvalid = invalid
             behaviours.insert(.invalidValue)
-            render(goal.slots[slot].answers[variant], into: &pieces, slots: &slots, override: [goal.slots[slot].name: invalid])
+            render(
+                goal.slots[slot].answers[variant], into: &pieces, slots: &slots,
+                override: [goal.slots[slot].name: invalid])
             slots.removeAll { $0.name == goal.slots[slot].name }
             expectedIntent = goal.answerIntent
         case .affirm(let variant):
@@ -523,17 +537,21 @@ public struct SyntheticUser: Sendable {
             render(goal.steps[step].variants[variant], into: &pieces, slots: &slots)
             expectedIntent = goal.steps[step].intent
         }
-        if case .deny = act {} else if case .correct = act {} else {
+        if case .deny = act {
+        } else if case .correct = act {
+        } else {
             self.goal.saidSlots = slots.compactMap { entity in goal.slots.firstIndex { $0.name == entity.name } }
         }
         let text = personaSpec.noise.apply(to: pieces, using: &generator)
-        return UserTurn(text: text, expectedIntent: expectedIntent, expectedSlots: slots, act: act.kind, goal: pursued.count - 1)
+        return UserTurn(
+            text: text, expectedIntent: expectedIntent, expectedSlots: slots, act: act.kind, goal: pursued.count - 1)
     }
 
     /// Appends `template`'s pieces; placeholders become protected values (`override` first, then
     /// the conversation's values). A goal slot's value is recorded as given.
     private mutating func render(
-        _ template: Template, into pieces: inout [NoiseModel.Piece], slots: inout [Entity], override: [String: String] = [:]
+        _ template: Template, into pieces: inout [NoiseModel.Piece], slots: inout [Entity],
+        override: [String: String] = [:]
     ) {
         for segment in template.segments {
             switch segment {

@@ -19,7 +19,9 @@ struct ValueFinder: Sendable {
     /// Every value stated in `texts`, in order.
     func values(in texts: [String]) -> [String] {
         texts.flatMap { text in
-            pattern.matchRanges(in: text).filter { !wholeWords || Self.standsAlone($0, in: text) }.map { String(text[$0]) }
+            pattern.matchRanges(in: text).filter { !wholeWords || Self.standsAlone($0, in: text) }.map {
+                String(text[$0])
+            }
         }
     }
 

@@ -30,7 +30,9 @@ final class LinearRegex: @unchecked Sendable {
 
     /// RE2's reason, with what to do about the constructs it leaves out on purpose.
     private static func explain(_ reason: String) -> String {
-        guard reason.contains("invalid perl operator") || reason.contains("invalid escape sequence") else { return reason }
+        guard reason.contains("invalid perl operator") || reason.contains("invalid escape sequence") else {
+            return reason
+        }
         return "\(reason) (patterns run on RE2, in linear time: no lookaround (?=…) (?<!…) and no backreferences \\1)"
     }
 

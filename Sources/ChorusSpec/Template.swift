@@ -21,7 +21,9 @@ public struct Template: Sendable, Equatable {
             let scalar = scalars[index]
             if scalar == "{", let close = scalars[index...].firstIndex(of: "}") {
                 let name = scalars[scalars.index(after: index)..<close]
-                if !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
+                if !name.isEmpty,
+                    name.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+                {
                     if !text.isEmpty { segments.append(.text(text)) }
                     text = ""
                     segments.append(.placeholder(String(String.UnicodeScalarView(name))))

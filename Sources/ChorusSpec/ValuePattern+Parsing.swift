@@ -83,11 +83,14 @@ private struct ValuePatternParser {
             high = try parseNumber(openedAt: open)
         }
         guard current == "}" else {
-            throw fail(current == nil ? "unbalanced \"{\"" : "bad quantifier: expected \"}\"", at: current == nil ? open : nil)
+            throw fail(
+                current == nil ? "unbalanced \"{\"" : "bad quantifier: expected \"}\"", at: current == nil ? open : nil)
         }
         position += 1
         guard low <= high else { throw fail("bad quantifier {\(low),\(high)}: minimum exceeds maximum", at: open) }
-        guard high <= Self.maxRepeat else { throw fail("bad quantifier: at most \(Self.maxRepeat) repetitions", at: open) }
+        guard high <= Self.maxRepeat else {
+            throw fail("bad quantifier: at most \(Self.maxRepeat) repetitions", at: open)
+        }
         return (low, high)
     }
 

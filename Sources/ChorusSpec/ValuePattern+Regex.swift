@@ -16,7 +16,9 @@ extension ValuePattern {
                 }
                 out += "]"
             }
-            if atom.min != 1 || atom.max != 1 { out += atom.min == atom.max ? "{\(atom.min)}" : "{\(atom.min),\(atom.max)}" }
+            if atom.min != 1 || atom.max != 1 {
+                out += atom.min == atom.max ? "{\(atom.min)}" : "{\(atom.min),\(atom.max)}"
+            }
         }
         return out
     }

@@ -34,7 +34,9 @@ public struct ValuedPattern: Sendable, CustomStringConvertible {
             switch segment {
             case .text(let text): regex += text
             case .placeholder(let name):
-                guard let value = anyValue(name) else { throw PatternError(pattern: source, reason: "unknown slot or vocab \"{\(name)}\"") }
+                guard let value = anyValue(name) else {
+                    throw PatternError(pattern: source, reason: "unknown slot or vocab \"{\(name)}\"")
+                }
                 regex += "(" + value + ")"
                 names.append(name)
             }

@@ -53,7 +53,9 @@ enum ColumnCodec {
     // sorted, strings escaped by `JSONText`), without building the `JSON` tree: they run for every
     // turn of every conversation. `ColumnCodecTests` checks them against `JSON.text`.
 
-    private static func appendList<Element>(_ items: [Element], to out: inout String, _ item: (Element, inout String) -> Void) {
+    private static func appendList<Element>(
+        _ items: [Element], to out: inout String, _ item: (Element, inout String) -> Void
+    ) {
         for index in items.indices {
             if index > 0 { out += "," }
             item(items[index], &out)
@@ -91,7 +93,9 @@ enum ColumnCodec {
     }
 
     /// Reads a list of names written by `encode(_: [Name])`; a name this version does not know is an error.
-    static func names<Name: RawRepresentable<String>>(_ text: String, column: String, as: Name.Type) throws(StoreError) -> [Name] {
+    static func names<Name: RawRepresentable<String>>(_ text: String, column: String, as: Name.Type) throws(StoreError)
+        -> [Name]
+    {
         try list(text, column: column, of: "a known name") { item in
             if case .string(let name) = item { Name(rawValue: name) } else { nil }
         }
@@ -102,7 +106,8 @@ enum ColumnCodec {
         try list(text, column: column, of: "a goal record") { item in
             guard case .string(let name)? = item["name"], case .string(let outcome)? = item["outcome"],
                 let outcome = Outcome(rawValue: outcome), case .number(let number)? = item["turns"],
-                case let turns = number.double, turns >= 0, turns == turns.rounded(), let values = item["values"].flatMap(pairs),
+                case let turns = number.double, turns >= 0, turns == turns.rounded(),
+                let values = item["values"].flatMap(pairs),
                 let confirmed = item["confirmed"].flatMap(pairs)
             else { return nil }
             return GoalRecord(name: name, outcome: outcome, turns: Int(turns), values: values, confirmed: confirmed)
@@ -123,7 +128,8 @@ enum ColumnCodec {
 
     /// One `[name, value]` pair.
     private static func pair(_ item: JSON) -> Entity? {
-        guard case .array(let pair) = item, pair.count == 2, case .string(let name) = pair[0], case .string(let value) = pair[1]
+        guard case .array(let pair) = item, pair.count == 2, case .string(let name) = pair[0],
+            case .string(let value) = pair[1]
         else { return nil }
         return Entity(name: name, value: value)
     }

@@ -23,8 +23,10 @@ public struct ConversationQuery: Sendable, Equatable {
     public var window: Int
 
     public init(
-        text: String? = nil, outcome: Outcome? = nil, goal: String? = nil, persona: String? = nil, intent: String? = nil,
-        dialogueFailure: DialogueFailure? = nil, after: ConversationPosition? = nil, limit: Int = 50, window: Int = 20_000
+        text: String? = nil, outcome: Outcome? = nil, goal: String? = nil, persona: String? = nil,
+        intent: String? = nil,
+        dialogueFailure: DialogueFailure? = nil, after: ConversationPosition? = nil, limit: Int = 50,
+        window: Int = 20_000
     ) {
         self.text = text
         self.outcome = outcome
@@ -75,7 +77,10 @@ public struct ConversationPage: Sendable, Equatable {
         public var turns: Int
         public var language: String?
 
-        public init(position: ConversationPosition, persona: String, goal: String, outcome: Outcome, turns: Int, language: String?) {
+        public init(
+            position: ConversationPosition, persona: String, goal: String, outcome: Outcome, turns: Int,
+            language: String?
+        ) {
             self.position = position
             self.persona = persona
             self.goal = goal

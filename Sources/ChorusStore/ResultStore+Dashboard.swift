@@ -27,7 +27,8 @@ extension ResultStore {
     /// aggregate when the run ended before headlines were kept, and nil for a run with neither.
     public func headline(of run: StoredRun) throws(StoreError) -> (headline: RunHeadline?, verdict: Bool?) {
         let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT verdict, aggregate IS NOT NULL AS has FROM run WHERE id = ?", arguments: [run.id])
+            try Row.fetchOne(
+                db, sql: "SELECT verdict, aggregate IS NOT NULL AS has FROM run WHERE id = ?", arguments: [run.id])
         }
         let verdict = Self.verdict(row?["verdict"])
         if let headline = try stored(RunHeadline.self, column: "headline", of: run) { return (headline, verdict) }
@@ -75,7 +76,8 @@ extension ResultStore {
     /// The most recent runs of every suite and target, newest first.
     public func recentRuns(limit: Int) throws(StoreError) -> [StoredRun] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.run(from:))
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(
+                Self.run(from:))
         }
     }
 
@@ -130,13 +132,16 @@ extension ResultStore {
                 let outcome = try Self.outcome(row[4])
                 hits.append(
                     ConversationPage.Hit(
-                        position: ConversationPosition(index: row[0], repeatIndex: row[1]), persona: row[2], goal: row[3],
+                        position: ConversationPosition(index: row[0], repeatIndex: row[1]), persona: row[2],
+                        goal: row[3],
                         outcome: outcome, turns: row[5], language: row[6]))
             }
             if rows.count > limit, let last = hits.last {
                 return ConversationPage(hits: hits, next: last.position, examinedThrough: last.position.index)
             }
-            let highest = try Int.fetchOne(db, sql: "SELECT MAX(idx) FROM conversation WHERE run_id = ?", arguments: [run.id]) ?? -1
+            let highest =
+                try Int.fetchOne(db, sql: "SELECT MAX(idx) FROM conversation WHERE run_id = ?", arguments: [run.id])
+                ?? -1
             let next = through < highest ? ConversationPosition(index: through, repeatIndex: Int.max) : nil
             return ConversationPage(hits: hits, next: next, examinedThrough: min(through, highest))
         }

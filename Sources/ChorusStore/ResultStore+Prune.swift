@@ -18,7 +18,9 @@ extension ResultStore {
         return try write { db in
             var conversations = 0
             for id in ids {
-                conversations += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE run_id = ?", arguments: [id]) ?? 0
+                conversations +=
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation WHERE run_id = ?", arguments: [id])
+                    ?? 0
                 try db.execute(sql: "DELETE FROM turn WHERE run_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM conversation WHERE run_id = ?", arguments: [id])
                 try db.execute(sql: "UPDATE watch_tick SET run_id = NULL WHERE run_id = ?", arguments: [id])

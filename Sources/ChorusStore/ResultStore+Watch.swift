@@ -37,14 +37,16 @@ extension ResultStore {
     /// The stored alert state of `suite` against `target`, if it was ever watched.
     public func watchState(suite: String, target: String) throws(StoreError) -> StoredWatchState? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM watch_state WHERE suite = ? AND target = ?", arguments: [suite, target])
-                .map { row in
-                    StoredWatchState(
-                        suite: row["suite"], target: row["target"], state: row["state"],
-                        consecutiveFailures: row["consecutive_failures"], ticks: row["ticks"], lastRun: row["last_run"],
-                        lastReason: row["last_reason"], lastPassingAt: row["last_passing_at"],
-                        failingSince: row["failing_since"], pendingNotification: row["pending_notification"])
-                }
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM watch_state WHERE suite = ? AND target = ?", arguments: [suite, target]
+            )
+            .map { row in
+                StoredWatchState(
+                    suite: row["suite"], target: row["target"], state: row["state"],
+                    consecutiveFailures: row["consecutive_failures"], ticks: row["ticks"], lastRun: row["last_run"],
+                    lastReason: row["last_reason"], lastPassingAt: row["last_passing_at"],
+                    failingSince: row["failing_since"], pendingNotification: row["pending_notification"])
+            }
         }
     }
 
@@ -76,7 +78,8 @@ extension ResultStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    tick.suite, tick.target, tick.tick, Int64(bitPattern: tick.seed), tick.startedAt, runID, tick.verdict,
+                    tick.suite, tick.target, tick.tick, Int64(bitPattern: tick.seed), tick.startedAt, runID,
+                    tick.verdict,
                     tick.reason,
                 ])
         }
@@ -104,7 +107,9 @@ extension ResultStore {
     /// Retention: deletes the ticks of `suite` against `target` that started before `timestamp`,
     /// with their runs (conversations and turns); returns how many ticks went.
     @discardableResult
-    public func pruneWatchTicks(suite: String, target: String, startedBefore timestamp: String) throws(StoreError) -> Int {
+    public func pruneWatchTicks(suite: String, target: String, startedBefore timestamp: String) throws(StoreError)
+        -> Int
+    {
         let old: [(id: Int64, run: Int64?)] = try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, run_id FROM watch_tick WHERE suite = ? AND target = ? AND started_at < ?",

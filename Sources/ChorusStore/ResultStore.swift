@@ -73,7 +73,9 @@ public final class ResultStore: Sendable {
             let queue = try DatabaseQueue(path: location, configuration: configuration)
             let current = try queue.read { db in try migrator.hasCompletedMigrations(db) }
             guard current else {
-                throw StoreError("cannot read \(path): it was written by an older Chorus; open it once where it can be written, to update it")
+                throw StoreError(
+                    "cannot read \(path): it was written by an older Chorus; open it once where it can be written, to update it"
+                )
             }
             return queue
         }
@@ -271,7 +273,8 @@ public final class ResultStore: Sendable {
                     run.name, run.suite, run.suiteHash, run.suitePath, run.targetPath, run.target.kind,
                     run.target.name, run.target.detail, Int64(bitPattern: run.seed), run.conversations, run.shard,
                     run.chorusVersion, run.startedAt, run.endedAt, run.status.rawValue,
-                    run.labels.labels.isEmpty ? nil : ColumnCodec.encode(labels: run.labels.labels), run.labels.git?.commit,
+                    run.labels.labels.isEmpty ? nil : ColumnCodec.encode(labels: run.labels.labels),
+                    run.labels.git?.commit,
                     run.labels.git?.branch, run.labels.git?.dirty, run.repeats,
                 ])
             var stored = run
@@ -300,7 +303,8 @@ public final class ResultStore: Sendable {
     /// can be rendered again from the database alone.
     public func setJudgement(runID: Int64, gate: String?, baseline: String?) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE run SET gate = ?, baseline = ? WHERE id = ?", arguments: [gate, baseline, runID])
+            try db.execute(
+                sql: "UPDATE run SET gate = ?, baseline = ? WHERE id = ?", arguments: [gate, baseline, runID])
         }
     }
 
@@ -348,7 +352,9 @@ public final class ResultStore: Sendable {
     /// A JSON column of a run's row, decoded; nil when it is NULL or does not decode (then the
     /// caller computes it from the conversations).
     func stored<T: Decodable>(_ type: T.Type, column: String, of run: StoredRun) throws(StoreError) -> T? {
-        let text = try read { db in try String.fetchOne(db, sql: "SELECT \(column) FROM run WHERE id = ?", arguments: [run.id]) }
+        let text = try read { db in
+            try String.fetchOne(db, sql: "SELECT \(column) FROM run WHERE id = ?", arguments: [run.id])
+        }
         return text.flatMap { try? JSONDecoder().decode(T.self, from: Data($0.utf8)) }
     }
 
@@ -365,7 +371,9 @@ public final class ResultStore: Sendable {
 
     /// A run's labels and git revision (none in runs stored before labels were kept).
     static func labels(from row: Row) throws(StoreError) -> RunLabels {
-        let pairs = try (row["labels"] as String?).map { text throws(StoreError) in try ColumnCodec.labels(text, column: "labels") }
+        let pairs = try (row["labels"] as String?).map { text throws(StoreError) in
+            try ColumnCodec.labels(text, column: "labels")
+        }
         let git = (row["git_commit"] as String?).map { commit in
             GitRevision(commit: commit, branch: row["git_branch"], dirty: (row["git_dirty"] as Bool?) ?? false)
         }
@@ -460,7 +468,8 @@ public final class ResultStore: Sendable {
     }
 
     /// One stored play of a conversation (the first, unless `repeat` says), with its turns.
-    public func conversation(_ index: Int, repeat: Int = 0, of run: StoredRun) throws(StoreError) -> ConversationRecord? {
+    public func conversation(_ index: Int, repeat: Int = 0, of run: StoredRun) throws(StoreError) -> ConversationRecord?
+    {
         var found: ConversationRecord?
         try forEachConversation(of: run, from: index, to: index) { record in
             if record.repeatIndex == `repeat` { found = record }
@@ -519,8 +528,10 @@ public final class ResultStore: Sendable {
                                 entities: try (row[10] as String?).map { text throws(StoreError) in
                                     try ColumnCodec.entities(text, column: "entities")
                                 },
-                                fallback: row[11], handoff: row[12], bot: try ColumnCodec.strings(row[13], column: "bot"),
-                                latencyMs: row[14], error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)),
+                                fallback: row[11], handoff: row[12],
+                                bot: try ColumnCodec.strings(row[13], column: "bot"),
+                                latencyMs: row[14],
+                                error: (row[15] as String?).flatMap(TargetErrorClass.init(rawValue:)),
                                 errorDetail: row[16],
                                 failures: try (row[17] as String?).map { text throws(StoreError) in
                                     try ColumnCodec.strings(text, column: "failures")
@@ -536,7 +547,8 @@ public final class ResultStore: Sendable {
                                     try ColumnCodec.names(text, column: "dialogue_failures", as: DialogueFailure.self)
                                 } ?? []))
                     } catch {
-                        throw StoreError("cannot read \(path): run \(run.name), conversation \(index), turn \(number): \(error)")
+                        throw StoreError(
+                            "cannot read \(path): run \(run.name), conversation \(index), turn \(number): \(error)")
                     }
                 }
                 if let done = current { try body(Self.withGoals(done, storedGoals)) }
@@ -558,7 +570,9 @@ public final class ResultStore: Sendable {
 
     /// An outcome column; an unknown outcome is an error, not a guess.
     static func outcome(_ text: String) throws(StoreError) -> Outcome {
-        guard let outcome = Outcome(rawValue: text) else { throw StoreError("column outcome holds an unknown outcome \"\(text)\"") }
+        guard let outcome = Outcome(rawValue: text) else {
+            throw StoreError("column outcome holds an unknown outcome \"\(text)\"")
+        }
         return outcome
     }
 
@@ -568,7 +582,10 @@ public final class ResultStore: Sendable {
         do {
             return try pool.write(body)
         } catch {
-            if readOnly { throw StoreError("cannot write to \(path): it is open read-only (the file or its folder cannot be written)") }
+            if readOnly {
+                throw StoreError(
+                    "cannot write to \(path): it is open read-only (the file or its folder cannot be written)")
+            }
             throw StoreError("cannot write to \(path): \(Self.describe(error))")
         }
     }

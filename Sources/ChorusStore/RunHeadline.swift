@@ -23,7 +23,8 @@ public struct RunHeadline: Sendable, Equatable, Codable {
     public init(_ summary: Summary) {
         let m = summary.metrics
         let named: [(String, RateMetric?)] = [
-            ("completion_rate", m.completionRate), ("intent_accuracy", m.intentAccuracy), ("fallback_rate", m.fallbackRate),
+            ("completion_rate", m.completionRate), ("intent_accuracy", m.intentAccuracy),
+            ("fallback_rate", m.fallbackRate),
             ("handoff_rate", m.handoffRate), ("abandonment_rate", m.abandonmentRate), ("error_rate", m.errorRate),
         ]
         var rates: [String: RateMetric] = [:]

@@ -31,11 +31,13 @@ public final class RunLock: Sendable {
                 throw StoreError("cannot lock run \(run): cannot create \(path): \(String(cString: strerror(errno)))")
             }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines)
                 close(descriptor)
                 let named = holder.flatMap { $0.isEmpty ? nil : $0 } ?? "another process"
                 throw StoreError(
-                    "run \(run) is being played by \(named); wait for it to finish or stop it (Ctrl-C or SIGTERM) first")
+                    "run \(run) is being played by \(named); wait for it to finish or stop it (Ctrl-C or SIGTERM) first"
+                )
             }
             // The previous holder removes the file as it lets go: a lock on a file no longer at
             // `path` guards nothing, so open the new one.

@@ -23,7 +23,8 @@ public struct ReplyLimits: Sendable, Equatable {
     /// Throws an `oversized_reply` error when `reply` is beyond the caps.
     public func check(_ reply: BotReply) throws(TargetError) {
         if reply.texts.count > maxMessages {
-            throw TargetError(.oversizedReply, "the reply has \(reply.texts.count) messages, above the cap of \(maxMessages)")
+            throw TargetError(
+                .oversizedReply, "the reply has \(reply.texts.count) messages, above the cap of \(maxMessages)")
         }
         let bytes = reply.texts.reduce(0) { $0 + $1.utf8.count }
         if bytes > maxTextBytes {

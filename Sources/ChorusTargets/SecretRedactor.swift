@@ -25,9 +25,13 @@ public struct SecretRedactor: Sendable {
             for formatting in [JSONEncoder.OutputFormatting(), .withoutEscapingSlashes] {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = formatting
-                if let json = try? encoder.encode(value) { forms.insert(String(decoding: json.dropFirst().dropLast(), as: UTF8.self)) }
+                if let json = try? encoder.encode(value) {
+                    forms.insert(String(decoding: json.dropFirst().dropLast(), as: UTF8.self))
+                }
             }
-            if let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { forms.insert(encoded) }
+            if let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                forms.insert(encoded)
+            }
             spellings += forms.map { ($0, replacement) }
         }
         self.spellings = spellings.sorted { $0.0.count > $1.0.count }

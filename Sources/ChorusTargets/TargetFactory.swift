@@ -45,7 +45,8 @@ public enum TargetFactory {
         // them, with an `Authorization: Basic …` header (the loader refuses them elsewhere).
         let (baseURL, credentials) = basicAuth(config.url ?? "", environment: environment)
         if let credentials {
-            headers.insert(("Authorization", RequestTemplate("Basic " + credentials, escaping: .none, environment: [:])), at: 0)
+            headers.insert(
+                ("Authorization", RequestTemplate("Basic " + credentials, escaping: .none, environment: [:])), at: 0)
         }
         func transport() -> HTTPTransport {
             HTTPTransport(

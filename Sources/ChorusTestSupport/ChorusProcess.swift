@@ -19,7 +19,8 @@ public enum ChorusProcess {
     /// Runs any program the same way (a script, `podman`, `chroot`), for tests that drive the tools
     /// around chorus; `environment` is added to this process's own.
     public static func run(
-        executable: String, _ arguments: [String], in directory: String = Fixtures.root, environment: [String: String] = [:]
+        executable: String, _ arguments: [String], in directory: String = Fixtures.root,
+        environment: [String: String] = [:]
     ) async throws -> Result {
         let scratch = try Fixtures.temporaryDirectory("chorus-process")
         defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -4,7 +4,8 @@ import ChorusTargets
 
 /// A target whose replies a test writes as a function of (conversation id, turn number, text).
 public struct FakeTarget: Target {
-    public typealias Respond = @Sendable (_ conversation: String, _ turn: Int, _ text: String) async throws(TargetError) -> BotReply
+    public typealias Respond =
+        @Sendable (_ conversation: String, _ turn: Int, _ text: String) async throws(TargetError) -> BotReply
 
     public let info = TargetInfo(kind: "fake", name: "fake", detail: "")
     private let respond: Respond

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Waiting on another process's progress: by events, never by time. A test waits until something
 /// happened (a port accepts connections, rows are in a database, a page says a word) or the

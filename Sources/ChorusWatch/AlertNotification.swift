@@ -89,7 +89,8 @@ struct AlertmanagerMessage: Encodable {
             "severity": "page",
         ]
         var annotations = [
-            "summary": "chorus watch: suite \(notification.suite) against \(notification.target) is \(notification.event)",
+            "summary":
+                "chorus watch: suite \(notification.suite) against \(notification.target) is \(notification.event)",
             "description": notification.reason, "runbook_url": notification.runbook,
         ]
         if let run = notification.run { annotations["run"] = run }

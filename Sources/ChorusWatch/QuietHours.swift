@@ -8,7 +8,8 @@ public struct QuietHours: Sendable, Equatable, CustomStringConvertible {
     /// Parses `HH:MM-HH:MM`; nil when it is not that.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let start = Self.minutes(parts[0]), let end = Self.minutes(parts[1]), start != end else {
+        guard parts.count == 2, let start = Self.minutes(parts[0]), let end = Self.minutes(parts[1]), start != end
+        else {
             return nil
         }
         self.start = start
@@ -17,7 +18,8 @@ public struct QuietHours: Sendable, Equatable, CustomStringConvertible {
 
     private static func minutes(_ text: Substring) -> Int? {
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 2, fields.allSatisfy({ $0.count == 2 }), let hour = Int(fields[0]), let minute = Int(fields[1]),
+        guard fields.count == 2, fields.allSatisfy({ $0.count == 2 }), let hour = Int(fields[0]),
+            let minute = Int(fields[1]),
             (0..<24).contains(hour), (0..<60).contains(minute)
         else { return nil }
         return hour * 60 + minute

@@ -20,7 +20,8 @@ public final class WatchMetrics: Sendable {
         /// A gauge `chorus_watch_<name>_<unit>` labelled with the suite and target.
         func gauge(_ name: String, _ unit: String, _ help: String) -> Gauge {
             registry.makeGauge(
-                descriptor: MetricNameDescriptor(namespace: "chorus", subsystem: "watch", metricName: name, unitName: unit, helpText: help),
+                descriptor: MetricNameDescriptor(
+                    namespace: "chorus", subsystem: "watch", metricName: name, unitName: unit, helpText: help),
                 labels: labels)
         }
         up = gauge("up", "", "1 when the bot answered the last tick, else 0.")
@@ -28,7 +29,8 @@ public final class WatchMetrics: Sendable {
         fallback = gauge("fallback", "rate", "Fallback rate (per user turn) of the last tick's sample.")
         errors = gauge("error", "rate", "Share of the last tick's conversations that ended in a target error.")
         latency = gauge("latency_p95", "seconds", "95th percentile of the bot's reply latency in the last tick.")
-        lastPass = gauge("last_pass_timestamp", "seconds", "Unix time at which the last passing tick ended (0: none yet).")
+        lastPass = gauge(
+            "last_pass_timestamp", "seconds", "Unix time at which the last passing tick ended (0: none yet).")
         alerting = gauge("alert", "failing", "1 while chorus watch's alert for the suite is failing.")
         var ticks: [TickResult.Verdict: Counter] = [:]
         for verdict in TickResult.Verdict.allCases {

@@ -106,7 +106,9 @@ public final class Watcher: Service, Sendable {
         metrics.show(machine.state)
         if let last = state.lastPassingAt.flatMap(Self.date(_:)) { metrics.showLastPass(last.timeIntervalSince1970) }
         if state.ticks > 0 {
-            logger.info("resuming the watch of \(suite) against \(target) at tick \(state.ticks), alert state \(machine.state.rawValue)")
+            logger.info(
+                "resuming the watch of \(suite) against \(target) at tick \(state.ticks), alert state \(machine.state.rawValue)"
+            )
         }
         var next = clock.now
         var played = 0
@@ -123,7 +125,8 @@ public final class Watcher: Service, Sendable {
                     run: result.run, verdict: result.verdict.rawValue, reason: result.reason))
             metrics.record(result, endedAt: endedAt.timeIntervalSince1970)
             logger.info(
-                "tick \(number) seed \(seed): \(result.verdict.rawValue)\(result.reason.map { " (\($0))" } ?? "")\(result.run.map { ", run \($0)" } ?? "")")
+                "tick \(number) seed \(seed): \(result.verdict.rawValue)\(result.reason.map { " (\($0))" } ?? "")\(result.run.map { ", run \($0)" } ?? "")"
+            )
 
             state.ticks += 1
             state.lastRun = result.run
@@ -156,8 +159,11 @@ public final class Watcher: Service, Sendable {
             try await deliverPending(&state)
             if let retention = configuration.retention {
                 let cutoff = now().addingTimeInterval(-Double(retention.components.seconds))
-                let pruned = try store.pruneWatchTicks(suite: suite, target: target, startedBefore: Self.timestamp(cutoff))
-                if pruned > 0 { logger.info("retention: deleted \(pruned) tick\(pruned == 1 ? "" : "s") and their runs") }
+                let pruned = try store.pruneWatchTicks(
+                    suite: suite, target: target, startedBefore: Self.timestamp(cutoff))
+                if pruned > 0 {
+                    logger.info("retention: deleted \(pruned) tick\(pruned == 1 ? "" : "s") and their runs")
+                }
             }
 
             played += 1
@@ -175,7 +181,8 @@ public final class Watcher: Service, Sendable {
     /// quiet hours) cancels both — the incident is over, and its ticks are in the database.
     private func hold(_ notification: AlertNotification, in state: inout StoredWatchState) {
         if let pending = state.pendingNotification.flatMap(Self.decode),
-            pending.event == AlertStateMachine.Event.failing.rawValue, notification.event == AlertStateMachine.Event.recovered.rawValue
+            pending.event == AlertStateMachine.Event.failing.rawValue,
+            notification.event == AlertStateMachine.Event.recovered.rawValue
         {
             logger.info("the alert failed and recovered within quiet hours; no notification")
             state.pendingNotification = nil
@@ -199,7 +206,8 @@ public final class Watcher: Service, Sendable {
             state.pendingNotification = nil
             try store.saveWatchState(state)
         } else {
-            logger.error("could not deliver the \(notification.event) notification; it is kept and tried again at the next tick")
+            logger.error(
+                "could not deliver the \(notification.event) notification; it is kept and tried again at the next tick")
         }
     }
 

@@ -33,7 +33,8 @@ public struct WebhookNotifier: Sendable {
         WebhookNotifier(format: format, clock: clock, logger: logger) { body in
             // One connection per delivery: notifications are rare, and a pooled connection
             // would outlive the receiver's keep-alive between them.
-            let transport = HTTPTransport(settings: TransportSettings(timeout: .seconds(10), retries: 0, connections: 1), clock: clock)
+            let transport = HTTPTransport(
+                settings: TransportSettings(timeout: .seconds(10), retries: 0, connections: 1), clock: clock)
             do {
                 _ = try await transport.send(
                     .init(method: .post, url: url, headers: [("Content-Type", "application/json")], body: body),

@@ -7,11 +7,13 @@ import Testing
 @Suite struct BaselineAcceptTests {
     static func accept(_ db: String, in directory: String, force: Bool = false) async throws -> ChorusProcess.Result {
         try await ChorusProcess.run(
-            ["baseline", "accept", "latest", "--db", db, "--out", "\(directory)/baseline.json"] + (force ? ["--force"] : []))
+            ["baseline", "accept", "latest", "--db", db, "--out", "\(directory)/baseline.json"]
+                + (force ? ["--force"] : []))
     }
 
     @Test func aRunThatFailedItsGateIsRefusedUnlessForced() async throws {
-        let (directory, _) = try await CLI.run(["--gate", "completion_rate.min=0.99"], target: CLI.v2, conversations: 100, expectStatus: 1)
+        let (directory, _) = try await CLI.run(
+            ["--gate", "completion_rate.min=0.99"], target: CLI.v2, conversations: 100, expectStatus: 1)
         let db = "\(directory)/chorus.sqlite"
         let refused = try await Self.accept(db, in: directory)
         #expect(refused.status == 2)

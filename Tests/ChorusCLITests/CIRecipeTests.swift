@@ -51,9 +51,11 @@ import Yams
 
         // What the other steps publish is what the chorus steps write.
         let uses = steps.filter { $0["uses"] != nil }
-        let artifact = try #require(uses.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-artifact") == true })
+        let artifact = try #require(
+            uses.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-artifact") == true })
         #expect(((artifact["with"] as? [String: Any])?["path"] as? String)?.contains("\(out)/run/") == true)
-        let junit = try #require(uses.first { ($0["uses"] as? String)?.hasPrefix("mikepenz/action-junit-report") == true })
+        let junit = try #require(
+            uses.first { ($0["uses"] as? String)?.hasPrefix("mikepenz/action-junit-report") == true })
         #expect((junit["with"] as? [String: Any])?["report_paths"] as? String == "\(out)/run/junit.xml")
 
         // The runner's files and this test's stand-ins for the workflow's settings.
@@ -71,7 +73,9 @@ import Yams
         environment["GITHUB_OUTPUT"] = "\(scratch)/github-output"
         defer {
             // Whatever happened, the served bot does not outlive the test.
-            if let pid = try? String(contentsOfFile: "\(scratch)/out/bot.pid", encoding: .utf8), let id = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let pid = try? String(contentsOfFile: "\(scratch)/out/bot.pid", encoding: .utf8),
+                let id = Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 kill(id, SIGTERM)
             }
         }
@@ -79,7 +83,9 @@ import Yams
         var ran: [String] = []
         var failed = false
         for step in steps {
-            guard let script = step["run"] as? String, script.contains("$CHORUS") || script.contains("bot.pid") else { continue }
+            guard let script = step["run"] as? String, script.contains("$CHORUS") || script.contains("bot.pid") else {
+                continue
+            }
             let name = step["name"] as? String ?? "?"
             // A step runs after a failure only with `if: always()`, as on a runner.
             if failed, !((step["if"] as? String)?.contains("always()") ?? false) { continue }
@@ -92,17 +98,20 @@ import Yams
             // standard three: a process a step leaves running (the served bot) must not hold one
             // that Foundation watches for the step's end, or the step would never seem to end.
             let result = try await Self.shell(
-                ["python3", "-c", "import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])",
-                 "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+                [
+                    "python3", "-c", "import os, sys; os.closerange(3, 65536); os.execvp(sys.argv[1], sys.argv[1:])",
+                    "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script,
+                ],
                 environment: stepEnvironment)
             #expect(result.status == 0, "step \"\(name)\" exited \(result.status): \(result.output)")
             if result.status != 0 { failed = true }
             ran.append(name)
         }
-        #expect(ran == [
-            "Check the suite against the bot", "Serve the bot under test", "Run the suite and gate it",
-            "Publish report.md to the job summary", "Stop the bot",
-        ])
+        #expect(
+            ran == [
+                "Check the suite against the bot", "Serve the bot under test", "Run the suite and gate it",
+                "Publish report.md to the job summary", "Stop the bot",
+            ])
         let published = try String(contentsOfFile: summary, encoding: .utf8)
         #expect(published.hasPrefix("## Chorus · customer-service · bot-under-test"))
         #expect(published.contains("### ✅ Pass"))
@@ -127,7 +136,9 @@ import Yams
         }
         let chorus = try #require(pipeline["chorus"] as? [String: Any])
         let script = try #require(chorus["script"] as? [String]).joined(separator: "\n")
-        #expect(script.contains("\"$CHORUS\" run \"$SUITE\" --target \"$TARGET\" --baseline \"$BASELINE\" --out \"$OUT/run\""))
+        #expect(
+            script.contains(
+                "\"$CHORUS\" run \"$SUITE\" --target \"$TARGET\" --baseline \"$BASELINE\" --out \"$OUT/run\""))
         let artifacts = try #require(chorus["artifacts"] as? [String: Any])
         #expect(artifacts["when"] as? String == "always")
         #expect((artifacts["reports"] as? [String: Any])?["junit"] as? String == "\(out)/run/junit.xml")

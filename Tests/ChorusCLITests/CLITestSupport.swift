@@ -21,17 +21,22 @@ enum CLI {
     ) async throws -> (directory: String, result: ChorusProcess.Result) {
         let directory = try Fixtures.temporaryDirectory("chorus-run")
         let result = try await ChorusProcess.run(
-            ["run", suite, "--target", target, "--conversations", "\(conversations)", "--out", directory,
-             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite"] + noLatencyBound + extra)
+            [
+                "run", suite, "--target", target, "--conversations", "\(conversations)", "--out", directory,
+                "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite",
+            ] + noLatencyBound + extra)
         // nil: any verdict (0 pass, 1 gate failed), but no error.
-        #expect(expectStatus.map { result.status == $0 } ?? (result.status <= 1), "chorus run exited \(result.status): \(result.stderr)")
+        #expect(
+            expectStatus.map { result.status == $0 } ?? (result.status <= 1),
+            "chorus run exited \(result.status): \(result.stderr)")
         return (directory, result)
     }
 
     /// Runs `chorus arguments…` on a pseudo-terminal, as an interactive shell would (`script`
     /// gives it one), `columns` wide when given; returns its exit status and everything it drew.
     static func onTerminal(
-        _ arguments: [String], columns: Int? = nil, in directory: String, environment: [String: String] = ["NO_COLOR": "1"]
+        _ arguments: [String], columns: Int? = nil, in directory: String,
+        environment: [String: String] = ["NO_COLOR": "1"]
     ) async throws -> (status: Int32, screen: String) {
         let size = columns.map { "stty cols \($0) rows 20; " } ?? ""
         let command = size + ([Fixtures.chorusBinary] + arguments).map { "'\($0)'" }.joined(separator: " ")

@@ -20,7 +20,8 @@ import Testing
         ])
         let store = try ResultStore(path: "\(directory)/chorus.sqlite")
         for side in 0..<2 {
-            let input = try SuiteInput.load(suite: Fixtures.path(CLI.suite), target: Fixtures.path(command.target[side]))
+            let input = try SuiteInput.load(
+                suite: Fixtures.path(CLI.suite), target: Fixtures.path(command.target[side]))
             let execution = try command.execution(side: side, input: input, store: store)
             #expect(execution.configuration.rate == 250)
             #expect(execution.configuration.conversations == 50)
@@ -40,11 +41,12 @@ import Testing
     @Test func theSameVersionTwicePassesAndWritesBothTranscripts() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-compare-same")
         let port = try FreePort.next()
-        let result = try await ChorusProcess.run([
-            "compare", CLI.suite, "--target", CLI.v1, "--target", CLI.v1, "--conversations", "150",
-            "--transcripts", "\(directory)/t.jsonl", "--rate", "1000", "--metrics-port", "\(port)",
-            "--max-error-rate", "0.5", "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
-        ] + CLI.noLatencyBound)
+        let result = try await ChorusProcess.run(
+            [
+                "compare", CLI.suite, "--target", CLI.v1, "--target", CLI.v1, "--conversations", "150",
+                "--transcripts", "\(directory)/t.jsonl", "--rate", "1000", "--metrics-port", "\(port)",
+                "--max-error-rate", "0.5", "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
+            ] + CLI.noLatencyBound)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("paired: 150 conversations;"))
         #expect(result.stdout.contains("only A 0, only B 0"))

@@ -13,7 +13,8 @@ import Yams
     /// The default image name in scripts/build-image (`CHORUS_IMAGE:-…`).
     static func defaultImageName() throws -> String {
         let script = try String(contentsOfFile: Fixtures.path("scripts/build-image"), encoding: .utf8)
-        let match = try #require(script.firstMatch(of: /CHORUS_IMAGE:-([^}]+)\}/), "scripts/build-image names no default image")
+        let match = try #require(
+            script.firstMatch(of: /CHORUS_IMAGE:-([^}]+)\}/), "scripts/build-image names no default image")
         return String(match.1)
     }
 
@@ -23,9 +24,12 @@ import Yams
         let jobs = try Yams.load_all(yaml: text).compactMap { $0 as? [String: Any] }
         #expect(jobs.count == 2, "the shard Job and the merge Job")
         return jobs.flatMap { job -> [[String: Any]] in
-            let spec = (((job["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any]) ?? [:]
+            let spec =
+                (((job["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any]) ?? [:]
             let security = spec["securityContext"] as? [String: Any]
-            #expect(security?["runAsUser"] as? Int == 65532 && security?["fsGroup"] as? Int == 65532, "\(job["metadata"] ?? "")")
+            #expect(
+                security?["runAsUser"] as? Int == 65532 && security?["fsGroup"] as? Int == 65532,
+                "\(job["metadata"] ?? "")")
             return spec["containers"] as? [[String: Any]] ?? []
         }
     }

@@ -12,7 +12,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
         process.arguments = [
-            "run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", db, "--out", directory, "--quiet",
+            "run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", db, "--out", directory,
+            "--quiet",
         ]
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
         process.standardOutput = FileHandle.nullDevice

@@ -21,21 +21,30 @@ import Testing
     static func database() async throws -> (directory: String, db: String) {
         let directory = try Fixtures.temporaryDirectory("chorus-dashboard")
         let db = "\(directory)/chorus.sqlite"
-        for (target, extra) in [(CLI.v1, [String]()), (CLI.v2, ["--baseline", "Reports/baselines/customer-service.json"])] {
+        for (target, extra) in [
+            (CLI.v1, [String]()), (CLI.v2, ["--baseline", "Reports/baselines/customer-service.json"]),
+        ] {
             let result = try await ChorusProcess.run(
-                ["run", CLI.suite, "--target", target, "--conversations", "200", "--quiet", "--db", db, "--out",
-                 "\(directory)/out-\(extra.isEmpty ? "v1" : "v2")", "--format", "json"] + CLI.noLatencyBound + extra)
+                [
+                    "run", CLI.suite, "--target", target, "--conversations", "200", "--quiet", "--db", db, "--out",
+                    "\(directory)/out-\(extra.isEmpty ? "v1" : "v2")", "--format", "json",
+                ] + CLI.noLatencyBound + extra)
             #expect(result.status <= 1, "\(result.stderr)")
         }
         let store = try ResultStore(path: db)
         let run = try store.createRun(
             StoredRun(
-                name: "hostile-run", suite: "customer-service", suiteHash: "h", suitePath: CLI.suite, targetPath: "evil.yaml",
+                name: "hostile-run", suite: "customer-service", suiteHash: "h", suitePath: CLI.suite,
+                targetPath: "evil.yaml",
                 target: TargetInfo(kind: "http", name: "evil-bot", detail: ""), seed: 1, conversations: 1,
                 chorusVersion: "test", startedAt: "2026-01-01T00:00:00Z"))
         let record = ConversationRecord(
             index: 0, persona: "hurried", goal: "refund", outcome: .abandoned,
-            turns: [TurnRecord(user: "refund please", expectedIntent: "refund", predictedIntent: "refund", bot: [hostileReply], latencyMs: 3)])
+            turns: [
+                TurnRecord(
+                    user: "refund please", expectedIntent: "refund", predictedIntent: "refund", bot: [hostileReply],
+                    latencyMs: 3)
+            ])
         try store.append([record], run: run.id)
         var analyzer = FailureAnalyzer()
         analyzer.add(record)
@@ -69,7 +78,9 @@ import Testing
         /// Polls `/` until it answers (the server is up) or the process ended.
         func ready() async throws -> Bool {
             try await Waiting.until(whileRunning: process) {
-                guard let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/")!) else { return false }
+                guard let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/")!) else {
+                    return false
+                }
                 return (response as? HTTPURLResponse)?.statusCode == 200
             }
         }
@@ -92,7 +103,9 @@ import Testing
     /// Debian's Chromium, run headless. A missing browser fails the test (scripts/setup installs it).
     enum Browser {
         static var path: String? {
-            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }
         }
 
         static func run(_ arguments: [String], in directory: String) async throws -> (status: Int32, stdout: String) {
@@ -102,10 +115,11 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: browser)
             // A profile of its own per run; no sandbox (tests may run as root in CI containers).
-            process.arguments = [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--user-data-dir=\(directory)/profile-\(UUID().uuidString)",
-            ] + arguments
+            process.arguments =
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                    "--user-data-dir=\(directory)/profile-\(UUID().uuidString)",
+                ] + arguments
             process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
@@ -128,7 +142,9 @@ import Testing
         let (directory, db) = try await Self.database()
         let server = try Served(db: db, directory: directory)
         defer { if server.process.isRunning { server.process.terminate() } }
-        #expect(try await server.ready(), "the dashboard answered: \((try? String(contentsOfFile: server.output, encoding: .utf8)) ?? "")")
+        #expect(
+            try await server.ready(),
+            "the dashboard answered: \((try? String(contentsOfFile: server.output, encoding: .utf8)) ?? "")")
         let banner = try String(contentsOfFile: server.output, encoding: .utf8)
         #expect(banner.contains("on \(server.base)/"), "binds 127.0.0.1 by default: \(banner)")
 
@@ -138,13 +154,22 @@ import Testing
         let v2 = try #require(runs.first { $0.target.name == "acme-v2" })
         let pages: [(String, String, [String])] = [
             ("suites", "/", ["Suites", "acme-v1", "acme-v2", "✘ FAIL", v2.name]),
-            ("trends", "/trends?suite=customer-service&target=acme-v2", ["completion", "latency p95 (ms)", "gate min", v2.name]),
-            ("run", "/run?name=\(v2.name)", ["Chorus report", "Failure clusters", "Gate failed", "Baseline comparison"]),
+            (
+                "trends", "/trends?suite=customer-service&target=acme-v2",
+                ["completion", "latency p95 (ms)", "gate min", v2.name]
+            ),
+            (
+                "run", "/run?name=\(v2.name)",
+                ["Chorus report", "Failure clusters", "Gate failed", "Baseline comparison"]
+            ),
             ("failures", "/failures?run=\(v2.name)", ["Failure clusters", "chorus replay Scenarios/customer-service"]),
             ("conversation", "/conversation?run=\(v2.name)&at=5", ["Conversation 5", "Replay:"]),
             ("diff", "/diff?a=\(v1.name)&b=\(v2.name)", ["Paired comparison", "Flipped conversations", "McNemar"]),
             ("search", "/search?run=\(v2.name)", ["Search conversations", "next page", "conversation?run="]),
-            ("search, filtered", "/search?run=\(v2.name)&outcome=completed&q=refund", ["Search conversations", "conversation?run="]),
+            (
+                "search, filtered", "/search?run=\(v2.name)&outcome=completed&q=refund",
+                ["Search conversations", "conversation?run="]
+            ),
         ]
         for (name, path, expected) in pages {
             let response = try await server.get(path)
@@ -157,17 +182,22 @@ import Testing
         }
 
         // The hostile reply, on the pages that show bot text: text in the DOM, never an element.
-        for path in ["/failures?run=hostile-run", "/conversation?run=hostile-run&at=0", "/run?name=hostile-run",
-                     "/search?run=hostile-run&q=%3Cscript%3E"] {
+        for path in [
+            "/failures?run=hostile-run", "/conversation?run=hostile-run&at=0", "/run?name=hostile-run",
+            "/search?run=hostile-run&q=%3Cscript%3E",
+        ] {
             let dom = try await Browser.dom(server.base + path, in: directory)
             #expect(!dom.contains("<script"), "\(path): no script element")
             #expect(!dom.contains("<img"), "\(path): no image element")
             if !path.hasPrefix("/search") {
-                #expect(dom.contains("&lt;script&gt;alert('xss')&lt;/script&gt;\"&gt;&lt;img src=x onerror=alert(1)&gt;"), "\(path)")
+                #expect(
+                    dom.contains("&lt;script&gt;alert('xss')&lt;/script&gt;\"&gt;&lt;img src=x onerror=alert(1)&gt;"),
+                    "\(path)")
             }
         }
         let search = try await server.get("/search?run=hostile-run&q=%3Cscript%3E")
-        #expect(search.body.contains("conversation?run=hostile-run&amp;at=0"), "the text search finds the hostile reply")
+        #expect(
+            search.body.contains("conversation?run=hostile-run&amp;at=0"), "the text search finds the hostile reply")
 
         // Bad requests are answered, not crashed on.
         #expect(try await server.get("/nope").status == 404)
@@ -177,7 +207,10 @@ import Testing
 
         let screenshot = "\(directory)/dashboard-trends.png"
         let shot = try await Browser.run(
-            ["--screenshot=\(screenshot)", "--window-size=1280,1400", server.base + "/trends?suite=customer-service&target=acme-v2"],
+            [
+                "--screenshot=\(screenshot)", "--window-size=1280,1400",
+                server.base + "/trends?suite=customer-service&target=acme-v2",
+            ],
             in: directory)
         #expect(shot.status == 0)
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))

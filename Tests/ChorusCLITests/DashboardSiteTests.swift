@@ -1,10 +1,11 @@
 import ChorusModel
 import ChorusScoring
-@testable import ChorusServer
 import ChorusStore
 import ChorusTestSupport
 import Foundation
 import Testing
+
+@testable import ChorusServer
 
 /// The dashboard's routing in process: form queries as browsers send them, answers to bad
 /// requests, and the verdict of a run stored without one (judged again from what it stored).
@@ -29,7 +30,8 @@ import Testing
         try store.append(records, run: run.id)
         // Judged by a gate but finished without a stored verdict, as a merged run is.
         try store.setJudgement(runID: run.id, gate: #"{"completion_rate":{"min":0.5}}"#, baseline: nil)
-        try store.finishRun(id: run.id, status: .completed, endedAt: "2026-01-01T00:01:00Z", aggregate: Aggregate(records))
+        try store.finishRun(
+            id: run.id, status: .completed, endedAt: "2026-01-01T00:01:00Z", aggregate: Aggregate(records))
         return (store, try #require(try store.run(named: "r1")))
     }
 

@@ -28,7 +28,8 @@ import Testing
                 TurnRecord(user: "the laptop", bot: ["Shall I refund order AB-\(index)?"], latencyMs: 1, act: .inform),
             ]
             if digresses {
-                turns.insert(TurnRecord(user: "do you sell gift cards?", bot: ["Yes!"], latencyMs: 1, act: .digress), at: 1)
+                turns.insert(
+                    TurnRecord(user: "do you sell gift cards?", bot: ["Yes!"], latencyMs: 1, act: .digress), at: 1)
             }
             if failed {
                 turns[2] = TurnRecord(
@@ -44,7 +45,10 @@ import Testing
             let confirmed = failed ? [] : confirmsWrong ? [Entity(name: "order_id", value: "AB-9")] : values
             return ConversationRecord(
                 index: index, persona: "calm", goal: "refund", outcome: outcome, turns: turns,
-                goals: [GoalRecord(name: "refund", outcome: outcome, turns: turns.count, values: values, confirmed: confirmed)],
+                goals: [
+                    GoalRecord(
+                        name: "refund", outcome: outcome, turns: turns.count, values: values, confirmed: confirmed)
+                ],
                 behaviours: digresses ? [.digression] : [])
         }
     }
@@ -57,7 +61,8 @@ import Testing
                 chorusVersion: "test", startedAt: "2026-01-01T00:00:00Z"))
         try store.append(records, run: run.id)
         try store.setJudgement(runID: run.id, gate: gate, baseline: nil)
-        try store.finishRun(id: run.id, status: .completed, endedAt: "2026-01-01T00:01:00Z", aggregate: Aggregate(records))
+        try store.finishRun(
+            id: run.id, status: .completed, endedAt: "2026-01-01T00:01:00Z", aggregate: Aggregate(records))
     }
 
     @Test func aBotThatForgetsAfterADigressionFailsTheDialogueGateAndTheVerdictSaysWhere() async throws {
@@ -71,13 +76,18 @@ import Testing
         let failing = try await ChorusProcess.run(["diff", "v1", "v3", "--db", db, "--out", "\(directory)/v3"])
         #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
         #expect(failing.stdout.contains("gate: FAIL"))
-        for rule in ["context_lost_rate.max_rise", "dialogue_failure_rate.max_rise", "goal_completion_rate.max_drop", "slot_f1.max_drop"] {
+        for rule in [
+            "context_lost_rate.max_rise", "dialogue_failure_rate.max_rise", "goal_completion_rate.max_drop",
+            "slot_f1.max_drop",
+        ] {
             #expect(failing.stdout.contains("✗ \(rule): "), "\(rule) fails")
         }
         #expect(!failing.stdout.contains("✗ turns_to_success_p95"))
         #expect(failing.stdout.contains("Dialogue failures that regressed:\n  context_lost 0.5 % → 18.8 % (+18.3 pp ["))
         #expect(failing.stdout.contains("in conversations with digression 150"))
-        #expect(failing.stdout.contains("wrong_value_confirmed 0.0 % → 7.5 % (+7.5 pp [") && failing.stdout.contains("in conversations with plain 60"))
+        #expect(
+            failing.stdout.contains("wrong_value_confirmed 0.0 % → 7.5 % (+7.5 pp [")
+                && failing.stdout.contains("in conversations with plain 60"))
         #expect(failing.stdout.contains("Behaviours whose completion fell:\n  digression 98.0 % → 25.0 % (-73.0 pp ["))
         let summary = try CLI.json("\(directory)/v3/summary.json")
         let verdict = try #require(summary["verdict"] as? [String: Any])

@@ -8,22 +8,27 @@ import Testing
     static func acceptedBaseline(conversations: Int = 600) async throws -> (String, String, String) {
         let directory = try Fixtures.temporaryDirectory("chorus-gate")
         let db = "\(directory)/chorus.sqlite"
-        let run = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", db, "--out", "\(directory)/v1",
-            "--quiet",
-        ] + CLI.noLatencyBound)
+        let run = try await ChorusProcess.run(
+            [
+                "run", CLI.suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", db, "--out",
+                "\(directory)/v1",
+                "--quiet",
+            ] + CLI.noLatencyBound)
         #expect(run.status == 0, "\(run.stderr)")
-        let accept = try await ChorusProcess.run(["baseline", "accept", "latest", "--db", db, "--out", "\(directory)/baseline.json"])
+        let accept = try await ChorusProcess.run([
+            "baseline", "accept", "latest", "--db", db, "--out", "\(directory)/baseline.json",
+        ])
         #expect(accept.status == 0, "\(accept.stderr)")
         return (directory, db, "\(directory)/baseline.json")
     }
 
     @Test func aRegressedCandidateFailsTheGateWithExit1AndNamesWhatRegressed() async throws {
         let (directory, db, baseline) = try await Self.acceptedBaseline()
-        let result = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", CLI.v2, "--conversations", "600", "--db", db, "--out", "\(directory)/v2",
-            "--baseline", baseline,
-        ] + CLI.noLatencyBound)
+        let result = try await ChorusProcess.run(
+            [
+                "run", CLI.suite, "--target", CLI.v2, "--conversations", "600", "--db", db, "--out", "\(directory)/v2",
+                "--baseline", baseline,
+            ] + CLI.noLatencyBound)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("gate: FAIL"))
         #expect(result.stdout.contains("refund.recall"))
@@ -41,10 +46,11 @@ import Testing
 
     @Test func theSameVersionWithAnotherSeedPasses() async throws {
         let (directory, db, baseline) = try await Self.acceptedBaseline()
-        let result = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", CLI.v1, "--conversations", "600", "--seed", "1234", "--db", db,
-            "--out", "\(directory)/again", "--baseline", baseline,
-        ] + CLI.noLatencyBound)
+        let result = try await ChorusProcess.run(
+            [
+                "run", CLI.suite, "--target", CLI.v1, "--conversations", "600", "--seed", "1234", "--db", db,
+                "--out", "\(directory)/again", "--baseline", baseline,
+            ] + CLI.noLatencyBound)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("gate: PASS"))
     }
@@ -54,10 +60,11 @@ import Testing
         let (directory, db, baseline) = try await Self.acceptedBaseline(conversations: 400)
         var failures = 0
         for seed in 1...20 {
-            let result = try await ChorusProcess.run([
-                "run", CLI.suite, "--target", CLI.v1, "--conversations", "400", "--seed", "\(seed)", "--db", db,
-                "--out", "\(directory)/seed-\(seed)", "--baseline", baseline, "--quiet", "--format", "json",
-            ] + CLI.noLatencyBound)
+            let result = try await ChorusProcess.run(
+                [
+                    "run", CLI.suite, "--target", CLI.v1, "--conversations", "400", "--seed", "\(seed)", "--db", db,
+                    "--out", "\(directory)/seed-\(seed)", "--baseline", baseline, "--quiet", "--format", "json",
+                ] + CLI.noLatencyBound)
             #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
             if result.status == 1 { failures += 1 }
         }
@@ -81,16 +88,19 @@ import Testing
         #expect(runs.stdout.contains("acme-v2") && runs.stdout.contains("200/200"))
         let show = try await ChorusProcess.run(["show", "latest", "--db", db])
         #expect(show.stdout.contains("gate: FAIL"))
-        let history = try await ChorusProcess.run(["history", "customer-service", "--db", db, "--html", "\(directory)/history.html"])
+        let history = try await ChorusProcess.run([
+            "history", "customer-service", "--db", db, "--html", "\(directory)/history.html",
+        ])
         #expect(history.status == 0 && history.stdout.contains("acme-v1") && history.stdout.contains("acme-v2"))
     }
 
     @Test func compareListsFlippedConversationsThatReplayExactly() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-compare")
-        let result = try await ChorusProcess.run([
-            "compare", CLI.suite, "--target", CLI.v1, "--target", CLI.v2, "--conversations", "300",
-            "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
-        ] + CLI.noLatencyBound)
+        let result = try await ChorusProcess.run(
+            [
+                "compare", CLI.suite, "--target", CLI.v1, "--target", CLI.v2, "--conversations", "300",
+                "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/compare",
+            ] + CLI.noLatencyBound)
         #expect(result.status == 1, "v2 regressed against v1: \(result.stderr)")
         let summary = try CLI.json("\(directory)/compare/summary.json")
         let comparison = try #require(summary["comparison"] as? [String: Any])
@@ -105,7 +115,8 @@ import Testing
                 let replay = try await ChorusProcess.run([
                     "replay", CLI.suite, "--target", target, "--conversation", "\(index)", "--json",
                 ])
-                let line = try #require(try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])
+                let line = try #require(
+                    try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])
                 #expect(line["outcome"] as? String == outcome)
             }
         }

@@ -5,7 +5,8 @@ import Testing
 /// `chorus import` turns the committed Rasa project, Botium files and labelled CSV into suites
 /// that validate and run, and lists what it could not carry over.
 @Suite struct ImportCommandTests {
-    static func importing(_ sources: [String], _ extra: [String] = []) async throws -> (folder: String, stdout: String) {
+    static func importing(_ sources: [String], _ extra: [String] = []) async throws -> (folder: String, stdout: String)
+    {
         let folder = try Fixtures.temporaryDirectory("chorus-import") + "/suite"
         let result = try await ChorusProcess.run(["import"] + sources + ["--out", folder] + extra)
         #expect(result.status == 0, "\(result.stderr)")
@@ -14,9 +15,12 @@ import Testing
 
     static func validatesAndRuns(_ folder: String) async throws {
         let validate = try await ChorusProcess.run(["validate", folder])
-        #expect(validate.status == 0, "\(validate.stderr)\n\((try? String(contentsOfFile: "\(folder)/suite.yaml", encoding: .utf8)) ?? "")")
+        #expect(
+            validate.status == 0,
+            "\(validate.stderr)\n\((try? String(contentsOfFile: "\(folder)/suite.yaml", encoding: .utf8)) ?? "")")
         let run = try await ChorusProcess.run([
-            "run", folder, "--target", CLI.v1, "--conversations", "20", "--db", "\(folder)/../c.sqlite", "--out", "\(folder)/../out",
+            "run", folder, "--target", CLI.v1, "--conversations", "20", "--db", "\(folder)/../c.sqlite", "--out",
+            "\(folder)/../out",
             "--quiet", "--format", "json",
         ])
         #expect(run.status <= 1, "\(run.stderr)")
@@ -33,7 +37,8 @@ import Testing
         // What a suite cannot say is reported.
         for lost in [
             "synonym \"parcel\"", "regex \"order_id\"", "role \"package\"", "story \"intent only\" skipped",
-            "not checked: 2 × action", "not checked: 1 × utter", "not checked: 1 × slot_was_set without a value", "domain",
+            "not checked: 2 × action", "not checked: 1 × utter", "not checked: 1 × slot_was_set without a value",
+            "domain",
         ] {
             #expect(stdout.contains(lost), "missing \(lost) in:\n\(stdout)")
         }
@@ -54,7 +59,8 @@ import Testing
     }
 
     @Test func aLabelledCSVWithItsColumns() async throws {
-        let (folder, _) = try await Self.importing(["Fixtures/import/labelled.csv"], ["--text", "utterance", "--intent", "label"])
+        let (folder, _) = try await Self.importing(
+            ["Fixtures/import/labelled.csv"], ["--text", "utterance", "--intent", "label"])
         try await Self.validatesAndRuns(folder)
         let summary = try CLI.json("\(folder)/../out/summary.json")
         #expect(summary["conversations"] as? Int == 24)

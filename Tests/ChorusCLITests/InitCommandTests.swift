@@ -11,7 +11,8 @@ import Testing
         #expect(initialised.status == 0, "\(initialised.stderr)")
         #expect(initialised.stdout.contains("training examples"))
         let run = try await ChorusProcess.run([
-            "run", "\(folder)/suite.yaml", "--target", "\(folder)/target.yaml", "--conversations", "200", "--db", "\(folder)/../c.sqlite",
+            "run", "\(folder)/suite.yaml", "--target", "\(folder)/target.yaml", "--conversations", "200", "--db",
+            "\(folder)/../c.sqlite",
             "--out", "\(folder)/../out", "--quiet", "--format", "json", "--gate", "latency_p95_ms.max=1000000",
         ])
         // 0 or 1: the gate judged a complete run (its own training examples should mostly pass).
@@ -27,7 +28,9 @@ import Testing
         let folder = try Fixtures.temporaryDirectory("chorus-init-rasa") + "/suite"
         let initialised = try await ChorusProcess.run(["init", "Fixtures/import/rasa", "--out", folder])
         #expect(initialised.status == 0, "\(initialised.stderr)")
-        let validate = try await ChorusProcess.run(["validate", "\(folder)/suite.yaml", "--target", "\(folder)/target.yaml"])
+        let validate = try await ChorusProcess.run([
+            "validate", "\(folder)/suite.yaml", "--target", "\(folder)/target.yaml",
+        ])
         #expect(validate.status == 0, "\(validate.stderr)")
         let target = try String(contentsOfFile: "\(folder)/target.yaml", encoding: .utf8)
         #expect(target.contains("kind: rasa"))

@@ -16,7 +16,14 @@ import Testing
             var field = ""
             var quoted = false
             for character in line {
-                if character == "\"" { quoted.toggle() } else if character == ",", !quoted { fields.append(field); field = "" } else { field.append(character) }
+                if character == "\"" {
+                    quoted.toggle()
+                } else if character == ",", !quoted {
+                    fields.append(field)
+                    field = ""
+                } else {
+                    field.append(character)
+                }
             }
             fields.append(field)
             return (fields[1], fields[2])
@@ -25,7 +32,8 @@ import Testing
 
     /// The transcripts' conversations, as JSON objects.
     static func conversations(_ directory: String) throws -> [[String: Any]] {
-        try String(contentsOfFile: "\(directory)/transcripts.jsonl", encoding: .utf8).split(separator: "\n").map { line in
+        try String(contentsOfFile: "\(directory)/transcripts.jsonl", encoding: .utf8).split(separator: "\n").map {
+            line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
     }
@@ -35,7 +43,9 @@ import Testing
         try conversations(directory).flatMap { conversation -> [(String, String)] in
             let turns = try #require(conversation["turns"] as? [[String: Any]])
             return turns.compactMap { turn in
-                guard let expected = turn["expected_intent"] as? String, let predicted = turn["predicted_intent"] as? String else { return nil }
+                guard let expected = turn["expected_intent"] as? String,
+                    let predicted = turn["predicted_intent"] as? String
+                else { return nil }
                 return (expected, predicted)
             }
         }
@@ -44,7 +54,8 @@ import Testing
     @Test func everyUtteranceIsSaidOnceAsWrittenAndTheMetricsAreTheTestSets() async throws {
         let rows = try Self.rows()
         // --conversations counts sampled conversations; this suite has none, so it changes nothing.
-        let (directory, result) = try await CLI.run(["--format", "json"], suite: Self.suite, conversations: 5, expectStatus: nil)
+        let (directory, result) = try await CLI.run(
+            ["--format", "json"], suite: Self.suite, conversations: 5, expectStatus: nil)
         #expect(result.status <= 1, "\(result.stderr)")
         let conversations = try Self.conversations(directory)
         #expect(conversations.count == rows.count)
@@ -108,7 +119,8 @@ import Testing
         var scored: [(correct: Bool, confidence: Double)] = []
         for conversation in try Self.conversations(directory) {
             for turn in try #require(conversation["turns"] as? [[String: Any]]) {
-                guard let expected = turn["expected_intent"] as? String, let predicted = turn["predicted_intent"] as? String,
+                guard let expected = turn["expected_intent"] as? String,
+                    let predicted = turn["predicted_intent"] as? String,
                     let confidence = turn["confidence"] as? Double
                 else { continue }
                 scored.append((expected == predicted, confidence))
@@ -127,15 +139,20 @@ import Testing
             let correct = kept.filter(\.correct).count
             #expect(point["kept"] as? Int == kept.count, "at \(threshold)")
             #expect(point["kept_correct"] as? Int == correct, "at \(threshold)")
-            #expect(abs((point["fallback_rate"] as? Double ?? -1) - Double(scored.count - kept.count) / Double(scored.count)) < 1e-6)
+            #expect(
+                abs(
+                    (point["fallback_rate"] as? Double ?? -1) - Double(scored.count - kept.count) / Double(scored.count)
+                ) < 1e-6)
             if 2 * correct - kept.count > bestNet { (bestNet, bestThreshold) = (2 * correct - kept.count, threshold) }
         }
         #expect(figures["recommended_threshold"] as? Double == bestThreshold)
     }
 
     @Test func theSameAtAnyConcurrencyAndAcrossShards() async throws {
-        let one = try await CLI.run(["--format", "json", "--concurrency", "1"], suite: Self.suite, expectStatus: nil).directory
-        let many = try await CLI.run(["--format", "json", "--concurrency", "12"], suite: Self.suite, expectStatus: nil).directory
+        let one = try await CLI.run(["--format", "json", "--concurrency", "1"], suite: Self.suite, expectStatus: nil)
+            .directory
+        let many = try await CLI.run(["--format", "json", "--concurrency", "12"], suite: Self.suite, expectStatus: nil)
+            .directory
         #expect(try CLI.transcriptLines(one) == CLI.transcriptLines(many))
         #expect(try CLI.deterministicSummary(one) == CLI.deterministicSummary(many))
 
@@ -147,9 +164,12 @@ import Testing
             ])
             #expect(result.status <= 1, "\(result.stderr)")
         }
-        let merge = try await ChorusProcess.run(["merge"] + (0..<3).map { "\(directory)/s\($0).sqlite" } + ["--into", "\(directory)/m.sqlite"])
+        let merge = try await ChorusProcess.run(
+            ["merge"] + (0..<3).map { "\(directory)/s\($0).sqlite" } + ["--into", "\(directory)/m.sqlite"])
         #expect(merge.status == 0, "\(merge.stderr)")
-        let report = try await ChorusProcess.run(["report", "latest", "--db", "\(directory)/m.sqlite", "--out", "\(directory)/m", "--format", "json"])
+        let report = try await ChorusProcess.run([
+            "report", "latest", "--db", "\(directory)/m.sqlite", "--out", "\(directory)/m", "--format", "json",
+        ])
         #expect(report.status <= 1, "\(report.stderr)")
         var merged = try CLI.deterministicSummary("\(directory)/m") as! [String: Any]
         var single = try CLI.deterministicSummary(one) as! [String: Any]
@@ -161,8 +181,10 @@ import Testing
 
     @Test func aBadDataFileIsALocatedErrorExit2() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-bad-data")
-        try "version: 1\nsuite: s\npersonas: {p: {}}\ndata: [{file: d.csv}]\n".write(toFile: "\(directory)/s.yaml", atomically: true, encoding: .utf8)
-        try "text,intent\nhello,greet\n\"oops,greet\n".write(toFile: "\(directory)/d.csv", atomically: true, encoding: .utf8)
+        try "version: 1\nsuite: s\npersonas: {p: {}}\ndata: [{file: d.csv}]\n".write(
+            toFile: "\(directory)/s.yaml", atomically: true, encoding: .utf8)
+        try "text,intent\nhello,greet\n\"oops,greet\n".write(
+            toFile: "\(directory)/d.csv", atomically: true, encoding: .utf8)
         let result = try await ChorusProcess.run(["validate", "\(directory)/s.yaml"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("d.csv:3:1: error: unterminated quoted field"), "\(result.stderr)")

@@ -14,7 +14,8 @@ import Testing
         // Open-loop latency counts queueing, so its p95 depends on how busy the machine is: the
         // suite's copy here has every gate rule but the latency one, and the verdict is exact.
         let suite = try Self.suiteWithoutLatencyRule()
-        let (directory, _) = try await CLI.run(["--rate", "2000", "--concurrency", "8"], suite: suite, conversations: 200)
+        let (directory, _) = try await CLI.run(
+            ["--rate", "2000", "--concurrency", "8"], suite: suite, conversations: 200)
         let lines = try CLI.transcriptLines(directory)
         #expect(lines.count == 200)
         let (closed, _) = try await CLI.run([], suite: suite, conversations: 200)
@@ -53,7 +54,9 @@ import Testing
         var text = ""
         let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
         try await Waiting.until(whileRunning: process) {
-            if let (data, _) = try? await URLSession.shared.data(from: url) { text = String(decoding: data, as: UTF8.self) }
+            if let (data, _) = try? await URLSession.shared.data(from: url) {
+                text = String(decoding: data, as: UTF8.self)
+            }
             return text.contains("chorus_turns_total")
         }
         #expect(text.contains("# TYPE chorus_conversations_total counter"))
@@ -70,7 +73,9 @@ import Testing
         let db = "\(directory)/c.sqlite"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
-        process.arguments = ["run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", db, "--out", directory]
+        process.arguments = [
+            "run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", db, "--out", directory,
+        ]
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
         // To a file, read once the process has ended: reading a pipe to its end would hold one
         // of the test process's few cooperative threads for the whole run.

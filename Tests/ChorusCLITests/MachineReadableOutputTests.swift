@@ -6,7 +6,8 @@ import Testing
 /// documents; and run names by unique prefix, `latest` and `latest~N`.
 @Suite struct MachineReadableOutputTests {
     static func object(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
     }
 
     /// Two labelled runs (acme-v1 then acme-v2, 40 conversations each) in one database.
@@ -15,8 +16,11 @@ import Testing
         let db = "\(directory)/chorus.sqlite"
         for (target, bot) in [(CLI.v1, "v1"), (CLI.v2, "v2")] {
             let result = try await ChorusProcess.run(
-                ["run", CLI.suite, "--target", target, "--conversations", "40", "--db", db, "--out", "\(directory)/\(bot)",
-                 "--quiet", "--label", "bot=\(bot)", "--label", "team=qa"] + CLI.noLatencyBound)
+                [
+                    "run", CLI.suite, "--target", target, "--conversations", "40", "--db", db, "--out",
+                    "\(directory)/\(bot)",
+                    "--quiet", "--label", "bot=\(bot)", "--label", "team=qa",
+                ] + CLI.noLatencyBound)
             #expect(result.status <= 1, "\(result.stderr)")
         }
         let listing = try object(try await ChorusProcess.run(["runs", "--db", db, "--format", "json"]).stdout)
@@ -33,16 +37,19 @@ import Testing
         let listing = try Self.object(runs.stdout)
         #expect(listing["schema"] as? String == "chorus.runs/1")
         let entries = try #require(listing["runs"] as? [[String: Any]])
-        #expect(Set(entries[0].keys) == [
-            "name", "suite", "target", "seed", "conversations", "stored", "status", "shard", "started_at", "ended_at",
-            "chorus_version", "labels", "git",
-        ])
+        #expect(
+            Set(entries[0].keys) == [
+                "name", "suite", "target", "seed", "conversations", "stored", "status", "shard", "started_at",
+                "ended_at",
+                "chorus_version", "labels", "git",
+            ])
         #expect(entries.map { $0["name"] as? String } == [first, second])
         #expect(entries[0]["stored"] as? Int == 40 && entries[0]["status"] as? String == "completed")
         #expect(entries[1]["labels"] as? [String: String] == ["bot": "v2", "team": "qa"])
         #expect((entries[1]["target"] as? [String: Any])?["name"] as? String == "acme-v2")
 
-        let filtered = try Self.object(try await ChorusProcess.run(["runs", "--db", db, "--format", "json", "--label", "bot=v1"]).stdout)
+        let filtered = try Self.object(
+            try await ChorusProcess.run(["runs", "--db", db, "--format", "json", "--label", "bot=v1"]).stdout)
         #expect((filtered["runs"] as? [[String: Any]])?.map { $0["name"] as? String } == [first])
 
         let show = try await ChorusProcess.run(["show", "latest~1", "--db", db, "--format", "json"])
@@ -62,12 +69,16 @@ import Testing
         #expect(points["suite"] as? String == "customer-service")
         let rows = try #require(points["runs"] as? [[String: Any]])
         #expect(rows.map { $0["run"] as? String } == [first, second])
-        #expect(Set(rows[0].keys) == ["run", "target", "seed", "started_at", "labels", "git", "conversations", "metrics", "latency_ms"])
+        #expect(
+            Set(rows[0].keys) == [
+                "run", "target", "seed", "started_at", "labels", "git", "conversations", "metrics", "latency_ms",
+            ])
         let completion = try #require((rows[0]["metrics"] as? [String: Any])?["completion_rate"] as? [String: Any])
         #expect(completion["n"] as? Int == 40)
 
-        let onlyV2 = try Self.object(try await ChorusProcess.run(
-            ["history", "customer-service", "--db", db, "--format", "json", "--label", "bot=v2"]).stdout)
+        let onlyV2 = try Self.object(
+            try await ChorusProcess.run(
+                ["history", "customer-service", "--db", db, "--format", "json", "--label", "bot=v2"]).stdout)
         #expect((onlyV2["runs"] as? [[String: Any]])?.map { $0["run"] as? String } == [second])
     }
 
@@ -107,12 +118,15 @@ import Testing
         let ok = try Self.object(good.stdout)
         #expect(ok["schema"] as? String == "chorus.validate/1")
         #expect(ok["ok"] as? Bool == true)
-        #expect((ok["checked"] as? [String])?.first?.hasPrefix("Scenarios/customer-service: suite \"customer-service\"") == true)
+        #expect(
+            (ok["checked"] as? [String])?.first?.hasPrefix("Scenarios/customer-service: suite \"customer-service\"")
+                == true)
         #expect((ok["diagnostics"] as? [Any])?.isEmpty == true)
 
         let directory = try Fixtures.temporaryDirectory()
         let file = "\(directory)/broken.yaml"
-        try "version: 1\nsuite: broken\ngoals:\n  refund:\n    oppenings: [\"x\"]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "version: 1\nsuite: broken\ngoals:\n  refund:\n    oppenings: [\"x\"]\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
         let bad = try await ChorusProcess.run(["validate", file, "--format", "json"])
         #expect(bad.status == 2)
         let report = try Self.object(bad.stdout)
@@ -126,7 +140,9 @@ import Testing
     }
 
     @Test func probePrintsTheReplyOrTheFailureAsJSON() async throws {
-        let probe = try await ChorusProcess.run(["probe", "--target", CLI.v1, "--text", "I want a refund", "--format", "json"])
+        let probe = try await ChorusProcess.run([
+            "probe", "--target", CLI.v1, "--text", "I want a refund", "--format", "json",
+        ])
         #expect(probe.status == 0, "\(probe.stderr)")
         let document = try Self.object(probe.stdout)
         #expect(document["schema"] as? String == "chorus.probe/1")
@@ -140,7 +156,9 @@ import Testing
 
         let directory = try Fixtures.temporaryDirectory()
         let failed = try await FreePort.refusing { port in
-            try await ChorusProcess.run(["probe", "--target", try BrokenTargets.rasa(port: port, in: directory), "--format", "json"])
+            try await ChorusProcess.run([
+                "probe", "--target", try BrokenTargets.rasa(port: port, in: directory), "--format", "json",
+            ])
         }
         #expect(failed.status == 3)
         let failure = try Self.object(failed.stdout)

@@ -22,8 +22,10 @@ import Testing
     func run(_ extra: [String], environment: [String: String] = [:]) async throws -> String {
         let directory = try Fixtures.temporaryDirectory("chorus-privacy")
         let result = try await ChorusProcess.run(
-            ["run", Self.suite, "--target", Self.target, "--conversations", "30", "--out", directory,
-             "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite", "--quiet"] + extra,
+            [
+                "run", Self.suite, "--target", Self.target, "--conversations", "30", "--out", directory,
+                "--transcripts", "\(directory)/transcripts.jsonl", "--db", "\(directory)/chorus.sqlite", "--quiet",
+            ] + extra,
             environment: environment)
         #expect(result.status <= 1, "chorus run exited \(result.status): \(result.stderr)")
         return directory
@@ -47,7 +49,9 @@ import Testing
     func metrics(_ directory: String) throws -> NSDictionary {
         let summary = try CLI.json("\(directory)/summary.json")
         var kept: [String: Any] = [:]
-        for key in ["metrics", "outcomes", "intents", "confusion", "errors", "turns", "goals", "personas", "conversations"] {
+        for key in [
+            "metrics", "outcomes", "intents", "confusion", "errors", "turns", "goals", "personas", "conversations",
+        ] {
             kept[key] = summary[key]
         }
         return kept as NSDictionary
@@ -88,15 +92,19 @@ import Testing
     @Test func pseudonymsWithoutAKeyAreBadInput() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-privacy")
         let result = try await ChorusProcess.run(
-            ["run", Self.suite, "--target", Self.target, "--conversations", "2", "--out", directory, "--db",
-             "\(directory)/chorus.sqlite", "--privacy", "pseudonym", "--privacy-key-env", "CHORUS_UNSET_KEY_FOR_TEST"])
+            [
+                "run", Self.suite, "--target", Self.target, "--conversations", "2", "--out", directory, "--db",
+                "\(directory)/chorus.sqlite", "--privacy", "pseudonym", "--privacy-key-env",
+                "CHORUS_UNSET_KEY_FOR_TEST",
+            ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("CHORUS_UNSET_KEY_FOR_TEST"))
     }
 
     @Test func anInvalidPrivacyPatternIsALocatedError() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-privacy")
-        let suite = try String(contentsOfFile: Fixtures.path("\(Self.suite)/suite.yaml"), encoding: .utf8)
+        let suite =
+            try String(contentsOfFile: Fixtures.path("\(Self.suite)/suite.yaml"), encoding: .utf8)
             + "privacy:\n  mode: mask\n  patterns:\n    employee_id: \"EMP-(?<=x)[0-9]{6}\"\n"
         try suite.write(toFile: "\(directory)/suite.yaml", atomically: true, encoding: .utf8)
         let lines = suite.split(separator: "\n", omittingEmptySubsequences: false)
@@ -111,7 +119,10 @@ import Testing
         let db = "\(directory)/chorus.sqlite"
         for _ in 0..<2 {
             let result = try await ChorusProcess.run(
-                ["run", Self.suite, "--target", Self.target, "--conversations", "3", "--out", "\(directory)/out", "--db", db, "--quiet"])
+                [
+                    "run", Self.suite, "--target", Self.target, "--conversations", "3", "--out", "\(directory)/out",
+                    "--db", db, "--quiet",
+                ])
             #expect(result.status <= 1, "\(result.stderr)")
         }
         let store = try StoreInput.open(db)

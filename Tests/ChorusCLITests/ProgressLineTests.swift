@@ -30,7 +30,9 @@ import Testing
         #expect(line.contains("errors 34 (2.8%)"))
     }
 
-    @Test("the line never reaches the terminal's last column", arguments: [1, 2, 5, 10, 20, 30, 40, 60, 80, 100, 120, 200])
+    @Test(
+        "the line never reaches the terminal's last column",
+        arguments: [1, 2, 5, 10, 20, 30, 40, 60, 80, 100, 120, 200])
     func theLineFitsTheWidth(width: Int) {
         let snapshot = Self.metrics().snapshot
         for label in [Self.label, "客服-20260101-120000-0a1b2c3d", ""] {

@@ -11,7 +11,8 @@ import Testing
 
     @Test func passHatKEstimatesPToTheKAndListsTheFlakyGoalsConversations() async throws {
         let (directory, result) = try await CLI.run(
-            ["--repeat", "5", "--gate", "flaky_rate.max=0.05", "--concurrency", "4"], suite: Self.suite, target: Self.target,
+            ["--repeat", "5", "--gate", "flaky_rate.max=0.05", "--concurrency", "4"], suite: Self.suite,
+            target: Self.target,
             conversations: 300, expectStatus: 1)
         #expect(result.stdout.contains("flaky_rate.max"), "\(result.stdout)")
         let summary = try CLI.json("\(directory)/summary.json")
@@ -47,7 +48,10 @@ import Testing
         // The listed replay commands play the passing and the failing play again, exactly.
         for (play, passes) in [(passing, true), (failing, false)] {
             let replay = try await ChorusProcess.run(
-                ["replay", Self.suite, "--target", Self.target, "--seed", "11", "--conversation", "\(index)", "--repeat", "\(play)", "--json"])
+                [
+                    "replay", Self.suite, "--target", Self.target, "--seed", "11", "--conversation", "\(index)",
+                    "--repeat", "\(play)", "--json",
+                ])
             #expect(replay.status == 0, "\(replay.stderr)")
             let line = try #require(try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])
             #expect((line["outcome"] as? String == "completed") == passes, "\(replay.stdout)")
@@ -55,7 +59,8 @@ import Testing
     }
 
     @Test func aDeterministicBotIsNeverFlakyAndItsPassHatKIsItsCompletion() async throws {
-        let (directory, result) = try await CLI.run(["--repeat", "3", "--gate", "pass_hat_k.min=0.5", "--gate", "flaky_rate.max=0"], conversations: 60)
+        let (directory, result) = try await CLI.run(
+            ["--repeat", "3", "--gate", "pass_hat_k.min=0.5", "--gate", "flaky_rate.max=0"], conversations: 60)
         #expect(result.stdout.contains("Repeats: 3 plays of each of 60 conversations"))
         let summary = try CLI.json("\(directory)/summary.json")
         let completion = try #require((summary["metrics"] as? [String: Any])?["completion_rate"] as? [String: Any])

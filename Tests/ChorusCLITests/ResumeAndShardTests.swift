@@ -33,7 +33,8 @@ import Testing
         let suite = try LoadShapeTests.suiteWithoutLatencyRule()
         let conversations = 40_000
         let reference = try await ChorusProcess.run([
-            "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", "\(directory)/reference.sqlite",
+            "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db",
+            "\(directory)/reference.sqlite",
             "--out", "\(directory)/reference", "--quiet", "--format", "json",
         ])
         #expect(reference.status == 0, "\(reference.stderr)")
@@ -41,7 +42,8 @@ import Testing
         let db = "\(directory)/killed.sqlite"
         var generator = SystemRandomNumberGenerator()
         var arguments = [
-            "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", db, "--out", "\(directory)/killed",
+            "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", db, "--out",
+            "\(directory)/killed",
             "--quiet", "--format", "json",
         ]
         var kills = 0
@@ -63,8 +65,13 @@ import Testing
             }
             await process.exited()
             if attempt == 0 {
-                let name = try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT name FROM run") }
-                arguments = ["run", "--resume", try #require(name), "--db", db, "--out", "\(directory)/killed", "--quiet", "--format", "json"]
+                let name = try await DatabaseQueue(path: db).read {
+                    try String.fetchOne($0, sql: "SELECT name FROM run")
+                }
+                arguments = [
+                    "run", "--resume", try #require(name), "--db", db, "--out", "\(directory)/killed", "--quiet",
+                    "--format", "json",
+                ]
             }
         }
         #expect(kills >= 2)
@@ -81,7 +88,8 @@ import Testing
         let suite = try LoadShapeTests.suiteWithoutLatencyRule()
         let conversations = 2_000
         let single = try await ChorusProcess.run([
-            "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db", "\(directory)/single.sqlite",
+            "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db",
+            "\(directory)/single.sqlite",
             "--out", "\(directory)/single", "--quiet", "--format", "json",
         ])
         #expect(single.status == 0)
@@ -90,10 +98,12 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
             let shardArguments = shard == 3 ? ["--shards", "4"] : ["--shard", "\(shard)/4"]
-            process.arguments = [
-                "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db",
-                "\(directory)/shard-\(shard).sqlite", "--out", "\(directory)/shard-\(shard)", "--quiet", "--format", "json",
-            ] + shardArguments
+            process.arguments =
+                [
+                    "run", suite, "--target", CLI.v1, "--conversations", "\(conversations)", "--db",
+                    "\(directory)/shard-\(shard).sqlite", "--out", "\(directory)/shard-\(shard)", "--quiet", "--format",
+                    "json",
+                ] + shardArguments
             process.environment = ProcessInfo.processInfo.environment.merging(["JOB_COMPLETION_INDEX": "3"]) { $1 }
             process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
             process.standardOutput = FileHandle.nullDevice
@@ -109,7 +119,8 @@ import Testing
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(merge.stdout.contains("\(conversations) conversations"))
         let report = try await ChorusProcess.run([
-            "report", "latest", "--db", "\(directory)/merged.sqlite", "--out", "\(directory)/merged", "--format", "json",
+            "report", "latest", "--db", "\(directory)/merged.sqlite", "--out", "\(directory)/merged", "--format",
+            "json",
         ])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(try Self.summary("\(directory)/merged") == Self.summary("\(directory)/single"))
@@ -117,7 +128,10 @@ import Testing
 
         // An incomplete set of shards is refused.
         let partial = try await ChorusProcess.run(
-            ["merge", "\(directory)/shard-0.sqlite", "\(directory)/shard-2.sqlite", "--into", "\(directory)/partial.sqlite"])
+            [
+                "merge", "\(directory)/shard-0.sqlite", "\(directory)/shard-2.sqlite", "--into",
+                "\(directory)/partial.sqlite",
+            ])
         #expect(partial.status == 2)
         #expect(partial.stderr.contains("needs each of 0…3 once"))
     }

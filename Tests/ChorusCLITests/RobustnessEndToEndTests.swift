@@ -30,7 +30,8 @@ struct LoopbackBot {
                 continuation.resume(returning: String(decoding: data, as: UTF8.self))
             }.start()
         }
-        let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)), "fault-bot.py printed \(line)")
+        let port = try #require(
+            Int(line.trimmingCharacters(in: .whitespacesAndNewlines)), "fault-bot.py printed \(line)")
         return LoopbackBot(process: process, port: port)
     }
 
@@ -43,7 +44,8 @@ struct LoopbackBot {
     /// A Rasa target file for this bot.
     func target(in folder: String, extra: String = "timeout: 2\nretries: 1\n") throws -> String {
         let path = "\(folder)/bot-\(port).yaml"
-        try "kind: rasa\nname: loopback\nurl: http://127.0.0.1:\(port)\n\(extra)".write(toFile: path, atomically: true, encoding: .utf8)
+        try "kind: rasa\nname: loopback\nurl: http://127.0.0.1:\(port)\n\(extra)".write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 }
@@ -54,7 +56,8 @@ struct LoopbackBot {
 @Suite(.serialized, .timeLimit(.minutes(20))) struct RobustnessEndToEndTests {
     static func stats(_ output: String) -> (peakMB: Double, conversations: Int)? {
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("stats: ") }),
-            let peak = line.components(separatedBy: "peak memory ").last.flatMap({ Double($0.split(separator: " ")[0]) }),
+            let peak = line.components(separatedBy: "peak memory ").last.flatMap({ Double($0.split(separator: " ")[0]) }
+            ),
             let count = Int(line.dropFirst("stats: ".count).split(separator: " ")[0])
         else { return nil }
         return (peak, count)
@@ -69,10 +72,11 @@ struct LoopbackBot {
         // A deadline far above what a loaded machine takes to answer: only the stall (which never
         // answers) times out, and every other fault is met and classified as itself.
         let target = try bot.target(in: directory, extra: "timeout: 10\nretries: 1\n")
-        let result = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", target, "--conversations", "200", "--db", "\(directory)/c.sqlite",
-            "--out", "\(directory)/out", "--transcripts", "\(directory)/t.jsonl",
-        ] + CLI.noLatencyBound)
+        let result = try await ChorusProcess.run(
+            [
+                "run", CLI.suite, "--target", target, "--conversations", "200", "--db", "\(directory)/c.sqlite",
+                "--out", "\(directory)/out", "--transcripts", "\(directory)/t.jsonl",
+            ] + CLI.noLatencyBound)
         await bot.stop()
         // Far more than 5 % of conversations meet a fault: exit 3, with the reports written.
         #expect(result.status == 3, "\(result.stderr)")
@@ -89,7 +93,8 @@ struct LoopbackBot {
             guard record["outcome"] as? String == "error" else { continue }
             let turns = try #require(record["turns"] as? [[String: Any]])
             let kind = turns.last?["error"] as? String
-            #expect(["http_status", "timeout", "malformed_reply", "oversized_reply", "connection"].contains(kind ?? ""))
+            #expect(
+                ["http_status", "timeout", "malformed_reply", "oversized_reply", "connection"].contains(kind ?? ""))
         }
         let stats = try #require(Self.stats(result.stdout), "\(result.stdout)")
         #expect(stats.peakMB < 300, "peak memory \(stats.peakMB) MB")
@@ -114,13 +119,16 @@ struct LoopbackBot {
         let proxy = try await LoopbackBot.start(["proxy", "\(port)", "10"])
         let target = try proxy.target(in: directory, extra: "parse: true\nretries: 0\ntimeout: 30\n")
         func run(_ extra: [String]) async throws -> ChorusProcess.Result {
-            try await ChorusProcess.run([
-                "run", CLI.suite, "--target", target, "--conversations", "400", "--db", "\(directory)/c.sqlite",
-                "--out", "\(directory)/out-\(extra.count)", "--baseline", "Reports/baselines/customer-service.json",
-            ] + CLI.noLatencyBound + extra)
+            try await ChorusProcess.run(
+                [
+                    "run", CLI.suite, "--target", target, "--conversations", "400", "--db", "\(directory)/c.sqlite",
+                    "--out", "\(directory)/out-\(extra.count)", "--baseline", "Reports/baselines/customer-service.json",
+                ] + CLI.noLatencyBound + extra)
         }
         // Once the served bot listens (however long a loaded machine takes to start it).
-        #expect(try await Waiting.until(whileRunning: served) { Waiting.accepts(port: port) }, "serve-bot ended before listening")
+        #expect(
+            try await Waiting.until(whileRunning: served) { Waiting.accepts(port: port) },
+            "serve-bot ended before listening")
         let first = try await run([])
         #expect(first.status == 3, "\(first.stdout)\n\(first.stderr)")
         #expect(!first.stdout.contains("completion_rate.max_drop: completion_rate"), "\(first.stdout)")
@@ -151,14 +159,20 @@ struct LoopbackBot {
         let target = try bot.target(in: directory, extra: "timeout: 30\n")
         let conversations = 240
         let common = ["--concurrency", "4", "--quiet", "--format", "json", "md"] + CLI.noLatencyBound
-        let reference = try await ChorusProcess.run([
-            "run", CLI.suite, "--target", target, "--conversations", "\(conversations)", "--db", "\(directory)/reference.sqlite",
-            "--out", "\(directory)/reference",
-        ] + common)
+        let reference = try await ChorusProcess.run(
+            [
+                "run", CLI.suite, "--target", target, "--conversations", "\(conversations)", "--db",
+                "\(directory)/reference.sqlite",
+                "--out", "\(directory)/reference",
+            ] + common)
         #expect(reference.status <= 1, "\(reference.stderr)")
 
         let db = "\(directory)/killed.sqlite"
-        var arguments = ["run", CLI.suite, "--target", target, "--conversations", "\(conversations)", "--db", db, "--out", "\(directory)/killed"] + common
+        var arguments =
+            [
+                "run", CLI.suite, "--target", target, "--conversations", "\(conversations)", "--db", db, "--out",
+                "\(directory)/killed",
+            ] + common
         var generator = SystemRandomNumberGenerator()
         for (attempt, signal) in [SIGKILL, SIGTERM, SIGKILL, SIGTERM].enumerated() {
             let process = Process()
@@ -189,12 +203,20 @@ struct LoopbackBot {
                 #expect(message.contains("Resume with: chorus run --resume"), "\(message)")
                 #expect(FileManager.default.fileExists(atPath: "\(directory)/killed/summary.json"))
             }
-            if let name = try? await DatabaseQueue(path: db).read({ try String.fetchOne($0, sql: "SELECT name FROM run") }) {
+            if let name = try? await DatabaseQueue(path: db).read({
+                try String.fetchOne($0, sql: "SELECT name FROM run")
+            }) {
                 arguments = ["run", "--resume", name, "--db", db, "--out", "\(directory)/killed"] + common
-                #expect(try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT status FROM run") } != "completed")
+                #expect(
+                    try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT status FROM run") }
+                        != "completed")
             } else {
                 // Killed before its run was recorded: `--resume latest` with the suite starts it.
-                arguments = ["run", CLI.suite, "--target", target, "--conversations", "\(conversations)", "--resume", "latest", "--db", db, "--out", "\(directory)/killed"] + common
+                arguments =
+                    [
+                        "run", CLI.suite, "--target", target, "--conversations", "\(conversations)", "--resume",
+                        "latest", "--db", db, "--out", "\(directory)/killed",
+                    ] + common
             }
         }
         let finish = try await ChorusProcess.run(arguments)
@@ -202,7 +224,9 @@ struct LoopbackBot {
         #expect(finish.status == reference.status, "\(finish.stderr)")
         #expect(ResumeAndShardTests.storedCount(db) == conversations)
         #expect(try ResumeAndShardTests.contents(db) == ResumeAndShardTests.contents("\(directory)/reference.sqlite"))
-        #expect(try ResumeAndShardTests.summary("\(directory)/killed") == ResumeAndShardTests.summary("\(directory)/reference"))
+        #expect(
+            try ResumeAndShardTests.summary("\(directory)/killed")
+                == ResumeAndShardTests.summary("\(directory)/reference"))
         #expect(FileManager.default.fileExists(atPath: "\(directory)/killed/report.md"))
     }
 
@@ -213,19 +237,24 @@ struct LoopbackBot {
     @Test func aRunKilledWhileWritingItsReportsIsFinishedByResume() async throws {
         let (directory, _) = try await CLI.run(["--quiet"], conversations: 200)
         let db = "\(directory)/chorus.sqlite"
-        let name = try #require(try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT name FROM run") })
+        let name = try #require(
+            try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT name FROM run") })
         let reference = try CLI.deterministicSummary(directory)
         try await DatabaseQueue(path: db).write { try $0.execute(sql: "UPDATE run SET status = 'running'") }
         try FileManager.default.removeItem(atPath: "\(directory)/report.html")
         try "{\"sche".write(toFile: "\(directory)/summary.json", atomically: true, encoding: .utf8)
         // Nothing is left to play: the resume only writes the reports and marks the run complete.
-        let resumed = try await ChorusProcess.run(["run", "--resume", name, "--db", db, "--out", directory] + CLI.noLatencyBound)
+        let resumed = try await ChorusProcess.run(
+            ["run", "--resume", name, "--db", db, "--out", directory] + CLI.noLatencyBound)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(directory)/report.html"))
         #expect(try CLI.deterministicSummary(directory) == reference)
-        #expect(try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT status FROM run") } == "completed")
+        #expect(
+            try await DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "SELECT status FROM run") }
+                == "completed")
         // Resuming a complete run again is safe: the same verdict, nothing played.
-        let again = try await ChorusProcess.run(["run", "--resume", name, "--db", db, "--out", directory] + CLI.noLatencyBound)
+        let again = try await ChorusProcess.run(
+            ["run", "--resume", name, "--db", db, "--out", directory] + CLI.noLatencyBound)
         #expect(again.status == 0 && again.stdout.contains("already complete"), "\(again.stdout)\(again.stderr)")
         // A database whose process died before its run row was written: `--resume latest` alone
         // says what to do (with the suite and target it starts the run; see the soak test).
@@ -251,7 +280,10 @@ struct LoopbackBot {
             ] + CLI.noLatencyBound, environment: environment)
         #expect(run.status <= 1, "\(run.stderr)")
         let probe = try await ChorusProcess.run(["probe", "--target", target], environment: environment)
-        let name = try #require(try await DatabaseQueue(path: "\(directory)/c.sqlite").read { try String.fetchOne($0, sql: "SELECT name FROM run") })
+        let name = try #require(
+            try await DatabaseQueue(path: "\(directory)/c.sqlite").read {
+                try String.fetchOne($0, sql: "SELECT name FROM run")
+            })
         let show = try await ChorusProcess.run(["show", name, "--db", "\(directory)/c.sqlite"])
         await bot.stop()
         #expect(probe.status == 0, "\(probe.stderr)")
@@ -263,7 +295,8 @@ struct LoopbackBot {
         for file in ["out/summary.json", "out/report.md", "out/report.html", "out/junit.xml", "t.jsonl"] {
             outputs.append((file, try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(file)"))))
         }
-        let database = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/c.sqlite"))
+        let database =
+            try Data(contentsOf: URL(fileURLWithPath: "\(directory)/c.sqlite"))
             + ((try? Data(contentsOf: URL(fileURLWithPath: "\(directory)/c.sqlite-wal"))) ?? Data())
         for (name, data) in outputs + [("database", database)] {
             #expect(data.range(of: Data(secret.utf8)) == nil, "\(name) holds the secret")

@@ -16,7 +16,9 @@ import Testing
         #expect(summary["conversations"] as? Int == 200)
         #expect(summary["seed"] as? Int == 42)
         let metrics = try #require(summary["metrics"] as? [String: Any])
-        for key in ["intent_accuracy", "fallback_rate", "completion_rate", "handoff_rate", "abandonment_rate", "error_rate"] {
+        for key in [
+            "intent_accuracy", "fallback_rate", "completion_rate", "handoff_rate", "abandonment_rate", "error_rate",
+        ] {
             let metric = try #require(metrics[key] as? [String: Any], "metric \(key)")
             #expect(Set(metric.keys).isSuperset(of: ["value", "low", "high", "n"]))
         }
@@ -50,7 +52,9 @@ import Testing
             #expect(replay.status == 0, "\(replay.stderr)")
             #expect(CLI.withoutLatency(replay.stdout.trimmingCharacters(in: .newlines)) == lines[index])
         }
-        let text = try await ChorusProcess.run(["replay", CLI.suite, "--target", CLI.v1, "--seed", "9", "--conversation", "37"])
+        let text = try await ChorusProcess.run([
+            "replay", CLI.suite, "--target", CLI.v1, "--seed", "9", "--conversation", "37",
+        ])
         #expect(text.stdout.hasPrefix("conversation 37 · persona "))
         #expect(text.stdout.contains("user > "))
     }
@@ -63,11 +67,20 @@ import Testing
         let summary = try CLI.json("\(directory)/summary.json")
         let metrics = try #require(summary["metrics"] as? [String: Any])
         var outcomes: [String: Int] = [:]
-        var userTurns = 0, fallbackTurns = 0, conversationsWithFallback = 0, judged = 0, correct = 0
-        var goalOutcomes: [String: Int] = [:], goals: [String: [String: Int]] = [:], behaviours: [String: [String: Int]] = [:]
+        var userTurns = 0
+        var fallbackTurns = 0
+        var conversationsWithFallback = 0
+        var judged = 0
+        var correct = 0
+        var goalOutcomes: [String: Int] = [:]
+        var goals: [String: [String: Int]] = [:]
+        var behaviours: [String: [String: Int]] = [:]
         var withDialogueFailure = 0
         var failures: [String: (conversations: Int, occurrences: Int, behaviours: [String: Int])] = [:]
-        var tp = 0, fp = 0, fn = 0, confirmedGoals = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
+        var confirmedGoals = 0
         var completedTurns: [Int] = []
         let lines = try String(contentsOfFile: "\(directory)/transcripts.jsonl", encoding: .utf8).split(separator: "\n")
         for line in lines {
@@ -81,7 +94,9 @@ import Testing
             fallbackTurns += fallbacks
             if fallbacks > 0 { conversationsWithFallback += 1 }
             for turn in turns {
-                if let expected = turn["expected_intent"] as? String, let predicted = turn["predicted_intent"] as? String {
+                if let expected = turn["expected_intent"] as? String,
+                    let predicted = turn["predicted_intent"] as? String
+                {
                     judged += 1
                     if expected == predicted { correct += 1 }
                 }
@@ -130,7 +145,9 @@ import Testing
         #expect(close("conversation_fallback_rate", Double(conversationsWithFallback) / Double(n)))
         #expect(close("intent_accuracy", Double(correct) / Double(judged)))
         #expect(count("intent_accuracy") == judged)
-        let allOutcomes = ["completed": 0, "handed_off": 0, "escalated": 0, "abandoned": 0, "max_turns": 0, "failed": 0, "error": 0]
+        let allOutcomes = [
+            "completed": 0, "handed_off": 0, "escalated": 0, "abandoned": 0, "max_turns": 0, "failed": 0, "error": 0,
+        ]
         #expect(summary["outcomes"] as? [String: Int] == outcomes.merging(allOutcomes) { a, _ in a })
 
         // Goals: every goal of every conversation is an attempt.
@@ -138,7 +155,8 @@ import Testing
         #expect(summary["goal_outcomes"] as? [String: Int] == goalOutcomes.merging(allOutcomes) { a, _ in a })
         #expect(close("goal_completion_rate", Double(goalOutcomes["completed", default: 0]) / Double(goalTotal)))
         #expect(count("goal_completion_rate") == goalTotal)
-        #expect(summary["goals"] as? [String: [String: Int]] == goals.mapValues { $0.merging(allOutcomes) { a, _ in a } })
+        #expect(
+            summary["goals"] as? [String: [String: Int]] == goals.mapValues { $0.merging(allOutcomes) { a, _ in a } })
 
         // Dialogue failures: conversations with one, per failure its conversations, turns, rate and behaviours.
         #expect(close("dialogue_failure_rate", Double(withDialogueFailure) / Double(n)))
@@ -152,7 +170,9 @@ import Testing
             let rate = try #require(figures["rate"] as? [String: Any])
             #expect(abs((rate["value"] as! Double) - Double(expected.conversations) / Double(n)) < 1e-6, "\(name)")
         }
-        #expect(summary["behaviours"] as? [String: [String: Int]] == behaviours.mapValues { $0.merging(allOutcomes) { a, _ in a } })
+        #expect(
+            summary["behaviours"] as? [String: [String: Int]]
+                == behaviours.mapValues { $0.merging(allOutcomes) { a, _ in a } })
 
         // Slots the bot confirmed, against the user's values, over goals it confirmed or acted on.
         let slots = try #require(summary["slot_confirmation"] as? [String: Int])
@@ -179,7 +199,9 @@ import Testing
         let (v2, _) = try await CLI.run(["--seed", "11"], target: CLI.v2, conversations: 600, expectStatus: nil)
         let intents1 = try #require(try CLI.json("\(v1)/summary.json")["intents"] as? [String: [String: Any]])
         let intents2 = try #require(try CLI.json("\(v2)/summary.json")["intents"] as? [String: [String: Any]])
-        func recall(_ intents: [String: [String: Any]], _ name: String) -> Double { intents[name]?["recall"] as? Double ?? 0 }
+        func recall(_ intents: [String: [String: Any]], _ name: String) -> Double {
+            intents[name]?["recall"] as? Double ?? 0
+        }
         #expect(recall(intents2, "refund") < recall(intents1, "refund") - 0.2)
         for name in ["order_status", "book_appointment", "opening_hours", "greet", "thanks"] {
             #expect(recall(intents2, name) >= recall(intents1, name) - 0.05, "\(name) recall did not move")
@@ -201,10 +223,15 @@ import Testing
             index: 3, persona: "calm", goal: "refund", outcome: .failed,
             turns: [
                 TurnRecord(user: "refund AB-1", bot: ["Which item?"], act: .open),
-                TurnRecord(user: "sorry, I meant AB-2", bot: ["Refund for AB-1 started."], act: .correct, dialogueFailures: [.correctionIgnored]),
+                TurnRecord(
+                    user: "sorry, I meant AB-2", bot: ["Refund for AB-1 started."], act: .correct,
+                    dialogueFailures: [.correctionIgnored]),
                 TurnRecord(user: "and your hours?", bot: ["9 to 5.\u{1B}[2J"], act: .open, goal: 1),
             ],
-            goals: [GoalRecord(name: "refund", outcome: .failed, turns: 2), GoalRecord(name: "hours", outcome: .completed, turns: 1)],
+            goals: [
+                GoalRecord(name: "refund", outcome: .failed, turns: 2),
+                GoalRecord(name: "hours", outcome: .completed, turns: 1),
+            ],
             behaviours: [.correction, .multiGoal])
         let lines = TranscriptText.render(record).split(separator: "\n").map(String.init)
         #expect(lines[1] == "goals: refund (failed), hours (completed) · behaviours: correction, multi_goal")

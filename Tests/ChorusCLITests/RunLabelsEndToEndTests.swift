@@ -10,7 +10,8 @@ import Testing
     static func git(_ arguments: [String], in directory: String) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "-c", "user.name=Chorus Test", "-c", "user.email=test@example.invalid"] + arguments
+        process.arguments =
+            ["git", "-C", directory, "-c", "user.name=Chorus Test", "-c", "user.email=test@example.invalid"] + arguments
         let output = try Fixtures.temporaryDirectory("git-output") + "/stdout"
         _ = FileManager.default.createFile(atPath: output, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
@@ -32,15 +33,19 @@ import Testing
 
         let db = "\(checkout)/out/chorus.sqlite"
         let run = try await ChorusProcess.run(
-            ["run", Fixtures.path(CLI.suite), "--target", Fixtures.path(CLI.v1), "--conversations", "20", "--db", db,
-             "--out", "\(checkout)/out/clean", "--quiet", "--label", "bot=v1"] + CLI.noLatencyBound,
+            [
+                "run", Fixtures.path(CLI.suite), "--target", Fixtures.path(CLI.v1), "--conversations", "20", "--db", db,
+                "--out", "\(checkout)/out/clean", "--quiet", "--label", "bot=v1",
+            ] + CLI.noLatencyBound,
             in: checkout)
         #expect(run.status == 0, "\(run.stderr)")
         // An edit to a tracked file makes the next run's checkout dirty.
         try "v2\n".write(toFile: "\(checkout)/bot.txt", atomically: true, encoding: .utf8)
         let dirty = try await ChorusProcess.run(
-            ["run", Fixtures.path(CLI.suite), "--target", Fixtures.path(CLI.v1), "--conversations", "20", "--db", db,
-             "--out", "\(checkout)/out/dirty", "--quiet"] + CLI.noLatencyBound,
+            [
+                "run", Fixtures.path(CLI.suite), "--target", Fixtures.path(CLI.v1), "--conversations", "20", "--db", db,
+                "--out", "\(checkout)/out/dirty", "--quiet",
+            ] + CLI.noLatencyBound,
             in: checkout)
         #expect(dirty.status == 0, "\(dirty.stderr)")
 
@@ -58,7 +63,8 @@ import Testing
         #expect(dirtyReport.contains("Commit `\(short)` (`release`, dirty)"))
 
         let byCommit = try await ChorusProcess.run(
-            ["runs", "--db", db, "--format", "json", "--label", "commit=\(commit.prefix(7))", "--label", "dirty=true"], in: checkout)
+            ["runs", "--db", db, "--format", "json", "--label", "commit=\(commit.prefix(7))", "--label", "dirty=true"],
+            in: checkout)
         let listing = try MachineReadableOutputTests.object(byCommit.stdout)
         let entries = try #require(listing["runs"] as? [[String: Any]])
         #expect(entries.count == 1)
@@ -66,7 +72,8 @@ import Testing
 
         // The baseline records the accepted run's labels and revision.
         let baselinePath = "\(checkout)/out/baseline.json"
-        let accept = try await ChorusProcess.run(["baseline", "accept", "latest~1", "--db", db, "--out", baselinePath], in: checkout)
+        let accept = try await ChorusProcess.run(
+            ["baseline", "accept", "latest~1", "--db", db, "--out", baselinePath], in: checkout)
         #expect(accept.status == 0, "\(accept.stderr)")
         let baseline = try CLI.json(baselinePath)
         let labels = try #require(baseline["labels"] as? [String: Any])
@@ -79,12 +86,16 @@ import Testing
         let directory = try Fixtures.temporaryDirectory("chorus-nogit")
         // GIT_CEILING_DIRECTORIES stops git's search above the folder, whatever holds it.
         let run = try await ChorusProcess.run(
-            ["run", Fixtures.path(CLI.suite), "--target", Fixtures.path(CLI.v1), "--conversations", "5", "--db", "\(directory)/db.sqlite",
-             "--out", "\(directory)/out", "--quiet"] + CLI.noLatencyBound,
+            [
+                "run", Fixtures.path(CLI.suite), "--target", Fixtures.path(CLI.v1), "--conversations", "5", "--db",
+                "\(directory)/db.sqlite",
+                "--out", "\(directory)/out", "--quiet",
+            ] + CLI.noLatencyBound,
             in: directory, environment: ["GIT_CEILING_DIRECTORIES": (directory as NSString).deletingLastPathComponent])
         #expect(run.status == 0, "\(run.stderr)")
         let listing = try MachineReadableOutputTests.object(
-            try await ChorusProcess.run(["runs", "--db", "\(directory)/db.sqlite", "--format", "json"], in: directory).stdout)
+            try await ChorusProcess.run(["runs", "--db", "\(directory)/db.sqlite", "--format", "json"], in: directory)
+                .stdout)
         let entry = try #require((listing["runs"] as? [[String: Any]])?.first)
         #expect(entry["git"] is NSNull)
         #expect(entry["labels"] as? [String: String] == [:])

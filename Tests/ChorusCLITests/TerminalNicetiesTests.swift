@@ -1,7 +1,8 @@
-@testable import ChorusCLI
 import ChorusTestSupport
 import Foundation
 import Testing
+
+@testable import ChorusCLI
 
 /// PASS/FAIL coloured on a terminal only, completion scripts, and the man page in step with --help.
 @Suite struct TerminalNicetiesTests {
@@ -20,10 +21,12 @@ import Testing
 
     @Test func theVerdictIsColouredOnATerminalAndPlainInAPipeOrUnderNO_COLOR() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-colour")
-        let run = [
-            "run", CLI.suite, "--target", CLI.v2, "--conversations", "200", "--db", "\(directory)/db.sqlite", "--out", directory,
-            "--baseline", "Reports/baselines/customer-service.json", "--quiet",
-        ] + CLI.noLatencyBound
+        let run =
+            [
+                "run", CLI.suite, "--target", CLI.v2, "--conversations", "200", "--db", "\(directory)/db.sqlite",
+                "--out", directory,
+                "--baseline", "Reports/baselines/customer-service.json", "--quiet",
+            ] + CLI.noLatencyBound
         let coloured = try await CLI.onTerminal(run, in: directory, environment: [:])
         #expect(coloured.status == 1)
         #expect(coloured.screen.contains("gate: \(Self.red)"), "\(coloured.screen)")
@@ -66,7 +69,8 @@ import Testing
         let page = try String(contentsOfFile: Fixtures.path("docs/man/chorus.1"), encoding: .utf8)
         var missing: [String] = []
         func visit(_ command: [String: Any], path: String) {
-            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool != false {
+            for argument in command["arguments"] as? [[String: Any]] ?? []
+            where argument["shouldDisplay"] as? Bool != false {
                 for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
                     let option = name["name"] as? String ?? ""
                     if !page.contains("Fl -\(option)") { missing.append("\(path) --\(option)") }

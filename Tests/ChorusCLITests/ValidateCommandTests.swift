@@ -77,8 +77,12 @@ import Testing
         #expect(alone.status == 0, "the suite itself is valid: \(alone.stderr)")
         let result = try await ChorusProcess.run(["validate", file, "--target", CLI.v1])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(file):9:13: error: goal \"refund\" expects intent \"refund_request\", which bot \"acme\""))
-        #expect(result.stderr.contains("\(file):12:23: error: \"ask\" of slot \"order_id\" of goal \"refund\" matches none of the questions"))
+        #expect(
+            result.stderr.contains(
+                "\(file):9:13: error: goal \"refund\" expects intent \"refund_request\", which bot \"acme\""))
+        #expect(
+            result.stderr.contains(
+                "\(file):12:23: error: \"ask\" of slot \"order_id\" of goal \"refund\" matches none of the questions"))
         #expect(result.stderr.contains("2 errors"))
     }
 
@@ -102,13 +106,19 @@ import Testing
         try "intents: [greet]\n".write(toFile: "\(directory)/small.yml", atomically: true, encoding: .utf8)
         let small = try await ChorusProcess.run(["validate", CLI.suite, "--domain", "\(directory)/small.yml"])
         #expect(small.status == 2)
-        #expect(small.stderr.contains("Scenarios/customer-service/goals.yaml:7:13: error: goal \"order_status\" expects intent \"order_status\""))
+        #expect(
+            small.stderr.contains(
+                "Scenarios/customer-service/goals.yaml:7:13: error: goal \"order_status\" expects intent \"order_status\""
+            ))
     }
 
     /// Rates are fractions: `min=90` (meaning 90 %) is refused on the command line and in a suite.
     @Test func aGateBoundOutOfRangeIsAUsageError() async throws {
         let refused = [
-            ("completion_rate.min=90", "completion_rate.min must be between 0 and 1, found 90 (rates are fractions: 0.9 means 90 %)"),
+            (
+                "completion_rate.min=90",
+                "completion_rate.min must be between 0 and 1, found 90 (rates are fractions: 0.9 means 90 %)"
+            ),
             ("fallback_rate.max_rise=3", "fallback_rate.max_rise must be between 0 and 1, found 3"),
             ("latency_p95_ms.max=-5", "latency_p95_ms.max must be at least 0, found -5"),
         ]

@@ -53,7 +53,9 @@ import Testing
         var output: [String] { lines.withLock { $0 } }
 
         /// Returns the first line (from the `after`-th on) that satisfies `matching`, once it came.
-        func line(after start: Int = 0, _ matching: @escaping @Sendable (String) -> Bool) async -> (index: Int, text: String) {
+        func line(after start: Int = 0, _ matching: @escaping @Sendable (String) -> Bool) async -> (
+            index: Int, text: String
+        ) {
             var seen = start
             while true {
                 let current = output
@@ -101,7 +103,9 @@ import Testing
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/metrics"))
         let (data, response) = try await URLSession.shared.data(from: url)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
+        #expect(
+            (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix(
+                "text/plain; version=0.0.4") == true)
         let text = String(decoding: data, as: UTF8.self)
         // Prometheus's own linter, where it is installed (theShippedAlertingRulesAreValid fails
         // where it is not).
@@ -129,7 +133,9 @@ import Testing
         return samples
     }
 
-    static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// Runs `executable arguments…` with `input` on its standard input; its status and output.
     static func run(_ executable: String, _ arguments: [String], input: String = "") async throws -> (Int32, String) {
@@ -176,14 +182,17 @@ import Testing
             await receiver.requestsArrived(1)
             let firing = try #require(receiver.requests.first)
             #expect(firing.path == "/alerts")
-            #expect(firing.headers.first { $0.key.lowercased() == "content-type" }?.value.hasPrefix("application/json") == true)
+            #expect(
+                firing.headers.first { $0.key.lowercased() == "content-type" }?.value.hasPrefix("application/json")
+                    == true)
             #expect(firing.body.contains(#""status":"firing""#))
             #expect(firing.body.contains(#""alertname":"ChorusWatchFailing""#))
             #expect(firing.body.contains("2 failing ticks in a row"))
             let down = try await Self.scrape(port: metricsPort)
             #expect(down[#"chorus_watch_up{suite="customer-service",target="live"}"#] == 0)
             #expect(down[#"chorus_watch_alert_failing{suite="customer-service",target="live"}"#] == 1)
-            #expect((down[#"chorus_watch_ticks_total{suite="customer-service",target="live",verdict="pass"}"#] ?? 0) >= 1)
+            #expect(
+                (down[#"chorus_watch_ticks_total{suite="customer-service",target="live",verdict="pass"}"#] ?? 0) >= 1)
 
             // Back again: one recovery, naming the passing tick's run.
             let restarted = try await Self.serveBot(port: botPort)
@@ -194,7 +203,9 @@ import Testing
             let recovered = try await Self.scrape(port: metricsPort)
             #expect(recovered[#"chorus_watch_up{suite="customer-service",target="live"}"#] == 1)
             #expect(recovered[#"chorus_watch_alert_failing{suite="customer-service",target="live"}"#] == 0)
-            #expect((recovered[#"chorus_watch_last_pass_timestamp_seconds{suite="customer-service",target="live"}"#] ?? 0) > 0)
+            #expect(
+                (recovered[#"chorus_watch_last_pass_timestamp_seconds{suite="customer-service",target="live"}"#] ?? 0)
+                    > 0)
 
             // SIGTERM: the tick in flight finishes, the watch ends cleanly.
             #expect(await watch.stop() == 0, "\(watch.output.suffix(5).joined(separator: "\n"))")
@@ -207,8 +218,11 @@ import Testing
         let queue = try DatabaseQueue(path: db)
         let state = try await queue.read { db in try String.fetchOne(db, sql: "SELECT state FROM watch_state") }
         #expect(state == "recovered" || state == "ok")
-        let verdicts = try await queue.read { db in try String.fetchAll(db, sql: "SELECT verdict FROM watch_tick ORDER BY id") }
-        let seeds = try await queue.read { db in try Int64.fetchAll(db, sql: "SELECT seed FROM watch_tick ORDER BY id") }
+        let verdicts = try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT verdict FROM watch_tick ORDER BY id")
+        }
+        let seeds = try await queue.read { db in try Int64.fetchAll(db, sql: "SELECT seed FROM watch_tick ORDER BY id")
+        }
         #expect(verdicts.first == "pass")
         #expect(verdicts.filter { $0 != "pass" }.count >= 2)
         #expect(Set(seeds).count == seeds.count)
@@ -228,11 +242,14 @@ import Testing
     @Test func theShippedAlertingRulesAreValid() async throws {
         let path = Fixtures.path("deploy/prometheus/chorus-rules.yaml")
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let alerts = text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- alert:") }
+        let alerts = text.split(separator: "\n").filter {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix("- alert:")
+        }
         #expect(alerts.count >= 4)
         #expect(text.components(separatedBy: "\n        for: ").count - 1 == alerts.count)
         #expect(text.components(separatedBy: "runbook_url:").count - 1 == alerts.count)
-        let promtool = try #require(Self.promtool, "promtool is not installed: run scripts/setup (Debian's prometheus package)")
+        let promtool = try #require(
+            Self.promtool, "promtool is not installed: run scripts/setup (Debian's prometheus package)")
         let (status, said) = try await Self.run(promtool, ["check", "rules", path])
         #expect(status == 0, "\(said)")
         #expect(said.contains("SUCCESS: \(alerts.count) rules found"))

@@ -22,7 +22,8 @@ struct ContainerImageTests {
     static let name = "localhost/chorus-test"
 
     @Test func theImageBuildsWithOneCommandAndItsChorusGatesTheExampleSuite() async throws {
-        try #require(getuid() == 0, "make test-image runs as root: buildah writes the image and chroot runs chorus in it")
+        try #require(
+            getuid() == 0, "make test-image runs as root: buildah writes the image and chroot runs chorus in it")
         let work = try Fixtures.temporaryDirectory("chorus-image")
         defer { try? FileManager.default.removeItem(atPath: work) }
         // A store of its own, so the test never touches the machine's images; vfs works wherever
@@ -36,13 +37,15 @@ struct ContainerImageTests {
         """.write(toFile: storageConf, atomically: true, encoding: .utf8)
         let environment = ["CONTAINERS_STORAGE_CONF": storageConf, "CHORUS_IMAGE": Self.name]
 
-        let build = try await ChorusProcess.run(executable: Fixtures.path("scripts/build-image"), [], environment: environment)
+        let build = try await ChorusProcess.run(
+            executable: Fixtures.path("scripts/build-image"), [], environment: environment)
         try #require(build.status == 0, "scripts/build-image exited \(build.status):\n\(build.stdout)\n\(build.stderr)")
 
         // Tagged with chorus's version and latest, both the same image.
         let version = try await ChorusProcess.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let images = try await ChorusProcess.run(
-            executable: "/usr/bin/podman", ["images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}"], environment: environment)
+            executable: "/usr/bin/podman", ["images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}"],
+            environment: environment)
         let ids = Dictionary(
             images.stdout.split(separator: "\n").map { line in
                 let fields = line.split(separator: " ")
@@ -52,7 +55,10 @@ struct ContainerImageTests {
         #expect(ids["\(Self.name):latest"] == versioned)
         let label = try await ChorusProcess.run(
             executable: "/usr/bin/podman",
-            ["image", "inspect", "--format", "{{index .Labels \"org.opencontainers.image.version\"}}", "\(Self.name):\(version)"],
+            [
+                "image", "inspect", "--format", "{{index .Labels \"org.opencontainers.image.version\"}}",
+                "\(Self.name):\(version)",
+            ],
             environment: environment)
         #expect(label.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == version)
 
@@ -66,10 +72,12 @@ struct ContainerImageTests {
 
         // The release workflow from inside the image, as the image's user, in its working folder:
         // the committed baseline passes acme-v1 (exit 0) and fails acme-v2's regression (exit 1).
-        let pass = try await Self.chorus(in: root, "run Scenarios/customer-service --target Fixtures/targets/acme-v1.yaml")
+        let pass = try await Self.chorus(
+            in: root, "run Scenarios/customer-service --target Fixtures/targets/acme-v1.yaml")
         #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
         #expect(pass.stdout.contains("gate: PASS"), "\(pass.stdout)")
-        let fail = try await Self.chorus(in: root, "run Scenarios/customer-service --target Fixtures/targets/acme-v2.yaml")
+        let fail = try await Self.chorus(
+            in: root, "run Scenarios/customer-service --target Fixtures/targets/acme-v2.yaml")
         #expect(fail.status == 1, "\(fail.stdout)\(fail.stderr)")
         #expect(fail.stdout.contains("gate: FAIL"), "\(fail.stdout)")
         #expect(fail.stdout.contains("refund.recall"), "\(fail.stdout)")
@@ -85,7 +93,8 @@ struct ContainerImageTests {
     /// The image's filesystem, as `podman export` writes it, unpacked under `work`.
     static func export(_ image: String, into work: String, environment: [String: String]) async throws -> String {
         let podman = "/usr/bin/podman"
-        let create = try await ChorusProcess.run(executable: podman, ["create", "--pull=never", image], environment: environment)
+        let create = try await ChorusProcess.run(
+            executable: podman, ["create", "--pull=never", image], environment: environment)
         try #require(create.status == 0, "podman create: \(create.stderr)")
         let container = create.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let export = try await ChorusProcess.run(

@@ -25,7 +25,9 @@ struct AcmeConversationTests {
 
     // MARK: - Confirmation
 
-    @Test("a yes to the confirmation acts, naming the values", arguments: ["yes", "yes please", "that's right", "correct"])
+    @Test(
+        "a yes to the confirmation acts, naming the values",
+        arguments: ["yes", "yes please", "that's right", "correct"])
     func affirm(answer: String) throws {
         var dialogue = try confirmingRefund()
         let reply = dialogue.say(answer)
@@ -88,7 +90,8 @@ struct AcmeConversationTests {
         #expect(dialogue.say("blorf qwx").intent == "nlu_fallback")
         #expect(dialogue.state.activeForm == "refund")
         // Asking for the same refund again while the bot waits for a yes is a yes.
-        #expect(dialogue.say("I want a refund").texts == ["I have started a refund for the laptop from order AB-123456."])
+        #expect(
+            dialogue.say("I want a refund").texts == ["I have started a refund for the laptop from order AB-123456."])
     }
 
     // MARK: - Corrections
@@ -150,7 +153,8 @@ struct AcmeConversationTests {
             ])
         #expect(
             refund.say(say("the camera")).texts == [
-                "OK, I've changed the item to the camera.", "Shall I start a refund for the camera from order QW-998877?",
+                "OK, I've changed the item to the camera.",
+                "Shall I start a refund for the camera from order QW-998877?",
             ])
         var booking = try acme()
         _ = booking.say("book me an appointment on friday at 3pm")
@@ -171,7 +175,10 @@ struct AcmeConversationTests {
         arguments: [
             ("what are your opening hours?", AcmeConversationTests.hours),
             ("how are you?", "I'm just a bot, but I'm happy to help with your orders."),
-            ("what's the capital of france", "Sorry, I can only help with orders, refunds, appointments and opening hours."),
+            (
+                "what's the capital of france",
+                "Sorry, I can only help with orders, refunds, appointments and opening hours."
+            ),
             ("how long does a refund take?", "Refunds reach your account within 5 working days."),
         ])
     func digression(question: String, answer: String) throws {
@@ -198,7 +205,8 @@ struct AcmeConversationTests {
     func digressionWithValue() throws {
         var dialogue = try acme()
         _ = dialogue.say("I'd like to book an appointment")
-        #expect(dialogue.say("are you open on sunday?").texts == ["On sunday we are closed.", "What day would suit you?"])
+        #expect(
+            dialogue.say("are you open on sunday?").texts == ["On sunday we are closed.", "What day would suit you?"])
         #expect(dialogue.state.slots.isEmpty)
     }
 
@@ -226,7 +234,8 @@ struct AcmeConversationTests {
         _ = dialogue.say("I'd like to book an appointment")
         #expect(
             dialogue.say(answer).texts == [
-                "\(answer) isn't a day I can book — please name a weekday, today or tomorrow.", "What day would suit you?",
+                "\(answer) isn't a day I can book — please name a weekday, today or tomorrow.",
+                "What day would suit you?",
             ])
         #expect(dialogue.state.slots.isEmpty)
         // A real weekday after "next" is a day.

@@ -20,7 +20,8 @@ enum BotFixtures {
 
     /// A purpose-built bot for one behaviour: fallback "?", handoff "human".
     static func small(
-        threshold: Double = 0.3, entities: [String: EntityDefinition] = [:], tables: [String: BotDefinition.Table] = [:],
+        threshold: Double = 0.3, entities: [String: EntityDefinition] = [:],
+        tables: [String: BotDefinition.Table] = [:],
         intents: [String: IntentDefinition]
     ) -> BotDefinition {
         BotDefinition(

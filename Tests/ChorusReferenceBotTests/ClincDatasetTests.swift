@@ -36,7 +36,8 @@ struct ClincDatasetTests {
         try #require(
             FileManager.default.fileExists(atPath: Self.datasetPath),
             "CLINC150 is missing: expected \(Self.datasetPath) (the shared data folder beside the checkout)")
-        let data = try JSONDecoder().decode(Dataset.self, from: Data(contentsOf: URL(fileURLWithPath: Self.datasetPath)))
+        let data = try JSONDecoder().decode(
+            Dataset.self, from: Data(contentsOf: URL(fileURLWithPath: Self.datasetPath)))
         var examples: [String: [String]] = [:]
         for row in data.train where Self.intents.contains(row[1]) { examples[row[1], default: []].append(row[0]) }
         let classifier = IntentClassifier(examples: examples)

@@ -19,7 +19,8 @@ struct DialogueRegressionTests {
     func sameClassifier() throws {
         let v1 = try BotFixtures.definition("acme-v1")
         var v3 = try BotFixtures.definition("acme-v3")
-        #expect(v3.policy == BotDefinition.Policy(afterDigression: .restart, corrections: .ignore, invalidValues: .accept))
+        #expect(
+            v3.policy == BotDefinition.Policy(afterDigression: .restart, corrections: .ignore, invalidValues: .accept))
         #expect(v1.policy == BotDefinition.Policy())
         v3.policy = v1.policy
         #expect(v3 == v1)

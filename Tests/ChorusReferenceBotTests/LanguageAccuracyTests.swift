@@ -49,7 +49,8 @@ struct LanguageAccuracyTests {
     func finnishNeedsCharacterGrams() throws {
         let full = try Self.accuracy("acme-fi", HeldOutUtterances.finnish).accuracy
         let wordsOnly = try Self.accuracy(
-            "acme-fi", HeldOutUtterances.finnish, extractor: FeatureExtractor(characterGrams: false)).accuracy
+            "acme-fi", HeldOutUtterances.finnish, extractor: FeatureExtractor(characterGrams: false)
+        ).accuracy
         #expect(full - wordsOnly >= 0.08, "with n-grams \(full), words only \(wordsOnly)")
     }
 

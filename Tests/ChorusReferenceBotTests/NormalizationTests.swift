@@ -20,7 +20,9 @@ struct NormalizationTests {
         #expect(tokens(text, .init(accents: false)) == ["dónde", "está", "mi", "pedido", "straße", "whats", "a1"])
         #expect(tokens(text, .init(case: false)) == ["Donde", "esta", "mi", "PEDIDO", "Strasse", "whats", "A1"])
         #expect(
-            tokens(text, .init(punctuation: false)) == ["¿", "donde", "esta", "mi", "pedido", ",", "strasse", "?", "what's", "a1", ","])
+            tokens(text, .init(punctuation: false)) == [
+                "¿", "donde", "esta", "mi", "pedido", ",", "strasse", "?", "what's", "a1", ",",
+            ])
         #expect(tokens(text, .init(width: false)) == ["donde", "esta", "mi", "pedido", "strasse", "whats", "ａ１"])
         #expect(
             tokens(text, .off) == ["¿", "Dónde", "está", "mi", "PEDIDO", ",", "Straße", "?", "what's", "Ａ１", "，"])
@@ -70,7 +72,9 @@ struct NormalizationTests {
     @Test("unfolded, a listed value must be written as listed")
     func entityValuesKeepTheirForm() throws {
         var definition = try BotFixtures.definition("acme-fr")
-        #expect(try ReferenceBot(definition: definition).extractEntities(from: "mon TELEPHONE").contains(Entity(name: "product", value: "téléphone")))
+        #expect(
+            try ReferenceBot(definition: definition).extractEntities(from: "mon TELEPHONE").contains(
+                Entity(name: "product", value: "téléphone")))
         definition.normalize = BotDefinition.Normalization(accents: false, case: false)
         let bot = try ReferenceBot(definition: definition)
         #expect(bot.extractEntities(from: "mon téléphone").contains(Entity(name: "product", value: "téléphone")))

@@ -39,7 +39,8 @@ struct ReferenceBotDialogueTests {
         #expect(opening.texts == ["Which item would you like to return?"])
         #expect(
             dialogue.say("the earbuds").texts == ["Shall I start a refund for the headphones from order CD-987654?"])
-        #expect(dialogue.say("yes please").texts == ["I have started a refund for the headphones from order CD-987654."])
+        #expect(
+            dialogue.say("yes please").texts == ["I have started a refund for the headphones from order CD-987654."])
 
         var status = Dialogue(try BotFixtures.bot("acme-v1"))
         #expect(
@@ -192,7 +193,8 @@ struct ReferenceBotDialogueTests {
         #expect(dialogue.say("es el AB-123456").texts == ["¿Inicio el reembolso del portátil del pedido AB-123456?"])
         #expect(
             dialogue.say("no, el teclado").texts == [
-                "De acuerdo, he cambiado el artículo a teclado.", "¿Inicio el reembolso del teclado del pedido AB-123456?",
+                "De acuerdo, he cambiado el artículo a teclado.",
+                "¿Inicio el reembolso del teclado del pedido AB-123456?",
             ])
         #expect(dialogue.say("sí").texts == ["He iniciado el reembolso del teclado del pedido AB-123456."])
         var booking = Dialogue(try BotFixtures.bot("acme-es"))
@@ -253,7 +255,8 @@ struct ReferenceBotDialogueTests {
             tables: ["hours": BotDefinition.Table(key: "day", rows: ["monday": "open", "sunday": "closed"])],
             intents: [
                 "hours": IntentDefinition(
-                    examples: ["are you open", "opening hours"], replies: ["We are usually open.", "On {day} we are {hours}."]),
+                    examples: ["are you open", "opening hours"],
+                    replies: ["We are usually open.", "On {day} we are {hours}."]),
                 "visit": IntentDefinition(
                     examples: ["I want to visit", "can I come by"],
                     form: FormDefinition(

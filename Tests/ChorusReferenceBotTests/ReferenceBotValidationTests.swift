@@ -57,27 +57,35 @@ struct ReferenceBotValidationTests {
     @Test("dialogue features need what they refer to")
     func dialogueFeatures() {
         let greet = IntentDefinition(examples: ["hello"], replies: ["hi"])
-        let form = FormDefinition(slots: [FormSlot(name: "day", ask: ["Which day?"])], confirm: ["{day}?"], done: ["ok"])
+        let form = FormDefinition(
+            slots: [FormSlot(name: "day", ask: ["Which day?"])], confirm: ["{day}?"], done: ["ok"])
         let day = EntityDefinition(values: ["monday"])
-        #expect(throws: ReferenceBotError.incompleteForm(
-            intent: "book", reason: "asks for confirmation but the bot has no confirmation intents")) {
+        #expect(
+            throws: ReferenceBotError.incompleteForm(
+                intent: "book", reason: "asks for confirmation but the bot has no confirmation intents")
+        ) {
             try ReferenceBot(
                 definition: definition(
-                    entities: ["day": day], intents: ["greet": greet, "book": IntentDefinition(examples: ["book"], form: form)]))
+                    entities: ["day": day],
+                    intents: ["greet": greet, "book": IntentDefinition(examples: ["book"], form: form)]))
         }
         var confirming = definition(intents: ["greet": greet])
         confirming.confirmation = BotDefinition.Confirmation(affirm: "affirm", deny: "greet", askChange: ["?"])
-        #expect(throws: ReferenceBotError.unknownConfirmationIntent("affirm")) { try ReferenceBot(definition: confirming) }
+        #expect(throws: ReferenceBotError.unknownConfirmationIntent("affirm")) {
+            try ReferenceBot(definition: confirming)
+        }
         var tabled = definition(intents: ["greet": greet])
         tabled.tables = ["hours": BotDefinition.Table(key: "day", rows: [:])]
         #expect(throws: ReferenceBotError.unknownTableEntity(table: "hours", entity: "day")) {
             try ReferenceBot(definition: tabled)
         }
-        let invalid = EntityDefinition(pattern: "[0-9]{4}", invalid: BotDefinition.InvalidValue(pattern: "[0-9]+", replies: []))
+        let invalid = EntityDefinition(
+            pattern: "[0-9]{4}", invalid: BotDefinition.InvalidValue(pattern: "[0-9]+", replies: []))
         #expect(throws: ReferenceBotError.invalidValueWithoutReply(entity: "pin")) {
             try ReferenceBot(definition: definition(entities: ["pin": invalid]))
         }
-        let badInvalid = EntityDefinition(pattern: "[0-9]{4}", invalid: BotDefinition.InvalidValue(pattern: "([0-9]", replies: ["no"]))
+        let badInvalid = EntityDefinition(
+            pattern: "[0-9]{4}", invalid: BotDefinition.InvalidValue(pattern: "([0-9]", replies: ["no"]))
         #expect(throws: ReferenceBotError.invalidPattern(entity: "pin", pattern: "([0-9]")) {
             try ReferenceBot(definition: definition(entities: ["pin": badInvalid]))
         }

@@ -1,6 +1,7 @@
 import ChorusModel
-@testable import ChorusReferenceBot
 import Testing
+
+@testable import ChorusReferenceBot
 
 /// The bot remembers what it understood of recent messages: a repeated message is not
 /// understood again, the remembered answer is the computed one, and the memory is bounded.
@@ -11,7 +12,8 @@ import Testing
         func understand(_ text: String) -> Understanding {
             calls.append(text)
             return Understanding(
-                prediction: IntentPrediction(intent: "intent-\(text)", confidence: 0.5), entities: [Entity(name: "text", value: text)])
+                prediction: IntentPrediction(intent: "intent-\(text)", confidence: 0.5),
+                entities: [Entity(name: "text", value: text)])
         }
     }
 

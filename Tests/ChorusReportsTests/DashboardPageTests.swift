@@ -12,7 +12,8 @@ import Testing
 @Suite struct DashboardPageTests {
     static let evil = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>"
 
-    static func run(_ name: String, target: String = "acme-v1", startedAt: String = "2026-01-01T00:00:00Z") -> StoredRun {
+    static func run(_ name: String, target: String = "acme-v1", startedAt: String = "2026-01-01T00:00:00Z") -> StoredRun
+    {
         StoredRun(
             name: name, suite: "shop", suiteHash: "h", suitePath: "Scenarios/shop", targetPath: "t.yaml",
             target: TargetInfo(kind: "reference", name: target, detail: ""), seed: 1, conversations: 10,
@@ -38,18 +39,34 @@ import Testing
             index: 3, persona: Self.evil, goal: Self.evil, outcome: .abandoned,
             turns: [TurnRecord(user: Self.evil, bot: [Self.evil], latencyMs: 1)])
         let pages = [
-            ("suites", DashboardPage.suites([.init(run: hostile, headline: Self.headline(completion: 1, of: 2), passed: false)], recent: [hostile])),
-            ("trends", DashboardPage.trends(
-                suite: Self.evil, target: Self.evil, runs: [.init(run: hostile, headline: Self.headline(completion: 1, of: 2), passed: true)],
-                gate: [:], baseline: nil)),
+            (
+                "suites",
+                DashboardPage.suites(
+                    [.init(run: hostile, headline: Self.headline(completion: 1, of: 2), passed: false)],
+                    recent: [hostile])
+            ),
+            (
+                "trends",
+                DashboardPage.trends(
+                    suite: Self.evil, target: Self.evil,
+                    runs: [.init(run: hostile, headline: Self.headline(completion: 1, of: 2), passed: true)],
+                    gate: [:], baseline: nil)
+            ),
             ("run", DashboardPage.run(ReportFixtures.hostileReport, run: hostile)),
             ("failures", DashboardPage.failures(ReportFixtures.hostileReport, run: hostile)),
             ("conversation", DashboardPage.conversation(record, run: hostile)),
-            ("search", DashboardPage.search(
-                run: hostile, runs: [hostile], query: ConversationQuery(text: Self.evil, goal: Self.evil),
-                page: ConversationPage(
-                    hits: [.init(position: ConversationPosition(index: 3), persona: Self.evil, goal: Self.evil, outcome: .abandoned, turns: 1, language: Self.evil)],
-                    next: ConversationPosition(index: 3), examinedThrough: 3))),
+            (
+                "search",
+                DashboardPage.search(
+                    run: hostile, runs: [hostile], query: ConversationQuery(text: Self.evil, goal: Self.evil),
+                    page: ConversationPage(
+                        hits: [
+                            .init(
+                                position: ConversationPosition(index: 3), persona: Self.evil, goal: Self.evil,
+                                outcome: .abandoned, turns: 1, language: Self.evil)
+                        ],
+                        next: ConversationPosition(index: 3), examinedThrough: 3))
+            ),
             ("diff", DashboardPage.diff(a: hostile, b: hostile, runs: [hostile], report: ReportFixtures.hostileReport)),
             ("not found", DashboardPage.notFound(Self.evil)),
         ]
@@ -60,9 +77,12 @@ import Testing
     }
 
     @Test func linksArePercentEncodedThenEscaped() {
-        #expect(DashboardPage.link("/search", [("run", "a b&c"), ("q", "x+y=z/é"), ("goal", nil), ("persona", "")])
-            == "/search?run=a%20b%26c&q=x%2By%3Dz%2F%C3%A9")
-        let html = DashboardPage.search(run: Self.run("r&1"), runs: [], query: ConversationQuery(), page: ConversationPage(hits: [], next: nil, examinedThrough: 0))
+        #expect(
+            DashboardPage.link("/search", [("run", "a b&c"), ("q", "x+y=z/é"), ("goal", nil), ("persona", "")])
+                == "/search?run=a%20b%26c&q=x%2By%3Dz%2F%C3%A9")
+        let html = DashboardPage.search(
+            run: Self.run("r&1"), runs: [], query: ConversationQuery(),
+            page: ConversationPage(hits: [], next: nil, examinedThrough: 0))
         #expect(html.contains("href=\"/run?name=r%261\"") || html.contains("value=\"r&amp;1\""))
     }
 
@@ -75,9 +95,15 @@ import Testing
 
     @Test func aTrendIsOneLineOverRealTimeWithIntervalsBoundsAndFailingRunsMarked() {
         let runs = [
-            DashboardPage.RunRow(run: Self.run("r1", startedAt: "2026-01-01T00:00:00Z"), headline: Self.headline(completion: 90, of: 100), passed: true),
-            DashboardPage.RunRow(run: Self.run("r2", startedAt: "2026-01-01T01:00:00Z"), headline: Self.headline(completion: 50, of: 100), passed: false),
-            DashboardPage.RunRow(run: Self.run("r3", startedAt: "2026-01-03T00:00:00Z"), headline: Self.headline(completion: 88, of: 100), passed: true),
+            DashboardPage.RunRow(
+                run: Self.run("r1", startedAt: "2026-01-01T00:00:00Z"),
+                headline: Self.headline(completion: 90, of: 100), passed: true),
+            DashboardPage.RunRow(
+                run: Self.run("r2", startedAt: "2026-01-01T01:00:00Z"),
+                headline: Self.headline(completion: 50, of: 100), passed: false),
+            DashboardPage.RunRow(
+                run: Self.run("r3", startedAt: "2026-01-03T00:00:00Z"),
+                headline: Self.headline(completion: 88, of: 100), passed: true),
         ]
         let html = DashboardPage.trends(
             suite: "shop", target: "acme-v1", runs: runs, gate: ["completion_rate": GateRule(min: 0.6, maxDrop: 0.05)],

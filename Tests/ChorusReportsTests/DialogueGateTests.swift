@@ -34,7 +34,9 @@ private func dialogueSummary(
     return Summary(suite: "s", target: TargetInfo(kind: "fake", name: "t", detail: ""), seed: 1, aggregate: a)
 }
 
-private func judge(_ gate: [String: GateRule], baseline before: Summary, current: Summary) -> (BaselineDiff, GateVerdict) {
+private func judge(_ gate: [String: GateRule], baseline before: Summary, current: Summary) -> (
+    BaselineDiff, GateVerdict
+) {
     let diff = BaselineDiffer(gate: gate).diff(
         baseline: Baseline(suite: "s", suiteHash: "h", summary: before, failureClusters: []), current: current)
     return (diff, GateEvaluator(rules: gate).evaluate(current, diff: diff))
@@ -49,10 +51,13 @@ private func judge(_ gate: [String: GateRule], baseline before: Summary, current
         for failure in DialogueFailure.allCases {
             #expect(GateMetric(rawValue: "\(failure.rawValue)_rate")?.dialogueFailure == failure)
         }
-        for key in ["dialogue_failure_rate", "goal_completion_rate", "escalation_rate", "slot_f1", "turns_to_success_p95"] {
+        for key in [
+            "dialogue_failure_rate", "goal_completion_rate", "escalation_rate", "slot_f1", "turns_to_success_p95",
+        ] {
             #expect(GateMetric(rawValue: key) != nil, "\(key)")
         }
-        #expect(GateMetric.completionRate.dialogueFailure == nil && GateMetric.dialogueFailureRate.dialogueFailure == nil)
+        #expect(
+            GateMetric.completionRate.dialogueFailure == nil && GateMetric.dialogueFailureRate.dialogueFailure == nil)
     }
 
     @Test func aRisenFailureRateFailsItsRuleAndNamesTheBehavioursItHit() throws {
@@ -67,8 +72,11 @@ private func judge(_ gate: [String: GateRule], baseline before: Summary, current
         #expect(verdict.failures[0].detail.contains("regressed: context_lost 1.0 % → 12.0 % (+11.0 pp ["))
         // The printed verdict's lines: the failures that regressed and the behaviours they hit,
         // and the behaviours whose completion fell.
-        #expect(diff.dialogueFailureRegressions(forgetful).first?.hasSuffix("in conversations with digression 120") == true)
-        #expect(diff.behaviourDrops.count == 1 && diff.behaviourDrops[0].hasPrefix("digression 95.0 % → 45.0 % (-50.0 pp ["))
+        #expect(
+            diff.dialogueFailureRegressions(forgetful).first?.hasSuffix("in conversations with digression 120") == true)
+        #expect(
+            diff.behaviourDrops.count == 1 && diff.behaviourDrops[0].hasPrefix("digression 95.0 % → 45.0 % (-50.0 pp [")
+        )
     }
 
     @Test func theUnchangedBotPassesTheSameRules() {
@@ -84,20 +92,26 @@ private func judge(_ gate: [String: GateRule], baseline before: Summary, current
 
     @Test func goalCompletionAndEscalationAreGatedLikeTheOtherRates() throws {
         let escalating = dialogueSummary(n: 1000, lost: 10, digressions: 200, completedDigressions: 190, escalated: 80)
-        let gate = ["goal_completion_rate": GateRule(maxDrop: 0.02), "escalation_rate": GateRule(max: 0.05, maxRise: 0.02)]
+        let gate = [
+            "goal_completion_rate": GateRule(maxDrop: 0.02), "escalation_rate": GateRule(max: 0.05, maxRise: 0.02),
+        ]
         let (diff, verdict) = judge(gate, baseline: baseline, current: escalating)
         #expect(diff.delta(named: "escalation_rate")?.regression == true)
         #expect(
-            verdict.failures.map(\.name) == ["goal_completion_rate.max_drop", "escalation_rate.max", "escalation_rate.max_rise"])
+            verdict.failures.map(\.name) == [
+                "goal_completion_rate.max_drop", "escalation_rate.max", "escalation_rate.max_rise",
+            ])
         #expect(verdict.failures[1].detail == "escalation_rate 8.0 % > max 5.0 %")
     }
 
     /// Slot F1 is compared as the proportion tp / (tp + (fp + fn)/2) over its effective trials.
     @Test func slotF1IsComparedOnItsEffectiveTrials() throws {
-        let good = dialogueSummary(n: 500, lost: 0, digressions: 0, completedDigressions: 0,
-                                   slots: SlotCounts(goals: 400, truePositives: 760, falsePositives: 20, falseNegatives: 20))
-        let wrong = dialogueSummary(n: 500, lost: 0, digressions: 0, completedDigressions: 0,
-                                    slots: SlotCounts(goals: 400, truePositives: 600, falsePositives: 180, falseNegatives: 180))
+        let good = dialogueSummary(
+            n: 500, lost: 0, digressions: 0, completedDigressions: 0,
+            slots: SlotCounts(goals: 400, truePositives: 760, falsePositives: 20, falseNegatives: 20))
+        let wrong = dialogueSummary(
+            n: 500, lost: 0, digressions: 0, completedDigressions: 0,
+            slots: SlotCounts(goals: 400, truePositives: 600, falsePositives: 180, falseNegatives: 180))
         let (diff, verdict) = judge(["slot_f1": GateRule(min: 0.9, maxDrop: 0.05)], baseline: good, current: wrong)
         let delta = try #require(diff.delta(named: "slot_f1"))
         let expected = try #require(ProportionDifference(successes1: 760, trials1: 780, successes2: 600, trials2: 780))
@@ -129,7 +143,9 @@ private func judge(_ gate: [String: GateRule], baseline before: Summary, current
         old.dialogueFailures = [:]
         old.behaviours = [:]
         old.metrics.dialogueFailureRate = nil
-        let gate = ["context_lost_rate": GateRule(max: 0.2, maxRise: 0.02), "dialogue_failure_rate": GateRule(maxRise: 0.02)]
+        let gate = [
+            "context_lost_rate": GateRule(max: 0.2, maxRise: 0.02), "dialogue_failure_rate": GateRule(maxRise: 0.02),
+        ]
         let (diff, verdict) = judge(gate, baseline: old, current: forgetful)
         #expect(diff.dialogueFailures.isEmpty && diff.behaviours.isEmpty)
         #expect(verdict.checks.map(\.name) == ["context_lost_rate.max"])

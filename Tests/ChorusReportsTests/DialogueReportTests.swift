@@ -41,7 +41,8 @@ import Testing
         for failure in DialogueFailure.allCases {
             #expect(xml.contains("<testcase classname=\"chorus.acme.dialogue\" name=\"\(failure.rawValue)\">"))
         }
-        #expect(xml.contains("1 conversation (11.1 % [2.0, 43.5]), 1 turn; behaviours hit: confirmation 1, correction 1"))
+        #expect(
+            xml.contains("1 conversation (11.1 % [2.0, 43.5]), 1 turn; behaviours hit: confirmation 1, correction 1"))
         #expect(xml.contains("2. user (correct): sorry, I meant AB-88"))
         #expect(xml.contains("{✗ correction_ignored, ✗ wrong_value_confirmed}"))
     }
@@ -56,7 +57,10 @@ import Testing
         let metrics = try #require(json["metrics"] as? [String: Any])
         #expect((metrics["slot_f1"] as? [String: Any])?["value"] as? Double == 0.75)
         let clusters = try #require((json["failures"] as? [String: Any])?["clusters"] as? [[String: Any]])
-        #expect(clusters.compactMap { ($0["signature"] as? [String: Any])?["dialogue_failure"] as? String } == ["correction_ignored"])
+        #expect(
+            clusters.compactMap { ($0["signature"] as? [String: Any])?["dialogue_failure"] as? String } == [
+                "correction_ignored"
+            ])
     }
 
     @Test func aRunWithoutDialogueJudgementHasNoDialogueSection() {

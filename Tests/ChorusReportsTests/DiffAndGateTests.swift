@@ -116,7 +116,9 @@ private func baseline(_ summary: Summary) -> Baseline {
     /// a language the suite does not have, a relative bound or a metric without languages is refused.
     @Test func commandLineOverridesBoundALanguage() throws {
         var evaluator = GateEvaluator(
-            rules: ["completion_rate": GateRule(min: 0.5, languages: ["en": GateRule(min: 0.9), "fi": GateRule(max: 1)])])
+            rules: [
+                "completion_rate": GateRule(min: 0.5, languages: ["en": GateRule(min: 0.9), "fi": GateRule(max: 1)])
+            ])
         try evaluator.override(
             ["completion_rate{language=fi}.min=0.85", "intent_accuracy{language=en}.max=0.99"], languages: ["en", "fi"])
         #expect(
@@ -125,16 +127,30 @@ private func baseline(_ summary: Summary) -> Baseline {
         #expect(evaluator.rules["intent_accuracy"] == GateRule(languages: ["en": GateRule(max: 0.99)]))
         func refusal(_ assignment: String) -> String? {
             var copy = evaluator
-            let error = #expect(throws: GateOverrideError.self) { try copy.override([assignment], languages: ["en", "fi"]) }
+            let error = #expect(throws: GateOverrideError.self) {
+                try copy.override([assignment], languages: ["en", "fi"])
+            }
             return error?.description
         }
-        #expect(refusal("completion_rate{language=fj}.min=0.9") == "unknown language \"fj\" in completion_rate{language=fj}: the suite's users write en, fi (did you mean \"fi\"?)")
-        #expect(refusal("completion_rate{language=fi}.min=90") == "completion_rate{language=fi}.min must be between 0 and 1, found 90 (rates are fractions: 0.9 means 90 %)")
-        #expect(refusal("completion_rate{language=fi}.max_drop=0.1") == "unknown gate bound \"max_drop\" of completion_rate{language=fi} (known: min, max)")
-        #expect(refusal("latency_p95_ms{language=fi}.max=100")?.hasPrefix("latency_p95_ms has no bounds by language") == true)
+        #expect(
+            refusal("completion_rate{language=fj}.min=0.9")
+                == "unknown language \"fj\" in completion_rate{language=fj}: the suite's users write en, fi (did you mean \"fi\"?)"
+        )
+        #expect(
+            refusal("completion_rate{language=fi}.min=90")
+                == "completion_rate{language=fi}.min must be between 0 and 1, found 90 (rates are fractions: 0.9 means 90 %)"
+        )
+        #expect(
+            refusal("completion_rate{language=fi}.max_drop=0.1")
+                == "unknown gate bound \"max_drop\" of completion_rate{language=fi} (known: min, max)")
+        #expect(
+            refusal("latency_p95_ms{language=fi}.max=100")?.hasPrefix("latency_p95_ms has no bounds by language")
+                == true)
         #expect(refusal("completion_rate{lang=fi}.min=0.9")?.hasPrefix("expected METRIC.BOUND=NUMBER") == true)
         #expect(refusal("completion_rate{language=fi}min=0.9")?.hasPrefix("expected METRIC.BOUND=NUMBER") == true)
-        #expect(refusal("completion_rate{language=fi}.min=high") == "completion_rate{language=fi}.min must be a number, found \"high\"")
+        #expect(
+            refusal("completion_rate{language=fi}.min=high")
+                == "completion_rate{language=fi}.min must be a number, found \"high\"")
         // Without the suite's languages (a library caller), any tag is taken.
         try evaluator.override(["completion_rate{language=sv}.min=0.8"])
         #expect(evaluator.rules["completion_rate"]?.languages?["sv"] == GateRule(min: 0.8))
@@ -151,7 +167,9 @@ private func baseline(_ summary: Summary) -> Baseline {
         comparer.add(a: record(3, .completed), b: record(3, .handedOff))
         let info = TargetInfo(kind: "fake", name: "x", detail: "")
         let comparison = comparer.comparison(a: info, b: info)
-        #expect(comparison.pairs == 4 && comparison.bothPassed == 1 && comparison.onlyAPassed == 2 && comparison.onlyBPassed == 1)
+        #expect(
+            comparison.pairs == 4 && comparison.bothPassed == 1 && comparison.onlyAPassed == 2
+                && comparison.onlyBPassed == 1)
         #expect(comparison.flips.map(\.index) == [1, 3, 2])
         #expect(comparison.flips[0].replayB == "replay b 1")
     }

@@ -1,9 +1,12 @@
-@testable import ChorusReports
 import Testing
+
+@testable import ChorusReports
 
 @Suite struct EscapingTests {
     @Test func htmlEscapesTheFiveMarkupCharacters() {
-        #expect(Escaping.html("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(
+            Escaping.html("<a href=\"x\">Tom & 'Jerry'</a>")
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
         #expect(Escaping.html("héllo 你好") == "héllo 你好")
     }
 

@@ -26,7 +26,8 @@ import Testing
         let diff = BaselineDiffer(gate: gate).diff(
             baseline: Baseline(suite: "s", suiteHash: "h", summary: before, failureClusters: []), current: current)
         return RunReport(
-            runName: "r", summary: current, diff: diff, verdict: GateEvaluator(rules: gate).evaluate(current, diff: diff),
+            runName: "r", summary: current, diff: diff,
+            verdict: GateEvaluator(rules: gate).evaluate(current, diff: diff),
             replayCommand: "chorus replay {i}", chorusVersion: "0")
     }
 

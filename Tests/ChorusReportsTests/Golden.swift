@@ -15,7 +15,8 @@ enum Golden {
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
             do {
                 try actual.write(toFile: path, atomically: true, encoding: .utf8)
-                Issue.record("Recorded \(path). Run again without RECORD=1 to check it.", sourceLocation: sourceLocation)
+                Issue.record(
+                    "Recorded \(path). Run again without RECORD=1 to check it.", sourceLocation: sourceLocation)
             } catch {
                 Issue.record("Could not record \(path): \(error)", sourceLocation: sourceLocation)
             }
@@ -48,7 +49,9 @@ enum Golden {
             newEnd -= 1
         }
         let start = max(0, first - 3)
-        var lines = ["--- \(path)", "+++ rendered", "@@ -\(first + 1),\(oldEnd - first) +\(first + 1),\(newEnd - first) @@"]
+        var lines = [
+            "--- \(path)", "+++ rendered", "@@ -\(first + 1),\(oldEnd - first) +\(first + 1),\(newEnd - first) @@",
+        ]
         lines += old[start..<first].map { " " + $0 }
         let limit = 12
         lines += old[first..<oldEnd].prefix(limit).map { "-" + $0 }

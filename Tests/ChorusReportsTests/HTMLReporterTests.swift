@@ -18,7 +18,10 @@ import Testing
         #expect(html.contains("&quot; onmouseover=&quot;alert(2)"))
         #expect(html.contains("&#39; onfocus=&#39;x"))
         // Names and texts from every part of the report are escaped, not only the replies.
-        for source in ["suite", "target", "run", "persona", "goal", "intent", "predicted", "user", "replay", "gate", "delta", "error", "expectation"] {
+        for source in [
+            "suite", "target", "run", "persona", "goal", "intent", "predicted", "user", "replay", "gate", "delta",
+            "error", "expectation",
+        ] {
             #expect(html.contains("alert(&#39;\(source)&#39;)"), "\(source) not shown escaped")
         }
         #expect(Self.count("<details", in: html) == Self.count("</details>", in: html))
@@ -40,16 +43,23 @@ import Testing
 
     @Test func showsEverySection() {
         let html = reporter.render(ReportFixtures.report)
-        for id in ["outcomes", "rates", "baseline", "gate", "intents", "confusion", "latency", "failures", "fallbacks", "abandonment", "comparison"] {
+        for id in [
+            "outcomes", "rates", "baseline", "gate", "intents", "confusion", "latency", "failures", "fallbacks",
+            "abandonment", "comparison",
+        ] {
             #expect(html.contains("<section id=\"\(id)\">"), "missing section \(id)")
         }
         #expect(html.contains("<strong>✘ Gate failed</strong> — 2 of 3 rules"))
         #expect(html.contains("<span class=\"badge bad\">regression</span>"))
-        #expect(html.contains("<code>chorus replay Scenarios/acme --target Fixtures/targets/acme-v2.yaml --conversation 1</code>"))
+        #expect(
+            html.contains(
+                "<code>chorus replay Scenarios/acme --target Fixtures/targets/acme-v2.yaml --conversation 1</code>"))
         #expect(html.contains("<div class=\"sides\">"))
         // The confusion heat map colours the refund row by share: a third right, two thirds fallback.
         #expect(html.contains("title=\"refund → refund: 2 (33.3 %)\">2</td>"))
-        #expect(html.contains("background:rgba(198,40,40,0.64);color:#fff\" title=\"refund → nlu_fallback: 4 (66.7 %)\">4</td>"))
+        #expect(
+            html.contains(
+                "background:rgba(198,40,40,0.64);color:#fff\" title=\"refund → nlu_fallback: 4 (66.7 %)\">4</td>"))
         let plain = reporter.render(ReportFixtures.plainReport)
         #expect(!plain.contains("<section id=\"baseline\">"))
         #expect(!plain.contains("<section id=\"comparison\">"))
@@ -69,10 +79,14 @@ import Testing
     /// at in a browser (`scripts/check-html <folder>/hostile.html`). Does nothing otherwise.
     @Test func writesSamplesWhenAsked() throws {
         guard let folder = ProcessInfo.processInfo.environment["CHORUS_HTML_SAMPLES"] else { return }
-        try reporter.render(ReportFixtures.hostileReport).write(toFile: "\(folder)/hostile.html", atomically: true, encoding: .utf8)
-        try reporter.render(MarkdownReporterTests.hugeReport(300)).write(toFile: "\(folder)/huge.html", atomically: true, encoding: .utf8)
-        try MarkdownReporter().render(ReportFixtures.hostileReport).write(toFile: "\(folder)/hostile.md", atomically: true, encoding: .utf8)
-        try MarkdownReporter().render(MarkdownReporterTests.hugeReport(5_000)).write(toFile: "\(folder)/huge.md", atomically: true, encoding: .utf8)
+        try reporter.render(ReportFixtures.hostileReport).write(
+            toFile: "\(folder)/hostile.html", atomically: true, encoding: .utf8)
+        try reporter.render(MarkdownReporterTests.hugeReport(300)).write(
+            toFile: "\(folder)/huge.html", atomically: true, encoding: .utf8)
+        try MarkdownReporter().render(ReportFixtures.hostileReport).write(
+            toFile: "\(folder)/hostile.md", atomically: true, encoding: .utf8)
+        try MarkdownReporter().render(MarkdownReporterTests.hugeReport(5_000)).write(
+            toFile: "\(folder)/huge.md", atomically: true, encoding: .utf8)
     }
 
     static func count(_ needle: String, in text: String) -> Int {

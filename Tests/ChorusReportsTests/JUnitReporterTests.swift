@@ -35,7 +35,8 @@ import Testing
         for suite in suites {
             let cases = suite.elements(forName: "testcase")
             #expect(attribute(suite, "tests") == String(cases.count))
-            #expect(attribute(suite, "failures") == String(cases.filter { !$0.elements(forName: "failure").isEmpty }.count))
+            #expect(
+                attribute(suite, "failures") == String(cases.filter { !$0.elements(forName: "failure").isEmpty }.count))
             #expect(attribute(suite, "errors") == "0")
             #expect(attribute(suite, "skipped") == "0")
         }
@@ -52,7 +53,10 @@ import Testing
     @Test func gateRulesFailWithTheirNumbers() throws {
         let gate = try suite(try parse(ReportFixtures.report), "gate")
         let cases = gate.elements(forName: "testcase")
-        #expect(cases.map { attribute($0, "name") } == ["completion_rate.min", "completion_rate.max_drop", "fallback_rate.max"])
+        #expect(
+            cases.map { attribute($0, "name") } == [
+                "completion_rate.min", "completion_rate.max_drop", "fallback_rate.max",
+            ])
         let failure = try #require(cases[1].elements(forName: "failure").first)
         #expect(attribute(failure, "message") == ReportFixtures.verdict.checks[1].detail)
         #expect(attribute(failure, "type") == "max_drop")
@@ -67,7 +71,9 @@ import Testing
         #expect(attribute(refund, "name") == "completion")
         let failure = try #require(refund.elements(forName: "failure").first)
         #expect(attribute(failure, "type") == "regression")
-        #expect(attribute(failure, "message")?.hasPrefix("completion of goal refund went from 95.0 % (38/40) to 50.0 % (2/4): -45.0 pp [") == true)
+        #expect(
+            attribute(failure, "message")?.hasPrefix(
+                "completion of goal refund went from 95.0 % (38/40) to 50.0 % (2/4): -45.0 pp [") == true)
         // hours: 3/4 → 2/4 is not significant.
         let hours = try #require(try suite(root, "goal.hours").elements(forName: "testcase").first)
         #expect(hours.elements(forName: "failure").isEmpty)
@@ -85,7 +91,9 @@ import Testing
         #expect(cases.map { attribute($0, "name") } == ["completion"])
         let output = try #require(cases[0].elements(forName: "system-out").first?.stringValue)
         #expect(output.contains("failure cluster, 2 conversations: \(ReportFixtures.signatureAbandoned.key)"))
-        #expect(output.contains("replay: chorus replay Scenarios/acme --target Fixtures/targets/acme-v2.yaml --conversation 1"))
+        #expect(
+            output.contains(
+                "replay: chorus replay Scenarios/acme --target Fixtures/targets/acme-v2.yaml --conversation 1"))
         #expect(output.contains("2. user: REFUND my <order>"))
     }
 
@@ -93,7 +101,9 @@ import Testing
     @Test func testCaseNamesAreStableBetweenRuns() throws {
         func names(_ report: RunReport) throws -> [String] {
             try parse(report).elements(forName: "testsuite").flatMap { suite in
-                suite.elements(forName: "testcase").map { "\(attribute(suite, "name") ?? "")/\(attribute($0, "name") ?? "")" }
+                suite.elements(forName: "testcase").map {
+                    "\(attribute(suite, "name") ?? "")/\(attribute($0, "name") ?? "")"
+                }
             }
         }
         var other = ReportFixtures.report
@@ -101,14 +111,17 @@ import Testing
         other.failures.clusters.swapAt(0, 2)
         other.summary.goals["refund"]?.completed += 11
         #expect(try names(other) == names(ReportFixtures.report))
-        #expect(try names(ReportFixtures.report).allSatisfy { name in !name.contains { $0.isNumber } && !name.contains("%") })
+        #expect(
+            try names(ReportFixtures.report).allSatisfy { name in !name.contains { $0.isNumber } && !name.contains("%")
+            })
     }
 
     @Test func hostileTextStaysWellFormed() throws {
         let root = try parse(ReportFixtures.hostileReport)
         let goal = try #require(root.elements(forName: "testsuite").first)
         #expect(attribute(goal, "name") == "goal.<img src=x onerror=alert('goal')>")
-        let gateFailure = try #require(try suite(root, "gate").elements(forName: "testcase").first?.elements(forName: "failure").first)
+        let gateFailure = try #require(
+            try suite(root, "gate").elements(forName: "testcase").first?.elements(forName: "failure").first)
         #expect(attribute(gateFailure, "message") == ReportFixtures.hostile.joined(separator: " "))
     }
 

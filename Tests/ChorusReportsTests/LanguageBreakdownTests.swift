@@ -33,7 +33,8 @@ struct LanguageBreakdownTests {
         let driver = ConversationDriver(suite: try CompiledSuite(suite), seed: 5, target: target, runTag: "t")
         var aggregate = Aggregate()
         try await RunScheduler(concurrency: 2).run(0..<60, driver: driver) { aggregate.add($0) }
-        return Summary(suite: "mixed", target: TargetInfo(kind: "fake", name: "fake", detail: ""), seed: 5, aggregate: aggregate)
+        return Summary(
+            suite: "mixed", target: TargetInfo(kind: "fake", name: "fake", detail: ""), seed: 5, aggregate: aggregate)
     }
 
     @Test("the summary has each language's rates, and they add up to the run's")

@@ -11,7 +11,10 @@ import Testing
         let text = reporter.render(ReportFixtures.report)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("### ❌ Gate failed — 2 of 3 rules: `completion_rate.max_drop`, `fallback_rate.max`"))
-        #expect(lines.contains { $0.hasPrefix("- `completion_rate.max_drop`: completion\\_rate 50.0 % vs baseline 80.0 %: -30.0 pp") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("- `completion_rate.max_drop`: completion\\_rate 50.0 % vs baseline 80.0 %: -30.0 pp")
+            })
         // The verdict comes before every table.
         let verdict = try #require(text.range(of: "Gate failed"))
         let table = try #require(text.range(of: "| Metric"))
@@ -32,7 +35,11 @@ import Testing
         let text = reporter.render(ReportFixtures.report)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.contains("| Metric | Value | 95% interval | n | Baseline | Δ [95% interval] |  |"))
-        #expect(lines.contains { $0.hasPrefix("| Completion | 44.4 % | [") && $0.contains("| 80.0 % | -30.0 pp [-52.0, -8.0] | ❌ regression |") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("| Completion | 44.4 % | [")
+                    && $0.contains("| 80.0 % | -30.0 pp [-52.0, -8.0] | ❌ regression |")
+            })
         #expect(lines.contains { $0.hasPrefix("| Handoff | 11.1 %") && $0.hasSuffix("|  |") })
         #expect(lines.contains("| Latency p95 | 30.00 ms | — | — | 18.50 ms | +11.50 ms |  |"))
         // Without a diff: no baseline columns.
@@ -146,7 +153,12 @@ import Testing
         var report = ReportFixtures.report
         let long = String(repeating: "very long reply | with `ticks` <b> ", count: 40)
         report.summary.intents = Dictionary(
-            uniqueKeysWithValues: (0..<n).map { ("intent_\($0)_" + String(repeating: "x", count: 50), IntentScores(precision: 0.5, recall: 0.5, f1: 0.5, support: $0 + 1)) })
+            uniqueKeysWithValues: (0..<n).map {
+                (
+                    "intent_\($0)_" + String(repeating: "x", count: 50),
+                    IntentScores(precision: 0.5, recall: 0.5, f1: 0.5, support: $0 + 1)
+                )
+            })
         report.diff?.intents = (0..<n).map {
             MetricDelta(
                 name: "intent_\($0).f1", baseline: 0.9, current: 0.5, low: -0.5, high: -0.3, pValue: 0.001,
@@ -155,12 +167,15 @@ import Testing
         report.diff?.confusionMoves = (0..<n).map {
             ConfusionMove(expected: "intent_\($0)", predicted: "other", baselineShare: 0.1, currentShare: 0.5)
         }
-        report.verdict = GateVerdict(checks: (0..<n).map {
-            GateCheck(metric: "metric_\($0)", kind: .max, threshold: 0, actual: 1, passed: false, detail: long)
-        })
+        report.verdict = GateVerdict(
+            checks: (0..<n).map {
+                GateCheck(metric: "metric_\($0)", kind: .max, threshold: 0, actual: 1, passed: false, detail: long)
+            })
         let record = ConversationRecord(
             index: 0, persona: "p", goal: "g", outcome: .abandoned,
-            turns: (0..<60).map { _ in TurnRecord(user: long, expectedIntent: "a", predictedIntent: "b", bot: [long, long]) })
+            turns: (0..<60).map { _ in
+                TurnRecord(user: long, expectedIntent: "a", predictedIntent: "b", bot: [long, long])
+            })
         report.failures = FailureAnalysis(
             clusters: (0..<n).map {
                 FailureCluster(
@@ -170,9 +185,14 @@ import Testing
             },
             failingConversations: n * 10,
             fallbackUtterances: (0..<n).map { UtteranceCount(text: long, count: n - $0) },
-            abandonment: Dictionary(uniqueKeysWithValues: (0..<n).map {
-                ("goal_\($0)", AbandonmentFunnel(conversations: 10, abandoned: 5, byTurn: [1: 2, 2: 3], byStage: ["a": 1, "b": 4]))
-            }))
+            abandonment: Dictionary(
+                uniqueKeysWithValues: (0..<n).map {
+                    (
+                        "goal_\($0)",
+                        AbandonmentFunnel(
+                            conversations: 10, abandoned: 5, byTurn: [1: 2, 2: 3], byStage: ["a": 1, "b": 4])
+                    )
+                }))
         report.comparison?.flips = (0..<n).map {
             Flip(index: $0, a: record, b: record, replayA: long, replayB: long)
         }

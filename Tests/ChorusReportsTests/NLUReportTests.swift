@@ -7,18 +7,24 @@ import Testing
 /// The NLU parts of the reports: confusion.csv, the confidence histogram and sweep, the heat map
 /// of a run with many intents and the most confused pairs, with hand-computed expectations.
 @Suite struct NLUReportTests {
-    static func report(_ conversations: [ConversationRecord], failures: FailureAnalysis = FailureAnalysis()) -> RunReport {
+    static func report(_ conversations: [ConversationRecord], failures: FailureAnalysis = FailureAnalysis())
+        -> RunReport
+    {
         let summary = Summary(
             suite: "nlu", target: TargetInfo(kind: "fake", name: "fake", detail: ""), seed: 1,
             aggregate: Aggregate(conversations))
-        return RunReport(runName: "nlu-run", summary: summary, failures: failures, replayCommand: "chorus replay {i}", chorusVersion: "test")
+        return RunReport(
+            runName: "nlu-run", summary: summary, failures: failures, replayCommand: "chorus replay {i}",
+            chorusVersion: "test")
     }
 
     static func turns(_ list: [(String, String, Double?)]) -> [ConversationRecord] {
         list.enumerated().map { offset, turn in
             ConversationRecord(
                 index: offset, persona: "p", goal: turn.0, outcome: .completed,
-                turns: [TurnRecord(user: "u\(offset)", expectedIntent: turn.0, predictedIntent: turn.1, confidence: turn.2)])
+                turns: [
+                    TurnRecord(user: "u\(offset)", expectedIntent: turn.0, predictedIntent: turn.1, confidence: turn.2)
+                ])
         }
     }
 
@@ -43,11 +49,14 @@ import Testing
         let html = HTMLReporter().render(report)
         #expect(html.contains("<section id=\"confidence\">"))
         #expect(html.contains("Recommended threshold <b>0.35</b>"))
-        #expect(html.contains("<tr class=\"good\"><td class=\"num\">0.35</td><td class=\"num\">50.0 %</td><td class=\"num\">2</td>"))
+        #expect(
+            html.contains(
+                "<tr class=\"good\"><td class=\"num\">0.35</td><td class=\"num\">50.0 %</td><td class=\"num\">2</td>"))
         // Bucket 3 (0.15–0.20), wrong bar: x = 30 + 3 × 30 + 15, full height (the largest count is 1).
         #expect(
             html.contains(
-                "<rect x=\"135.0\" y=\"20.0\" width=\"13\" height=\"150.0\" fill=\"#c62828\"><title>0.15–0.20: 1 wrong</title></rect>"))
+                "<rect x=\"135.0\" y=\"20.0\" width=\"13\" height=\"150.0\" fill=\"#c62828\"><title>0.15–0.20: 1 wrong</title></rect>"
+            ))
         // Bucket 18 (0.90–0.95), correct bar: x = 30 + 18 × 30 + 2.
         #expect(html.contains("<rect x=\"572.0\" y=\"20.0\" width=\"13\" height=\"150.0\" fill=\"#2e7d32\">"))
         // The recommended threshold's line: x = 30 + 0.35 × 600.
@@ -80,10 +89,17 @@ import Testing
     }
 
     @Test func confusedPairsAreListedEscaped() {
-        let pairs = [ConfusedPair(expected: "<b>refund</b>", predicted: "cancel", count: 2, examples: ["<script>x</script>", "ok"])]
-        let html = HTMLReporter().render(Self.report(Self.turns([("a", "b", nil)]), failures: FailureAnalysis(confusedPairs: pairs)))
+        let pairs = [
+            ConfusedPair(
+                expected: "<b>refund</b>", predicted: "cancel", count: 2, examples: ["<script>x</script>", "ok"])
+        ]
+        let html = HTMLReporter().render(
+            Self.report(Self.turns([("a", "b", nil)]), failures: FailureAnalysis(confusedPairs: pairs)))
         #expect(html.contains("<section id=\"confused\">"))
-        #expect(html.contains("<tr><th>&lt;b&gt;refund&lt;/b&gt;</th><td>cancel</td><td class=\"num\">2</td><td><q>&lt;script&gt;x&lt;/script&gt;</q><br><q>ok</q></td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><th>&lt;b&gt;refund&lt;/b&gt;</th><td>cancel</td><td class=\"num\">2</td><td><q>&lt;script&gt;x&lt;/script&gt;</q><br><q>ok</q></td></tr>"
+            ))
         #expect(!html.contains("<script"))
     }
 }

@@ -24,12 +24,14 @@ enum ReportFixtures {
                     entities: [Entity(name: "order_id", value: "AB-\(index)")],
                     bot: ["Your refund for order AB-\(index) is on its way."], latencyMs: 12, act: .open),
                 TurnRecord(
-                    user: "thanks!", expectedIntent: "thanks", predictedIntent: "thanks", confidence: 0.88, entities: [],
+                    user: "thanks!", expectedIntent: "thanks", predictedIntent: "thanks", confidence: 0.88,
+                    entities: [],
                     bot: ["You're welcome | anything else?"], latencyMs: 8, act: .close),
             ],
             goals: [
                 GoalRecord(
-                    name: "refund", outcome: .completed, turns: 2, values: [Entity(name: "order_id", value: "AB-\(index)")],
+                    name: "refund", outcome: .completed, turns: 2,
+                    values: [Entity(name: "order_id", value: "AB-\(index)")],
                     confirmed: [Entity(name: "order_id", value: "AB-\(index)")])
             ],
             behaviours: [.closing])
@@ -42,16 +44,23 @@ enum ReportFixtures {
             index: index, persona: "calm", goal: "refund", outcome: .failed,
             turns: [
                 TurnRecord(user: "refund order AB-\(index)", bot: ["Which item?"], latencyMs: 10, act: .open),
-                TurnRecord(user: "sorry, I meant AB-\(index)\(index)", bot: ["Which item?"], latencyMs: 10, act: .correct),
                 TurnRecord(
-                    user: "the laptop", bot: ["I've started a refund for the laptop from order AB-\(index)."], latencyMs: 10,
+                    user: "sorry, I meant AB-\(index)\(index)", bot: ["Which item?"], latencyMs: 10, act: .correct),
+                TurnRecord(
+                    user: "the laptop", bot: ["I've started a refund for the laptop from order AB-\(index)."],
+                    latencyMs: 10,
                     act: .inform, dialogueFailures: [.correctionIgnored, .wrongValueConfirmed]),
             ],
             goals: [
                 GoalRecord(
                     name: "refund", outcome: .failed, turns: 3,
-                    values: [Entity(name: "order_id", value: "AB-\(index)\(index)"), Entity(name: "product", value: "laptop")],
-                    confirmed: [Entity(name: "order_id", value: "AB-\(index)"), Entity(name: "product", value: "laptop")])
+                    values: [
+                        Entity(name: "order_id", value: "AB-\(index)\(index)"),
+                        Entity(name: "product", value: "laptop"),
+                    ],
+                    confirmed: [
+                        Entity(name: "order_id", value: "AB-\(index)"), Entity(name: "product", value: "laptop"),
+                    ])
             ],
             behaviours: [.confirmation, .correction])
     }
@@ -68,7 +77,10 @@ enum ReportFixtures {
                     user: "ok. the one in town", bot: ["Anything else?"], latencyMs: 10, act: .inform,
                     dialogueFailures: [.digressionNotResumed]),
             ],
-            goals: [GoalRecord(name: "hours", outcome: .maxTurns, turns: 3, values: [Entity(name: "day", value: "saturday")])],
+            goals: [
+                GoalRecord(
+                    name: "hours", outcome: .maxTurns, turns: 3, values: [Entity(name: "day", value: "saturday")])
+            ],
             behaviours: [.digression])
     }
 
@@ -81,7 +93,8 @@ enum ReportFixtures {
                     user: "refnud plz", expectedIntent: "refund", predictedIntent: "nlu_fallback", confidence: 0.31,
                     entities: [], fallback: true, bot: [fallbackReply], latencyMs: 15),
                 TurnRecord(
-                    user: "REFUND my <order>", expectedIntent: "refund", predictedIntent: "nlu_fallback", confidence: 0.42,
+                    user: "REFUND my <order>", expectedIntent: "refund", predictedIntent: "nlu_fallback",
+                    confidence: 0.42,
                     entities: [], fallback: true, bot: [fallbackReply], latencyMs: 21),
             ])
     }
@@ -115,7 +128,8 @@ enum ReportFixtures {
             index: index, persona: "hasty", goal: "hours", outcome: .error,
             turns: [
                 TurnRecord(
-                    user: "hours", expectedIntent: "hours", latencyMs: 5000, error: .timeout, errorDetail: "no reply in 5 s")
+                    user: "hours", expectedIntent: "hours", latencyMs: 5000, error: .timeout,
+                    errorDetail: "no reply in 5 s")
             ])
     }
 
@@ -166,9 +180,11 @@ enum ReportFixtures {
         ],
         goals: [
             "refund": OutcomeShift(
-                baseline: OutcomeCounts(completed: 38, abandoned: 2), current: OutcomeCounts(completed: 2, abandoned: 2)),
+                baseline: OutcomeCounts(completed: 38, abandoned: 2), current: OutcomeCounts(completed: 2, abandoned: 2)
+            ),
             "hours": OutcomeShift(
-                baseline: OutcomeCounts(completed: 3, handedOff: 1), current: OutcomeCounts(completed: 2, handedOff: 1, error: 1)),
+                baseline: OutcomeCounts(completed: 3, handedOff: 1),
+                current: OutcomeCounts(completed: 2, handedOff: 1, error: 1)),
         ],
         personas: [:],
         dialogueFailures: [
@@ -180,9 +196,11 @@ enum ReportFixtures {
                 higherIsBetter: false, tolerance: 0.02, significant: false),
         ],
         behaviours: [
-            "correction": OutcomeShift(baseline: OutcomeCounts(completed: 18, failed: 2), current: OutcomeCounts(failed: 1)),
+            "correction": OutcomeShift(
+                baseline: OutcomeCounts(completed: 18, failed: 2), current: OutcomeCounts(failed: 1)),
             "plain": OutcomeShift(
-                baseline: OutcomeCounts(completed: 30, abandoned: 2), current: OutcomeCounts(completed: 2, handedOff: 1, abandoned: 2, error: 1)),
+                baseline: OutcomeCounts(completed: 30, abandoned: 2),
+                current: OutcomeCounts(completed: 2, handedOff: 1, abandoned: 2, error: 1)),
         ],
         newFailureClusters: [signatureAbandoned.key])
 
@@ -221,7 +239,9 @@ enum ReportFixtures {
                 count: 1, example: hoursError(7)),
         ],
         failingConversations: 6,
-        fallbackUtterances: [UtteranceCount(text: "refnud plz", count: 2), UtteranceCount(text: "refund my <order>", count: 2)],
+        fallbackUtterances: [
+            UtteranceCount(text: "refnud plz", count: 2), UtteranceCount(text: "refund my <order>", count: 2),
+        ],
         abandonment: [
             "refund": AbandonmentFunnel(conversations: 4, abandoned: 2, byTurn: [2: 2], byStage: ["request": 2]),
             "hours": AbandonmentFunnel(conversations: 4, abandoned: 0),
@@ -275,25 +295,35 @@ enum ReportFixtures {
             goal: record.goal, outcome: .abandoned, turn: 1, expectedIntent: turn.expectedIntent,
             predictedIntent: turn.predictedIntent, reply: evil)
         var diff = BaselineDiff(
-            metrics: [], intents: [
+            metrics: [],
+            intents: [
                 MetricDelta(
                     name: "<script>alert('delta')</script>.f1", baseline: 0.9, current: 0.1, low: -0.9, high: -0.7,
                     pValue: 0.001, higherIsBetter: true, tolerance: 0.05, significant: true)
             ],
             confusionMoves: [ConfusionMove(expected: evil, predicted: evil, baselineShare: 0, currentShare: 1)],
-            goals: [record.goal: OutcomeShift(baseline: OutcomeCounts(completed: 1), current: OutcomeCounts(abandoned: 1))],
-            personas: [record.persona: OutcomeShift(baseline: OutcomeCounts(completed: 1), current: OutcomeCounts(abandoned: 1))],
+            goals: [
+                record.goal: OutcomeShift(baseline: OutcomeCounts(completed: 1), current: OutcomeCounts(abandoned: 1))
+            ],
+            personas: [
+                record.persona: OutcomeShift(
+                    baseline: OutcomeCounts(completed: 1), current: OutcomeCounts(abandoned: 1))
+            ],
             newFailureClusters: [signature.key])
         diff.metrics = []
         return RunReport(
             runName: "<script>alert('run')</script>", summary: summary, diff: diff,
             verdict: GateVerdict(checks: [
-                GateCheck(metric: "<img src=x onerror=alert('gate')>", kind: .max, threshold: 0, actual: 1, passed: false, detail: evil)
+                GateCheck(
+                    metric: "<img src=x onerror=alert('gate')>", kind: .max, threshold: 0, actual: 1, passed: false,
+                    detail: evil)
             ]),
             failures: FailureAnalysis(
                 clusters: [FailureCluster(signature: signature, count: 1, example: record)], failingConversations: 1,
                 fallbackUtterances: [UtteranceCount(text: evil, count: 1)],
-                abandonment: [record.goal: AbandonmentFunnel(conversations: 1, abandoned: 1, byTurn: [1: 1], byStage: [evil: 1])]),
+                abandonment: [
+                    record.goal: AbandonmentFunnel(conversations: 1, abandoned: 1, byTurn: [1: 1], byStage: [evil: 1])
+                ]),
             comparison: PairedComparison(
                 a: TargetInfo(kind: "http", name: evil, detail: evil), b: summary.target, pairs: 1, bothPassed: 0,
                 onlyAPassed: 1, onlyBPassed: 0, bothFailed: 0, mcnemarP: 1, delta: -1, low: -1, high: 0,

@@ -19,7 +19,8 @@ import Testing
     static func report(_ run: StoredRun, stopReason: String? = nil, gate: [String: GateRule]) -> RunReport {
         RunReport(
             run: run, status: ReportStatus(run: run, stopReason: stopReason),
-            aggregate: Aggregate(ReportFixtures.conversations), failures: ReportFixtures.failures, gate: gate, baseline: nil,
+            aggregate: Aggregate(ReportFixtures.conversations), failures: ReportFixtures.failures, gate: gate,
+            baseline: nil,
             chorusVersion: "0")
     }
 
@@ -67,7 +68,9 @@ import Testing
         let report = Self.report(Self.run(.completed, shard: "2/8"), gate: Self.gate)
         #expect(report.status.state == .shard)
         #expect(report.verdict == nil)
-        #expect(JUnitReporter().render(report).contains("not judged: shard: 10 of 2000 planned conversations ran (shard 2/8"))
+        #expect(
+            JUnitReporter().render(report).contains(
+                "not judged: shard: 10 of 2000 planned conversations ran (shard 2/8"))
         #expect(try Self.summaryJSON(report)["status"].flatMap { $0 as? [String: Any] }?["state"] as? String == "shard")
     }
 

@@ -20,7 +20,8 @@ import Testing
                 suite: "hours", seed: 3, maxTurns: 1,
                 personas: ["p": Persona(patience: 2)],
                 goals: ["hours": Goal(intent: "opening_hours", openings: ["opening hours?"])],
-                bot: BotRecognition(fallback: Recognizer(patterns: ["(?i)didn't understand"]), fallbackAsIntent: fallbackAsIntent)))
+                bot: BotRecognition(
+                    fallback: Recognizer(patterns: ["(?i)didn't understand"]), fallbackAsIntent: fallbackAsIntent)))
         let record = await ConversationDriver(suite: suite, seed: 3, target: target, runTag: "t").run(conversation: 0)
         return try #require(record.turns.first)
     }

@@ -11,7 +11,8 @@ struct PersonalDataDetectorTests {
     }
 
     @Test func emailAddresses() {
-        #expect(found(.email, "write to Ann.Lee+shop@mail.example.co.uk, thanks") == ["Ann.Lee+shop@mail.example.co.uk"])
+        #expect(
+            found(.email, "write to Ann.Lee+shop@mail.example.co.uk, thanks") == ["Ann.Lee+shop@mail.example.co.uk"])
         #expect(found(.email, "no address @ here, nor user@localhost or a@b.c").isEmpty)
     }
 
@@ -67,7 +68,8 @@ struct PersonalDataDetectorTests {
 /// The redactor replaces every detected value in every text of a record, the same way every
 /// time for one key, and leaves everything else as it was.
 struct RedactorTests {
-    static let raw = "mail ann@example.com, card 4111 1111 1111 1111, iban DE89370400440532013000, ip 10.1.2.3, EMP-000042"
+    static let raw =
+        "mail ann@example.com, card 4111 1111 1111 1111, iban DE89370400440532013000, ip 10.1.2.3, EMP-000042"
 
     @Test func masks() throws {
         let redactor = try Redactor(settings: PrivacySettings(patterns: ["employee_id": "EMP-[0-9]{6}"]), key: nil)
@@ -97,7 +99,9 @@ struct RedactorTests {
         let redacted = redactor.redact(text)
         #expect(!redacted.contains("ann@example.com") && !redacted.contains("4111"))
         #expect(redacted.hasSuffix("<CARD>"))
-        #expect(redacted.count == text.count - "ann@example.com".count - "4111 1111 1111 1111".count + "<EMAIL><CARD>".count)
+        #expect(
+            redacted.count == text.count - "ann@example.com".count - "4111 1111 1111 1111".count + "<EMAIL><CARD>".count
+        )
     }
 
     @Test func pseudonymModeNeedsAKey() {

@@ -75,16 +75,21 @@ private func index(of conversation: String) -> Int {
 
     @Test func theTranscriptLineIsOneJSONObjectWithTheDocumentedKeys() async throws {
         let target = FakeTarget { _, _, _ throws(TargetError) in
-            BotReply(texts: ["We are open \"9 to 5\"\nall week."], intent: "opening_hours", confidence: 0.75, entities: [])
+            BotReply(
+                texts: ["We are open \"9 to 5\"\nall week."], intent: "opening_hours", confidence: 0.75, entities: [])
         }
-        let record = await ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t").run(conversation: 4)
+        let record = await ConversationDriver(suite: try hoursSuite(), seed: 3, target: target, runTag: "t").run(
+            conversation: 4)
         let line = TranscriptSink.line(record)
         #expect(!line.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(object["conversation"] as? Int == 4)
         #expect(object["outcome"] as? String == "completed")
         let turn = try #require((object["turns"] as? [[String: Any]])?.first)
-        for key in ["user", "expected_intent", "predicted_intent", "confidence", "fallback", "handoff", "bot", "latency_ms", "error"] {
+        for key in [
+            "user", "expected_intent", "predicted_intent", "confidence", "fallback", "handoff", "bot", "latency_ms",
+            "error",
+        ] {
             #expect(turn.keys.contains(key), "turn has \(key)")
         }
         #expect(turn["bot"] as? [String] == ["We are open \"9 to 5\"\nall week."])
@@ -149,6 +154,7 @@ private func index(of conversation: String) -> Int {
             clock.advance(by: .milliseconds(200))
         }
         try await run
-        #expect(started.withLock { $0 } == [0: .zero, 1: .milliseconds(200), 2: .milliseconds(400), 3: .milliseconds(600)])
+        #expect(
+            started.withLock { $0 } == [0: .zero, 1: .milliseconds(200), 2: .milliseconds(400), 3: .milliseconds(600)])
     }
 }

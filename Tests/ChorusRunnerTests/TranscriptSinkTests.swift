@@ -34,9 +34,13 @@ import Testing
         let turns = try #require(json["turns"] as? [[String: Any]])
         #expect(turns.map { $0["act"] as? String } == ["open", "correct", "close"])
         #expect(turns.map { $0["goal"] as? Int } == [0, 0, 1])
-        #expect(turns.map { $0["dialogue_failures"] as? [String] } == [[], ["correction_ignored", "wrong_value_confirmed"], ["closing_unanswered"]])
+        #expect(
+            turns.map { $0["dialogue_failures"] as? [String] } == [
+                [], ["correction_ignored", "wrong_value_confirmed"], ["closing_unanswered"],
+            ])
         // A turn without an act says so.
-        let plain = TranscriptSink.line(ConversationRecord(index: 0, persona: "p", goal: "g", outcome: .completed, turns: [TurnRecord(user: "x")]))
+        let plain = TranscriptSink.line(
+            ConversationRecord(index: 0, persona: "p", goal: "g", outcome: .completed, turns: [TurnRecord(user: "x")]))
         #expect(plain.contains("\"act\":null,\"goal\":0,"))
     }
 }

@@ -22,7 +22,9 @@ import Testing
         slice.enumerated().map { offset, turn in
             ConversationRecord(
                 index: offset, persona: "p", goal: turn.0, outcome: .completed,
-                turns: [TurnRecord(user: "u\(offset)", expectedIntent: turn.0, predictedIntent: turn.1, confidence: turn.2)])
+                turns: [
+                    TurnRecord(user: "u\(offset)", expectedIntent: turn.0, predictedIntent: turn.1, confidence: turn.2)
+                ])
         }
     }
 

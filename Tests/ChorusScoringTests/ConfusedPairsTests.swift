@@ -20,7 +20,8 @@ import Testing
         }
         // A conversation broken off by the network is not scored, here as in the aggregate.
         analyzer.add(
-            ConversationRecord(index: 9, persona: "p", goal: "g", outcome: .error, turns: [turn("lost", "refund", "cancel")]))
+            ConversationRecord(
+                index: 9, persona: "p", goal: "g", outcome: .error, turns: [turn("lost", "refund", "cancel")]))
         let pairs = analyzer.analysis().confusedPairs
         #expect(
             pairs == [
@@ -33,7 +34,8 @@ import Testing
     }
 
     @Test func anAnalysisWrittenBeforePairsReadsWithNone() throws {
-        let old = Data(#"{"clusters": [], "failing_conversations": 0, "fallback_utterances": [], "abandonment": {}}"#.utf8)
+        let old = Data(
+            #"{"clusters": [], "failing_conversations": 0, "fallback_utterances": [], "abandonment": {}}"#.utf8)
         #expect(try JSONDecoder().decode(FailureAnalysis.self, from: old).confusedPairs == [])
     }
 }

@@ -63,7 +63,8 @@ import Testing
     /// old order number confirmed (a false positive, and the user's value a false negative), the
     /// product right. Conversation 2's goal never got a confirmation, so it is not judged.
     @Test func slotPrecisionRecallAndF1OfWhatTheBotConfirmed() throws {
-        #expect(aggregate.confirmedSlots == SlotCounts(goals: 2, truePositives: 3, falsePositives: 1, falseNegatives: 1))
+        #expect(
+            aggregate.confirmedSlots == SlotCounts(goals: 2, truePositives: 3, falsePositives: 1, falseNegatives: 1))
         let m = summary.metrics
         #expect(m.slotPrecision?.successes == 3 && m.slotPrecision?.n == 4)
         #expect(m.slotRecall?.successes == 3 && m.slotRecall?.n == 4)
@@ -96,7 +97,10 @@ import Testing
     @Test func anAggregateStoredBeforeDialogueFiguresStillReads() throws {
         let plain = Aggregate(SampleRecords.conversations)
         var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(plain)) as? [String: Any])
-        for key in ["goal_outcomes", "conversations_with_dialogue_failure", "dialogue_failures", "behaviours", "confirmed_slots"] {
+        for key in [
+            "goal_outcomes", "conversations_with_dialogue_failure", "dialogue_failures", "behaviours",
+            "confirmed_slots",
+        ] {
             #expect(json.removeValue(forKey: key) != nil, "\(key) is encoded")
         }
         let older = try JSONDecoder().decode(Aggregate.self, from: JSONSerialization.data(withJSONObject: json))

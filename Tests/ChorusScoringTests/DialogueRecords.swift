@@ -12,7 +12,9 @@ import ChorusScoring
 /// | 4 | escalation                | refund (escalated)                       | escalated | 3     | —                                          |
 /// | 5 | —                         | order_status (abandoned)                 | abandoned | 4     | turn 4: loop                               |
 enum DialogueRecords {
-    static func turns(_ count: Int, failures: [Int: [DialogueFailure]] = [:], acts: [Int: UserAct] = [:], goals: [Int: Int] = [:])
+    static func turns(
+        _ count: Int, failures: [Int: [DialogueFailure]] = [:], acts: [Int: UserAct] = [:], goals: [Int: Int] = [:]
+    )
         -> [TurnRecord]
     {
         (1...count).map { number in
@@ -47,7 +49,10 @@ enum DialogueRecords {
         ConversationRecord(
             index: 2, persona: "hasty", goal: "appointment", outcome: .abandoned,
             turns: turns(4, failures: [3: [.contextLost], 4: [.contextLost]], acts: [1: .open, 2: .digress]),
-            goals: [GoalRecord(name: "appointment", outcome: .abandoned, turns: 4, values: [Entity(name: "day", value: "monday")])],
+            goals: [
+                GoalRecord(
+                    name: "appointment", outcome: .abandoned, turns: 4, values: [Entity(name: "day", value: "monday")])
+            ],
             behaviours: [.digression]),
         ConversationRecord(
             index: 3, persona: "hasty", goal: "hours", outcome: .completed, turns: turns(3)),
@@ -55,6 +60,7 @@ enum DialogueRecords {
             index: 4, persona: "calm", goal: "refund", outcome: .escalated, turns: turns(3, acts: [3: .escalate]),
             goals: [GoalRecord(name: "refund", outcome: .escalated, turns: 3)], behaviours: [.escalation]),
         ConversationRecord(
-            index: 5, persona: "hasty", goal: "order_status", outcome: .abandoned, turns: turns(4, failures: [4: [.loop]])),
+            index: 5, persona: "hasty", goal: "order_status", outcome: .abandoned,
+            turns: turns(4, failures: [4: [.loop]])),
     ]
 }

@@ -19,14 +19,17 @@ private func conversation(
                 conversation(
                     index, outcome: .abandoned,
                     turns: [
-                        TurnRecord(user: "refund order \(order)", expectedIntent: "refund", predictedIntent: "refund",
-                                   expectedSlots: [Entity(name: "order_id", value: order)],
-                                   bot: ["Order \(order) is not refundable after 30 days."]),
-                        TurnRecord(user: "why??", expectedIntent: "inform", predictedIntent: "nlu_fallback", fallback: true,
-                                   bot: ["Sorry, I didn't understand."]),
+                        TurnRecord(
+                            user: "refund order \(order)", expectedIntent: "refund", predictedIntent: "refund",
+                            expectedSlots: [Entity(name: "order_id", value: order)],
+                            bot: ["Order \(order) is not refundable after 30 days."]),
+                        TurnRecord(
+                            user: "why??", expectedIntent: "inform", predictedIntent: "nlu_fallback", fallback: true,
+                            bot: ["Sorry, I didn't understand."]),
                     ]))
         }
-        analyzer.add(conversation(9, goal: "hours", outcome: .completed, turns: [TurnRecord(user: "hours?", bot: ["9 to 5"])]))
+        analyzer.add(
+            conversation(9, goal: "hours", outcome: .completed, turns: [TurnRecord(user: "hours?", bot: ["9 to 5"])]))
         let analysis = analyzer.analysis()
         #expect(analysis.failingConversations == 5)
         let cluster = try #require(analysis.clusters.first)
@@ -45,9 +48,12 @@ private func conversation(
     @Test func slotValuesNumbersAndSpacesAreNormalised() {
         let slots = [Entity(name: "order_id", value: "AB-123456")]
         #expect(
-            FailureAnalyzer.normalise("Your order  AB-123456 ships in 2 days,\tat 10:30", slots: slots, lowercase: false)
+            FailureAnalyzer.normalise(
+                "Your order  AB-123456 ships in 2 days,\tat 10:30", slots: slots, lowercase: false)
                 == "Your order {order_id} ships in # days, at #:#")
-        #expect(FailureAnalyzer.normalise("WHERE is Order AB-123456 ", slots: slots, lowercase: true) == "where is order {order_id}")
+        #expect(
+            FailureAnalyzer.normalise("WHERE is Order AB-123456 ", slots: slots, lowercase: true)
+                == "where is order {order_id}")
         // Beyond ASCII, Unicode's rules apply: case, and digits of other scripts.
         #expect(FailureAnalyzer.normalise("ÓRDEN ٣٤ Está", slots: [], lowercase: true) == "órden # está")
     }
@@ -55,7 +61,8 @@ private func conversation(
     @Test func clustersAreRankedByCountThenByKey() {
         var analyzer = FailureAnalyzer()
         for (index, goal) in ["b", "a", "b", "c", "a", "b"].enumerated() {
-            analyzer.add(conversation(index, goal: goal, outcome: .maxTurns, turns: [TurnRecord(user: "x", bot: ["?"])]))
+            analyzer.add(
+                conversation(index, goal: goal, outcome: .maxTurns, turns: [TurnRecord(user: "x", bot: ["?"])]))
         }
         #expect(analyzer.analysis().clusters.map { $0.signature.goal } == ["b", "a", "c"])
         #expect(analyzer.analysis(clusterLimit: 1).clusters.count == 1)
@@ -70,13 +77,16 @@ private func conversation(
                 conversation(
                     index, outcome: .completed,
                     turns: [
-                        TurnRecord(user: "refnud", expectedIntent: "refund", predictedIntent: "nlu_fallback", fallback: true,
-                                   bot: ["Sorry?"]),
+                        TurnRecord(
+                            user: "refnud", expectedIntent: "refund", predictedIntent: "nlu_fallback", fallback: true,
+                            bot: ["Sorry?"]),
                         TurnRecord(user: "refund", expectedIntent: "refund", predictedIntent: "refund", bot: ["Done."]),
                     ]))
         }
         for index in 74..<78 {
-            analyzer.add(conversation(index, outcome: .abandoned, turns: [TurnRecord(user: "x", fallback: true, bot: ["Sorry?"])]))
+            analyzer.add(
+                conversation(
+                    index, outcome: .abandoned, turns: [TurnRecord(user: "x", fallback: true, bot: ["Sorry?"])]))
         }
         let analysis = analyzer.analysis()
         #expect(analysis.failingConversations == 4)
@@ -100,7 +110,9 @@ private func conversation(
                 1, outcome: .completed,
                 turns: [
                     TurnRecord(user: "refund AB-1", bot: ["Which item?"]),
-                    TurnRecord(user: "what's the weather", bot: ["Sunny!"], act: .digress, dialogueFailures: [.digressionNotResumed]),
+                    TurnRecord(
+                        user: "what's the weather", bot: ["Sunny!"], act: .digress,
+                        dialogueFailures: [.digressionNotResumed]),
                     TurnRecord(user: "the laptop", bot: ["Refund started."]),
                 ]))
         let analysis = analyzer.analysis()

@@ -1,11 +1,13 @@
 import ChorusModel
-@testable import ChorusScoring
 import Testing
+
+@testable import ChorusScoring
 
 private func plays(_ index: Int, goal: String = "hours", passes: [Bool]) -> [ConversationRecord] {
     passes.enumerated().map { play, passed in
         ConversationRecord(
-            index: index, repeatIndex: play, persona: "plain", goal: goal, outcome: passed ? .completed : .maxTurns, turns: [])
+            index: index, repeatIndex: play, persona: "plain", goal: goal, outcome: passed ? .completed : .maxTurns,
+            turns: [])
     }
 }
 

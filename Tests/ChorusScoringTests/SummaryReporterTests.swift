@@ -88,7 +88,8 @@ import Testing
     @Test func textShowsTheDialogue() {
         let text = TextSummaryReporter().render(SampleRecords.summary(of: DialogueRecords.conversations))
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(text.contains("Dialogue\n  Goals: 3 of 7 completed (42.9 %) · dialogue failures in 3 of 6 conversations"))
+        #expect(
+            text.contains("Dialogue\n  Goals: 3 of 7 completed (42.9 %) · dialogue failures in 3 of 6 conversations"))
         #expect(lines.contains { $0.hasPrefix("  context_lost ") && $0.hasSuffix("16.7 %      2  digression 1") })
         #expect(lines.contains { $0.hasPrefix("  goal completion ") && $0.hasSuffix("n=7") })
         #expect(lines.contains { $0.hasPrefix("  slot F1 (confirmed) ") && $0.contains("75.0 %") })

@@ -20,7 +20,8 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "schema", "suite", "target", "seed", "conversations", "outcomes", "metrics", "intents",
-                "intent_averages", "unexpected_predictions", "confusion", "confidence", "errors", "turns", "latency_ms", "goals",
+                "intent_averages", "unexpected_predictions", "confusion", "confidence", "errors", "turns", "latency_ms",
+                "goals",
                 "personas", "goal_outcomes", "dialogue_failures", "behaviours", "slot_confirmation", "languages",
             ])
         #expect(json["schema"] as? String == "chorus.summary/1")
@@ -29,7 +30,8 @@ import Testing
         let target = try #require(json["target"] as? [String: Any])
         #expect(Set(target.keys) == ["name", "kind", "detail"])
         let outcomes = try #require(json["outcomes"] as? [String: Any])
-        #expect(Set(outcomes.keys) == ["completed", "handed_off", "escalated", "abandoned", "max_turns", "failed", "error"])
+        #expect(
+            Set(outcomes.keys) == ["completed", "handed_off", "escalated", "abandoned", "max_turns", "failed", "error"])
         let metrics = try #require(json["metrics"] as? [String: Any])
         #expect(
             Set(metrics.keys) == [

@@ -19,9 +19,11 @@ import Testing
                     index: index, persona: "calm", goal: "hours", outcome: .completed,
                     turns: [
                         TurnRecord(
-                            user: "hours", expectedIntent: "hours", predictedIntent: index < fallbacks ? "nlu_fallback" : "hours",
+                            user: "hours", expectedIntent: "hours",
+                            predictedIntent: index < fallbacks ? "nlu_fallback" : "hours",
                             fallback: index < fallbacks, latencyMs: 10),
-                        TurnRecord(user: "thanks", expectedIntent: "goodbye", predictedIntent: "goodbye", latencyMs: 10),
+                        TurnRecord(
+                            user: "thanks", expectedIntent: "goodbye", predictedIntent: "goodbye", latencyMs: 10),
                     ]))
         }
         for index in completed..<(completed + errors) {
@@ -33,7 +35,8 @@ import Testing
                             user: "hours", expectedIntent: "hours", predictedIntent: "nlu_fallback", fallback: true,
                             latencyMs: 10, dialogueFailures: [.loop]),
                         TurnRecord(
-                            user: "hours?", expectedIntent: "hours", latencyMs: 3, error: .httpStatus, errorDetail: "HTTP 500"),
+                            user: "hours?", expectedIntent: "hours", latencyMs: 3, error: .httpStatus,
+                            errorDetail: "HTTP 500"),
                     ]))
         }
         return records
@@ -41,7 +44,8 @@ import Testing
 
     @Test func behaviouralRatesLeaveOutConversationsEndedByATransportError() throws {
         let summary = Summary(
-            suite: "s", target: Self.info, seed: 1, aggregate: Aggregate(Self.records(completed: 90, fallbacks: 9, errors: 10)))
+            suite: "s", target: Self.info, seed: 1,
+            aggregate: Aggregate(Self.records(completed: 90, fallbacks: 9, errors: 10)))
         #expect(summary.conversations == 100)
         #expect(summary.outcomes.error == 10)
         let metrics = summary.metrics
@@ -63,9 +67,16 @@ import Testing
     /// The 10 %-HTTP-500 proxy: against a baseline of the same bot without faults, completion
     /// does not regress; the error rate rises, and its own rule says so.
     @Test func aFlakyProxyIsNotACompletionRegression() throws {
-        let clean = Summary(suite: "s", target: Self.info, seed: 1, aggregate: Aggregate(Self.records(completed: 900, fallbacks: 90, errors: 0)))
-        let flaky = Summary(suite: "s", target: Self.info, seed: 1, aggregate: Aggregate(Self.records(completed: 810, fallbacks: 81, errors: 90)))
-        let gate = ["completion_rate": GateRule(maxDrop: 0.02), "fallback_rate": GateRule(maxRise: 0.02), "error_rate": GateRule(maxRise: 0.02)]
+        let clean = Summary(
+            suite: "s", target: Self.info, seed: 1,
+            aggregate: Aggregate(Self.records(completed: 900, fallbacks: 90, errors: 0)))
+        let flaky = Summary(
+            suite: "s", target: Self.info, seed: 1,
+            aggregate: Aggregate(Self.records(completed: 810, fallbacks: 81, errors: 90)))
+        let gate = [
+            "completion_rate": GateRule(maxDrop: 0.02), "fallback_rate": GateRule(maxRise: 0.02),
+            "error_rate": GateRule(maxRise: 0.02),
+        ]
         let baseline = Baseline(suite: "s", suiteHash: "h", summary: clean, failureClusters: [])
         let diff = BaselineDiffer(gate: gate).diff(baseline: baseline, current: flaky)
         let completion = try #require(diff.delta(named: "completion_rate"))
@@ -83,8 +94,10 @@ import Testing
             turns: [TurnRecord(user: "hours", expectedIntent: "hours", latencyMs: 5)])
         let summary = Summary(suite: "s", target: Self.info, seed: 1, aggregate: Aggregate([textOnly]))
         #expect(summary.metrics.intentAccuracy == nil)
-        let verdict = GateEvaluator(rules: ["intent_accuracy": GateRule(min: 0.9), "completion_rate": GateRule(min: 0.5)])
-            .evaluate(summary, diff: nil)
+        let verdict = GateEvaluator(rules: [
+            "intent_accuracy": GateRule(min: 0.9), "completion_rate": GateRule(min: 0.5),
+        ])
+        .evaluate(summary, diff: nil)
         let check = try #require(verdict.checks.first { $0.metric == "intent_accuracy" })
         #expect(!check.evaluated && !check.passed && check.result == "not evaluated")
         #expect(check.detail.contains("not available"))

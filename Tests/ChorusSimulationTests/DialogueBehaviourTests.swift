@@ -234,7 +234,8 @@ import Testing
     // MARK: Several goals
 
     @Test func aUserGoesOnWithAnotherGoalAndEachIsJudged() throws {
-        let hours = Goal(intent: "opening_hours", openings: ["when are you open?"], success: SuccessCondition(reply: "(?i)open"))
+        let hours = Goal(
+            intent: "opening_hours", openings: ["when are you open?"], success: SuccessCondition(reply: "(?i)open"))
         let suite = try Dialogue.suite(PersonaBehaviour(multiGoal: 1, maxGoals: 2), extraGoals: ["hours": hours])
         var sawBoth = false
         for index in 0..<20 {
@@ -287,7 +288,8 @@ extension Dialogue {
             let texts = message.text.contains("open") ? ["We are open 9 to 5."] : refund.respond(message.text)
             let observation = BotObservation(texts: texts)
             let reaction = user.react(to: observation)
-            played.turns.append(Played.Turn(act: message.act, user: message.text, bot: texts, failures: reaction.dialogueFailures))
+            played.turns.append(
+                Played.Turn(act: message.act, user: message.text, bot: texts, failures: reaction.dialogueFailures))
             switch reaction.next {
             case .say(let next):
                 message = next

@@ -9,7 +9,10 @@ import Testing
 struct EnumerationTests {
     static let greetings = ["hi", "hello", "good morning", "hey there"]
 
-    static func suite(coverage: Coverage? = nil, greetEach: Bool? = true, personas: [String: Persona] = ["a": Persona(), "b": Persona(weight: 3)])
+    static func suite(
+        coverage: Coverage? = nil, greetEach: Bool? = true,
+        personas: [String: Persona] = ["a": Persona(), "b": Persona(weight: 3)]
+    )
         throws -> CompiledSuite
     {
         try CompiledSuite(
@@ -19,7 +22,8 @@ struct EnumerationTests {
                     "greet": Goal(intent: "greet", openings: greetings, each: greetEach),
                     "hours": Goal(intent: "opening_hours", openings: ["when are you open?", "opening hours?"]),
                     "script": Goal(steps: [
-                        Step(user: ["start"]), Step(user: ["one", "two", "three"], expect: Expectation(intent: "count"), each: true),
+                        Step(user: ["start"]),
+                        Step(user: ["one", "two", "three"], expect: Expectation(intent: "count"), each: true),
                     ]),
                 ],
                 coverage: coverage))
@@ -31,7 +35,8 @@ struct EnumerationTests {
             var user = SyntheticUser(suite: suite, seed: 5, conversation: index)
             let first = user.opening()
             guard user.goalName == "script" else { return (user.goalName, first.text) }
-            let next = user.react(to: BotObservation(texts: ["ok"], intent: nil, entities: [], fallback: false, handoff: false))
+            let next = user.react(
+                to: BotObservation(texts: ["ok"], intent: nil, entities: [], fallback: false, handoff: false))
             guard case .say(let turn) = next.next else { return (user.goalName, "?") }
             return (user.goalName, turn.text)
         }
@@ -57,7 +62,10 @@ struct EnumerationTests {
         #expect(suite.enumeratedCount == 4 + 2 + 3)
         #expect(!suite.hasSampledGoals)
         #expect(suite.conversationCount(sampled: 1000) == 9)
-        #expect(Self.played(suite, count: 9).map(\.text) == Self.greetings + ["when are you open?", "opening hours?", "one", "two", "three"])
+        #expect(
+            Self.played(suite, count: 9).map(\.text) == Self.greetings + [
+                "when are you open?", "opening hours?", "one", "two", "three",
+            ])
     }
 
     @Test func aGoalCanOptOutOfSuiteCoverage() throws {
@@ -84,8 +92,10 @@ struct EnumerationTests {
 
     @Test func anEnumeratedOpeningIsNeverSaidAgain() throws {
         let suite = try Self.suite()
-        let fallback = BotObservation(texts: ["Sorry?"], intent: "nlu_fallback", entities: [], fallback: true, handoff: false)
-        let other = BotObservation(texts: ["It is sunny."], intent: "weather", entities: [], fallback: false, handoff: false)
+        let fallback = BotObservation(
+            texts: ["Sorry?"], intent: "nlu_fallback", entities: [], fallback: true, handoff: false)
+        let other = BotObservation(
+            texts: ["It is sunny."], intent: "weather", entities: [], fallback: false, handoff: false)
         for (reply, outcome) in [(fallback, Outcome.abandoned), (other, Outcome.failed)] {
             var user = SyntheticUser(suite: suite, seed: 5, conversation: 2)
             _ = user.opening()
@@ -106,7 +116,8 @@ struct EnumerationTests {
                 source: DataSource(file: "x.yml"), path: "x.yml",
                 examples: [
                     LabelledExample(text: "hi  there", intent: "greet"),
-                    LabelledExample(text: annotated.text, intent: "order_status", slots: annotated.entities, annotated: annotated),
+                    LabelledExample(
+                        text: annotated.text, intent: "order_status", slots: annotated.entities, annotated: annotated),
                     LabelledExample(text: "yo {name}", intent: "greet"),
                 ])
         ]

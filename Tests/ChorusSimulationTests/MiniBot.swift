@@ -122,7 +122,8 @@ struct Played {
 enum Dialogue {
     /// A refund suite with one persona whose behaviour is `behaviour`.
     static func suite(
-        _ behaviour: PersonaBehaviour = PersonaBehaviour(), patience: Int = 2, maxTurns: Int = 16, extraGoals: [String: Goal] = [:]
+        _ behaviour: PersonaBehaviour = PersonaBehaviour(), patience: Int = 2, maxTurns: Int = 16,
+        extraGoals: [String: Goal] = [:]
     ) throws -> CompiledSuite {
         let refund = Goal(
             intent: "refund", openings: ["I want a refund"],
@@ -160,7 +161,8 @@ enum Dialogue {
                 fallback: suite.recognizer.isFallback(texts: texts, intent: nil),
                 handoff: suite.recognizer.isHandoff(texts: texts, intent: nil, flag: nil))
             let reaction = user.react(to: observation)
-            played.turns.append(Played.Turn(act: message.act, user: message.text, bot: texts, failures: reaction.dialogueFailures))
+            played.turns.append(
+                Played.Turn(act: message.act, user: message.text, bot: texts, failures: reaction.dialogueFailures))
             switch reaction.next {
             case .say(let next):
                 message = next

@@ -40,7 +40,10 @@ import Testing
         for seed in 0..<50 {
             var generator = SeededGenerator(seed: UInt64(seed))
             let text = model.apply(
-                to: [.init("my order is ", isProtected: false), .init("AB-123456", isProtected: true), .init(".", isProtected: false)],
+                to: [
+                    .init("my order is ", isProtected: false), .init("AB-123456", isProtected: true),
+                    .init(".", isProtected: false),
+                ],
                 using: &generator)
             #expect(text.contains("AB-123456"))
         }
@@ -75,7 +78,10 @@ import Testing
         var outputs = Set<String>()
         for seed in 0..<40 {
             var generator = SeededGenerator(seed: UInt64(seed))
-            outputs.insert(model.apply(to: [.init("Track order ", isProtected: false), .init("AB-123456", isProtected: true)], using: &generator))
+            outputs.insert(
+                model.apply(
+                    to: [.init("Track order ", isProtected: false), .init("AB-123456", isProtected: true)],
+                    using: &generator))
         }
         // Lower case and flipping the first letter both give "track …"; upper case gives "TRACK …".
         #expect(outputs == ["track order AB-123456", "TRACK ORDER AB-123456"])
@@ -110,18 +116,25 @@ import Testing
             #expect(typed.count == 3)
             changed.formUnion(typed.filter { $0 != "ä" })
         }
-        #expect(!changed.isEmpty && changed.isSubset(of: Set(KeyboardLayout.named(.nordic).neighbours["ä"]!.map(Character.init))))
+        #expect(
+            !changed.isEmpty
+                && changed.isSubset(of: Set(KeyboardLayout.named(.nordic).neighbours["ä"]!.map(Character.init))))
     }
 
     @Test func accentsAndInvertedMarksAreDropped() {
         let model = NoiseModel(noise: Noise(accents: 1), language: LanguageProfile(language: "es"))
         var generator = SeededGenerator(seed: 1)
         let text = model.apply(
-            to: [.init("¿Dónde está mi pedido ", isProtected: false), .init("Ñandú-1", isProtected: true), .init("? ¡Gracias!", isProtected: false)],
+            to: [
+                .init("¿Dónde está mi pedido ", isProtected: false), .init("Ñandú-1", isProtected: true),
+                .init("? ¡Gracias!", isProtected: false),
+            ],
             using: &generator)
         #expect(text == "Donde esta mi pedido Ñandú-1? Gracias!")
         var other = SeededGenerator(seed: 1)
-        #expect(NoiseModel(noise: Noise(accents: 1), language: LanguageProfile(language: "fi")).apply(to: [.init("tilaukseni äöå", isProtected: false)], using: &other) == "tilaukseni aoa")
+        #expect(
+            NoiseModel(noise: Noise(accents: 1), language: LanguageProfile(language: "fi")).apply(
+                to: [.init("tilaukseni äöå", isProtected: false)], using: &other) == "tilaukseni aoa")
     }
 
     @Test func homophonesKeepThePinyin() {
@@ -147,9 +160,13 @@ import Testing
     @Test func abbreviationsComeFromTheLanguagesList() {
         var generator = SeededGenerator(seed: 1)
         let english = NoiseModel(noise: Noise(abbreviations: 1), language: english)
-        #expect(english.apply(to: [.init("Thank you, please refund it", isProtected: false)], using: &generator) == "ty, pls refund it")
+        #expect(
+            english.apply(to: [.init("Thank you, please refund it", isProtected: false)], using: &generator)
+                == "ty, pls refund it")
         let spanish = NoiseModel(noise: Noise(abbreviations: 1), language: LanguageProfile(language: "es"))
-        #expect(spanish.apply(to: [.init("quiero saber porque", isProtected: false)], using: &generator) == "kiero saber xq")
+        #expect(
+            spanish.apply(to: [.init("quiero saber porque", isProtected: false)], using: &generator) == "kiero saber xq"
+        )
         let french = NoiseModel(noise: Noise(abbreviations: 1), language: LanguageProfile(language: "fr"))
         #expect(french.apply(to: [.init("merci, s'il te plaît", isProtected: false)], using: &generator) == "mrc, stp")
         let finnish = NoiseModel(noise: Noise(abbreviations: 1), language: LanguageProfile(language: "fi"))
@@ -163,15 +180,20 @@ import Testing
         for seed in 0..<30 {
             var generator = SeededGenerator(seed: UInt64(seed))
             let text = model.apply(
-                to: [.init("please check my order ", isProtected: false), .init("AB 123", isProtected: true)], using: &generator)
+                to: [.init("please check my order ", isProtected: false), .init("AB 123", isProtected: true)],
+                using: &generator)
             #expect(text.hasSuffix(" AB 123") || text.hasSuffix("AB 123"))
-            #expect(text.count == "please check my order AB 123".count + 1 || text.count == "please check my order AB 123".count + 2)
+            #expect(
+                text.count == "please check my order AB 123".count + 1
+                    || text.count == "please check my order AB 123".count + 2)
             #expect(text.contains(where: { $0 == " " }))
         }
     }
 
     @Test func eachNoiseKindIsReproducible() {
-        let noise = Noise(typo: 0.3, case: 0.3, punctuation: 0.3, filler: 0.3, accents: 0.5, homophones: 0.3, width: 0.5, abbreviations: 0.5, repeats: 0.5, spaces: 0.5)
+        let noise = Noise(
+            typo: 0.3, case: 0.3, punctuation: 0.3, filler: 0.3, accents: 0.5, homophones: 0.3, width: 0.5,
+            abbreviations: 0.5, repeats: 0.5, spaces: 0.5)
         let model = NoiseModel(noise: noise, language: LanguageProfile(language: "fr"))
         for seed in 0..<20 {
             var a = SeededGenerator(seed: UInt64(seed))

@@ -5,7 +5,9 @@ import Testing
 @testable import ChorusSimulation
 
 /// A refund goal with two slots, against replies written by hand.
-private func shop(patience: Int = 2, maxTurns: Int = 6, volunteer: Double = 0, steps: [Step]? = nil) throws -> CompiledSuite {
+private func shop(patience: Int = 2, maxTurns: Int = 6, volunteer: Double = 0, steps: [Step]? = nil) throws
+    -> CompiledSuite
+{
     let refund = Goal(
         intent: "refund", openings: ["I want a refund"],
         slots: [
@@ -24,7 +26,9 @@ private func shop(patience: Int = 2, maxTurns: Int = 6, volunteer: Double = 0, s
                 fallback: Recognizer(intents: ["nlu_fallback"]), handoff: Recognizer(patterns: ["(?i)human agent"]))))
 }
 
-private func reply(_ text: String, intent: String? = nil, fallback: Bool = false, handoff: Bool = false) -> BotObservation {
+private func reply(_ text: String, intent: String? = nil, fallback: Bool = false, handoff: Bool = false)
+    -> BotObservation
+{
     BotObservation(texts: [text], intent: intent, entities: [], fallback: fallback, handoff: handoff)
 }
 
@@ -111,7 +115,9 @@ private func ending(_ reaction: UserReaction) -> Outcome? {
     @Test func scriptedStepsCheckExpectations() throws {
         let steps = [
             Step(user: ["hi"], expect: Expectation(intent: "greet")),
-            Step(user: ["when are you open?"], expect: Expectation(intent: "opening_hours", reply: "(?i)open"), required: true),
+            Step(
+                user: ["when are you open?"], expect: Expectation(intent: "opening_hours", reply: "(?i)open"),
+                required: true),
             Step(user: ["thanks"]),
         ]
         var user = SyntheticUser(suite: try shop(steps: steps), seed: 11, conversation: 0)
@@ -127,7 +133,8 @@ private func ending(_ reaction: UserReaction) -> Outcome? {
     }
 
     @Test func scriptedConversationCompletesAfterTheLastStep() throws {
-        var user = SyntheticUser(suite: try shop(steps: [Step(user: ["hi"]), Step(user: ["bye"])]), seed: 11, conversation: 0)
+        var user = SyntheticUser(
+            suite: try shop(steps: [Step(user: ["hi"]), Step(user: ["bye"])]), seed: 11, conversation: 0)
         _ = user.opening()
         #expect(said(user.react(to: reply("Hello!")))?.text == "bye")
         #expect(ending(user.react(to: reply("Goodbye!"))) == .completed)

@@ -33,7 +33,9 @@ struct VerbatimUtteranceTests {
     @Test func droppedPunctuationLeavesNoDoubleSpaceButUntouchedPiecesStayVerbatim() {
         let model = NoiseModel(noise: Noise(punctuation: 1), language: english)
         var generator = SeededGenerator(seed: 5)
-        let pieces: [NoiseModel.Piece] = [.init("refund - now ", isProtected: false), .init("AB-123  456", isProtected: true)]
+        let pieces: [NoiseModel.Piece] = [
+            .init("refund - now ", isProtected: false), .init("AB-123  456", isProtected: true),
+        ]
         #expect(model.apply(to: pieces, using: &generator) == "refund now AB-123  456")
     }
 

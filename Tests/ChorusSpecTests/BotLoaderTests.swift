@@ -147,17 +147,25 @@ struct BotLoaderTests {
 
     @Test func loadsTheDialogueFeatures() throws {
         let bot = try Self.load(Self.completeBot)
-        #expect(bot.confirmation == BotDefinition.Confirmation(affirm: "affirm", deny: "deny", askChange: ["What should I change?"]))
-        #expect(bot.policy == BotDefinition.Policy(afterDigression: .restart, corrections: .ignore, invalidValues: .accept))
+        #expect(
+            bot.confirmation
+                == BotDefinition.Confirmation(affirm: "affirm", deny: "deny", askChange: ["What should I change?"]))
+        #expect(
+            bot.policy == BotDefinition.Policy(afterDigression: .restart, corrections: .ignore, invalidValues: .accept))
         #expect(bot.tables["hours"] == BotDefinition.Table(key: "day", rows: ["monday": "open", "sunday": "closed"]))
         #expect(bot.entities["order_id"]?.invalid?.replies == ["{order_id} is not an order number."])
         #expect(bot.intents["goodbye"]?.closes == true)
         #expect(bot.intents["refund"]?.form?.confirm == ["Refund order {order}?"])
         #expect(bot.intents["refund"]?.form?.slots.first?.changed == ["Changed the order to {order}."])
-        #expect(bot.normalize == BotDefinition.Normalization(accents: false, case: false, punctuation: false, width: true))
+        #expect(
+            bot.normalize == BotDefinition.Normalization(accents: false, case: false, punctuation: false, width: true))
         // Without a policy or normalize section the engine's defaults apply.
-        #expect(try Self.load(Self.validBot).policy == BotDefinition.Policy(afterDigression: .resume, corrections: .apply, invalidValues: .reject))
-        #expect(try Self.load(Self.validBot).normalize == BotDefinition.Normalization(accents: true, case: true, punctuation: true, width: true))
+        #expect(
+            try Self.load(Self.validBot).policy
+                == BotDefinition.Policy(afterDigression: .resume, corrections: .apply, invalidValues: .reject))
+        #expect(
+            try Self.load(Self.validBot).normalize
+                == BotDefinition.Normalization(accents: true, case: true, punctuation: true, width: true))
     }
 
     /// Every key of the bot schema appears in `completeBot`, and decoding it and encoding the
@@ -170,7 +178,9 @@ struct BotLoaderTests {
         var schemaPaths = Set<String>()
         SchemaExportTests.collectPaths(schema: BotDefinition.schema, prefix: "", into: &schemaPaths)
         #expect(modelPaths.subtracting(schemaPaths).sorted() == [], "in the model but not the schema")
-        #expect(schemaPaths.subtracting(modelPaths).sorted() == [], "in the schema but not the model (or not in completeBot)")
+        #expect(
+            schemaPaths.subtracting(modelPaths).sorted() == [],
+            "in the schema but not the model (or not in completeBot)")
     }
 
     @Test func reportsDialogueProblemsWithTheirLocation() {
@@ -230,7 +240,9 @@ struct BotLoaderTests {
     /// `normalize:` takes the four folds as booleans; a fold left out stays on.
     @Test func normalizeTakesBooleanFolds() throws {
         let partial = try Self.load(Self.validBot + "normalize: {case: false}\n")
-        #expect(partial.normalize == BotDefinition.Normalization(accents: true, case: false, punctuation: true, width: true))
+        #expect(
+            partial.normalize == BotDefinition.Normalization(accents: true, case: false, punctuation: true, width: true)
+        )
         #expect(
             Self.diagnostics(Self.validBot + "normalize: {accent: false, case: sometimes}\n") == [
                 "25:13: unknown key \"accent\" in normalize (did you mean \"accents\"?)",
@@ -251,7 +263,9 @@ struct BotLoaderTests {
     }
 
     @Test func refusesUnknownVersions() {
-        let error = #expect(throws: SpecError.self) { try Self.load(Self.validBot.replacingOccurrences(of: "version: 1", with: "version: 3")) }
+        let error = #expect(throws: SpecError.self) {
+            try Self.load(Self.validBot.replacingOccurrences(of: "version: 1", with: "version: 3"))
+        }
         #expect(error?.diagnostics.map(\.message) == ["unsupported version 3 (this Chorus reads version 1)"])
     }
 }

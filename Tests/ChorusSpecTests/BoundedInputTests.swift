@@ -57,11 +57,15 @@ import Testing
         default:
             yaml += "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
             for level in 1...9 {
-                yaml += "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "*a" : "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+                yaml +=
+                    "l\(level): &l\(level) ["
+                    + Array(repeating: level == 1 ? "*a" : "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
             }
         }
         let folder = try Fixtures.temporaryFolder(["suite.yaml": yaml])
-        let error = #expect(throws: SpecError.self) { try SuiteLoader.load(path: folder.appendingPathComponent("suite.yaml").path) }
+        let error = #expect(throws: SpecError.self) {
+            try SuiteLoader.load(path: folder.appendingPathComponent("suite.yaml").path)
+        }
         let diagnostic = try #require(error?.diagnostics.first)
         #expect(error?.diagnostics.count == 1)
         #expect(diagnostic.message.contains("once its aliases are expanded"), "\(diagnostic.message)")

@@ -30,7 +30,9 @@ struct DiagnosticTests {
     }
 
     @Test func loadedDiagnosticsQuoteTheirLine() throws {
-        let folder = try Fixtures.temporaryFolder(["s.yaml": "version: 1\nsuite: s\npersonas:\n  careful: {weight: heavy}\n"])
+        let folder = try Fixtures.temporaryFolder([
+            "s.yaml": "version: 1\nsuite: s\npersonas:\n  careful: {weight: heavy}\n"
+        ])
         let path = folder.appendingPathComponent("s.yaml").path
         let error = #expect(throws: SpecError.self) { try SuiteLoader.load(path: path) }
         #expect(

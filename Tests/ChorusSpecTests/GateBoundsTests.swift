@@ -15,7 +15,9 @@ struct GateBoundsTests {
         #expect(GateRule.rangeProblem(metric: .latencyP95, bound: "max_rise", value: 2.5) == nil)
         #expect(GateRule.rangeProblem(metric: .latencyP95, bound: "min", value: -1) == "at least 0")
         #expect(GateRule.rangeProblem(metric: .errorRate, bound: "max", value: .nan) == "a finite number")
-        #expect(GateRule.rangeProblem(metric: .errorRate, bound: "maximum", value: 1) == "one of min, max, max_drop, max_rise")
+        #expect(
+            GateRule.rangeProblem(metric: .errorRate, bound: "maximum", value: 1)
+                == "one of min, max, max_drop, max_rise")
         #expect(GateRule.boundNames == ["min", "max", "max_drop", "max_rise"])
     }
 

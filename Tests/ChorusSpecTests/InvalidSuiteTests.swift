@@ -24,10 +24,13 @@ struct InvalidSuiteTests {
         let path = Fixtures.scenario("invalid/\(name)")
         var isFolder: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        let files = isFolder.boolValue ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { "\(path)/\($0)" } : [path]
+        let files =
+            isFolder.boolValue
+            ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { "\(path)/\($0)" } : [path]
         var expectations: [Expectation] = []
         for file in files {
-            for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") where line.hasPrefix("# expect: ") {
+            for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+            where line.hasPrefix("# expect: ") {
                 var rest = line.dropFirst("# expect: ".count)
                 var fields = rest.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
                 var fileName: String?
@@ -37,7 +40,8 @@ struct InvalidSuiteTests {
                     fields = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
                 }
                 let message = fields[2].trimmingCharacters(in: .whitespaces)
-                expectations.append(Expectation(file: fileName, line: Int(fields[0])!, column: Int(fields[1])!, message: message))
+                expectations.append(
+                    Expectation(file: fileName, line: Int(fields[0])!, column: Int(fields[1])!, message: message))
             }
         }
         return expectations

@@ -25,7 +25,8 @@ struct LabelledDataTests {
 
     @Test func csvColumnsAreChosenByNameAndTextIsKeptVerbatim() throws {
         let examples = try LabelledDataLoader.read(
-            DataSource(file: "acme-labelled.csv", text: "utterance", intent: "label"), at: "\(Self.data)/acme-labelled.csv")
+            DataSource(file: "acme-labelled.csv", text: "utterance", intent: "label"),
+            at: "\(Self.data)/acme-labelled.csv")
         #expect(examples.count == 24)
         #expect(examples[0] == LabelledExample(text: "hello there", intent: "greet"))
         #expect(examples[4].text == "has my order shipped yet, please")
@@ -47,17 +48,21 @@ struct LabelledDataTests {
     }
 
     @Test func aMissingColumnIsNamedWithTheColumnsThereAre() {
-        let found = Self.diagnostics(DataSource(file: "x.csv", intent: "lable"), "text,label\nhi,greet\n", name: "x.csv")
+        let found = Self.diagnostics(
+            DataSource(file: "x.csv", intent: "lable"), "text,label\nhi,greet\n", name: "x.csv")
         #expect(found.count == 1)
         #expect((found.first?.line, found.first?.column) == (1, 1))
         #expect(found.first?.message.contains("no column \"lable\" (did you mean \"label\"?)") == true)
     }
 
     @Test func csvErrorsAreLocatedAtTheirField() {
-        let unterminated = Self.diagnostics(DataSource(file: "x.csv"), "text,intent\nok,greet\n\"never closed,greet\n", name: "x.csv")
+        let unterminated = Self.diagnostics(
+            DataSource(file: "x.csv"), "text,intent\nok,greet\n\"never closed,greet\n", name: "x.csv")
         #expect(unterminated.map { "\($0.line):\($0.column)" } == ["3:1"])
-        let emptyIntent = Self.diagnostics(DataSource(file: "x.csv"), "text,intent\nhello,\nbye,goodbye\né,\n", name: "x.csv")
-        #expect(emptyIntent.map { "\($0.line):\($0.column): \($0.message)" } == ["2:7: empty intent", "4:3: empty intent"])
+        let emptyIntent = Self.diagnostics(
+            DataSource(file: "x.csv"), "text,intent\nhello,\nbye,goodbye\né,\n", name: "x.csv")
+        #expect(
+            emptyIntent.map { "\($0.line):\($0.column): \($0.message)" } == ["2:7: empty intent", "4:3: empty intent"])
         let short = Self.diagnostics(DataSource(file: "x.csv"), "text,intent\nhello\n", name: "x.csv")
         #expect(short.first.map { "\($0.line):\($0.column)" } == "2:1")
         let stray = Self.diagnostics(DataSource(file: "x.csv"), "text,intent\n\"hi\"x,greet\n", name: "x.csv")
@@ -69,7 +74,9 @@ struct LabelledDataTests {
             DataSource(file: "acme-labelled.jsonl", slots: "slots"), at: "\(Self.data)/acme-labelled.jsonl")
         #expect(examples.count == 3)
         #expect(examples[0].slots == [Entity(name: "order_id", value: "AB-123456")])
-        let broken = Self.diagnostics(DataSource(file: "x.jsonl"), "{\"text\": \"hi\", \"intent\": \"greet\"}\n{\"text\": \"yo\" \"intent\": 1}\n", name: "x.jsonl")
+        let broken = Self.diagnostics(
+            DataSource(file: "x.jsonl"),
+            "{\"text\": \"hi\", \"intent\": \"greet\"}\n{\"text\": \"yo\" \"intent\": 1}\n", name: "x.jsonl")
         #expect(broken.map { "\($0.line):\($0.column)" } == ["2:15"])
         let noIntent = Self.diagnostics(DataSource(file: "x.jsonl"), "{\"text\": \"hi\"}\n", name: "x.jsonl")
         #expect(noIntent.first?.message.contains("\"intent\"") == true)
@@ -77,15 +84,19 @@ struct LabelledDataTests {
 
     @Test func rasaNLUExamplesWithEntityMarkup() throws {
         let nlu = try RasaNLU.read(path: "\(Self.data)/acme-nlu.yml")
-        #expect(nlu.examples.map(\.text) == [
-            "where is order AB-123456", "track CD-654321", "has my order shipped", "I want to return the laptop",
-            "refund the phone please", "are you open on sunday",
-        ])
+        #expect(
+            nlu.examples.map(\.text) == [
+                "where is order AB-123456", "track CD-654321", "has my order shipped", "I want to return the laptop",
+                "refund the phone please", "are you open on sunday",
+            ])
         #expect(nlu.examples[0].slots == [Entity(name: "order_id", value: "AB-123456")])
         #expect(nlu.examples[1].slots == [Entity(name: "order_id", value: "CD-654321")])
         #expect(nlu.examples[4].slots == [Entity(name: "product", value: "phone")])
         #expect(nlu.examples[5].slots == [Entity(name: "day", value: "sunday")])
-        #expect(nlu.examples.map(\.intent) == ["order_status", "order_status", "order_status", "refund", "refund", "opening_hours"])
+        #expect(
+            nlu.examples.map(\.intent) == [
+                "order_status", "order_status", "order_status", "refund", "refund", "opening_hours",
+            ])
         // What a suite cannot say is reported, not dropped silently.
         #expect(nlu.unused.contains { $0.contains("role \"latest\"") })
         #expect(nlu.unused.contains { $0.hasPrefix("synonym \"phone\"") })
@@ -122,12 +133,18 @@ struct LabelledDataTests {
     }
 
     @Test func dataErrorsAreReportedThroughTheSuite() throws {
-        let suite = "version: 1\nsuite: s\npersonas: {p: {}}\ngoals:\n  greet: {intent: greet, openings: [hi]}\ndata:\n  - file: d.csv\n  - file: missing.csv\n"
+        let suite =
+            "version: 1\nsuite: s\npersonas: {p: {}}\ngoals:\n  greet: {intent: greet, openings: [hi]}\ndata:\n  - file: d.csv\n  - file: missing.csv\n"
         let folder = try Fixtures.temporaryFolder(["s.yaml": suite, "d.csv": "text,intent\nhello,greet\n"])
-        let error = #expect(throws: SpecError.self) { try SuiteLoader.load(path: folder.appendingPathComponent("s.yaml").path) }
+        let error = #expect(throws: SpecError.self) {
+            try SuiteLoader.load(path: folder.appendingPathComponent("s.yaml").path)
+        }
         let messages = error?.diagnostics.map(\.description) ?? []
         #expect(messages.count == 2)
-        #expect(messages.contains { $0.contains("s.yaml:7:11: error: intent \"greet\"") && $0.contains("defines goal \"greet\" already") })
+        #expect(
+            messages.contains {
+                $0.contains("s.yaml:7:11: error: intent \"greet\"") && $0.contains("defines goal \"greet\" already")
+            })
         #expect(messages.contains { $0.contains("missing.csv: error: no such data file") })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ChorusSpec
 import Testing
+
+@testable import ChorusSpec
 
 struct NameSuggestionTests {
     @Test func measuresEditDistance() {
@@ -17,7 +18,8 @@ struct NameSuggestionTests {
     }
 
     @Test func findsPathsInDocuments() throws {
-        let file = try SourceFile(path: "s.yaml", bytes: Data("goals:\n  refund:\n    openings: [a, b, \"c {x}\"]\n".utf8))
+        let file = try SourceFile(
+            path: "s.yaml", bytes: Data("goals:\n  refund:\n    openings: [a, b, \"c {x}\"]\n".utf8))
         let locator = SpecLocator(documents: [try YAMLDocument.compose(file)])
         let diagnostic = locator.diagnostic(["goals", "refund", "openings", 2], "m", pointingAt: "{x}")
         #expect((diagnostic.line, diagnostic.column) == (3, 25))

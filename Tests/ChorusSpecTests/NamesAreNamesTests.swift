@@ -16,7 +16,8 @@ struct NamesAreNamesTests {
         for name in names { text += "  \(key(name)): {weight: 1}\n" }
         text += "goals:\n"
         for name in names {
-            text += "  \(key(name)):\n    intent: \(name == "~" || name == "null" ? "\"\(name)\"" : name)\n    openings: [\"go {on}\"]\n"
+            text +=
+                "  \(key(name)):\n    intent: \(name == "~" || name == "null" ? "\"\(name)\"" : name)\n    openings: [\"go {on}\"]\n"
             text += "    slots:\n      on: {ask: \"which\"}\n"
         }
         return text
@@ -35,8 +36,10 @@ struct NamesAreNamesTests {
 
     @Test func trickyNamesMergeAcrossTheFilesOfAFolder() throws {
         let folder = try Fixtures.temporaryFolder([
-            "a.yaml": "version: 1\nsuite: tricky\npersonas:\n  no: {}\ngoals:\n  yes: {intent: yes, openings: [\"yes please\"]}\n",
-            "b.yaml": "version: 1\ngoals:\n  no: {intent: no, openings: [\"no thanks\"]}\n  \"1\": {intent: one, openings: [\"one\"]}\n",
+            "a.yaml":
+                "version: 1\nsuite: tricky\npersonas:\n  no: {}\ngoals:\n  yes: {intent: yes, openings: [\"yes please\"]}\n",
+            "b.yaml":
+                "version: 1\ngoals:\n  no: {intent: no, openings: [\"no thanks\"]}\n  \"1\": {intent: one, openings: [\"one\"]}\n",
         ])
         let loaded = try SuiteLoader.load(path: folder.path)
         #expect(loaded.suite.goals.keys.sorted() == ["1", "no", "yes"])
@@ -58,7 +61,9 @@ struct NamesAreNamesTests {
                 opening: ["yes"]
             """
         let folder = try Fixtures.temporaryFolder(["s.yaml": text])
-        let error = #expect(throws: SpecError.self) { try SuiteLoader.load(path: folder.appendingPathComponent("s.yaml").path) }
+        let error = #expect(throws: SpecError.self) {
+            try SuiteLoader.load(path: folder.appendingPathComponent("s.yaml").path)
+        }
         let diagnostics = error?.diagnostics ?? []
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.line == 11)
@@ -68,7 +73,9 @@ struct NamesAreNamesTests {
 
     @Test func anEmptyFileIsLocatedAtItsStart() throws {
         let folder = try Fixtures.temporaryFolder(["s.yaml": "# nothing yet\n"])
-        let error = #expect(throws: SpecError.self) { try SuiteLoader.load(path: folder.appendingPathComponent("s.yaml").path) }
+        let error = #expect(throws: SpecError.self) {
+            try SuiteLoader.load(path: folder.appendingPathComponent("s.yaml").path)
+        }
         let diagnostic = try #require(error?.diagnostics.first)
         #expect((diagnostic.line, diagnostic.column) == (1, 1))
         #expect(diagnostic.description.hasSuffix("s.yaml:1:1: error: file is empty (or holds only comments)"))

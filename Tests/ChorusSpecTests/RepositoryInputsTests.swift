@@ -14,7 +14,9 @@ struct RepositoryInputsTests {
     static var exampleSuites: [String] {
         let url = Fixtures.packageRoot.appendingPathComponent("Scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }.sorted().map { url.appendingPathComponent($0).path }
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }.sorted().map {
+            url.appendingPathComponent($0).path
+        }
     }
 
     @Test(arguments: yamlFiles(in: "Fixtures/bots"))
@@ -27,7 +29,8 @@ struct RepositoryInputsTests {
         #expect(throws: Never.self) { try TargetLoader.load(path: path) }
     }
 
-    @Test(arguments: exampleSuites + yamlFiles(in: "Fixtures/scenarios/valid") + [Fixtures.scenario("valid/shop-folder")])
+    @Test(
+        arguments: exampleSuites + yamlFiles(in: "Fixtures/scenarios/valid") + [Fixtures.scenario("valid/shop-folder")])
     func suiteIsValid(path: String) {
         #expect(throws: Never.self) { try SuiteLoader.load(path: path) }
     }

@@ -21,7 +21,8 @@ struct SchemaExportTests {
         let committed = try? String(contentsOf: path, encoding: .utf8)
         guard committed != generated else { return }
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             try generated.write(to: path, atomically: true, encoding: .utf8)
             Issue.record("Rewrote \(file); review and commit it, then run the tests again.")
         } else {
@@ -67,7 +68,9 @@ struct SchemaExportTests {
         var schemaPaths = Set<String>()
         Self.collectPaths(schema: Suite.schema, prefix: "", into: &schemaPaths)
         #expect(modelPaths.subtracting(schemaPaths).sorted() == [], "in the model but not the schema")
-        #expect(schemaPaths.subtracting(modelPaths).sorted() == [], "in the schema but not the model (or not in complete.yaml)")
+        #expect(
+            schemaPaths.subtracting(modelPaths).sorted() == [],
+            "in the schema but not the model (or not in complete.yaml)")
     }
 
     static func join(_ prefix: String, _ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
@@ -120,7 +123,11 @@ struct SchemaExportTests {
         guard case .oneOf(let branches) = schema else { return schema }
         if let dictionary = json as? [String: Any] {
             return branches.first {
-                if case .object(let object) = $0 { dictionary.keys.allSatisfy { object.property($0) != nil } } else { false }
+                if case .object(let object) = $0 {
+                    dictionary.keys.allSatisfy { object.property($0) != nil }
+                } else {
+                    false
+                }
             } ?? schema
         }
         return branches.first { if case .array = $0 { true } else { false } } ?? schema
@@ -132,7 +139,9 @@ struct SchemaExportTests {
         for index in 0..<max(linesA.count, linesB.count) {
             let left = index < linesA.count ? String(linesA[index]) : "<end>"
             let right = index < linesB.count ? String(linesB[index]) : "<end>"
-            if left != right { return "line \(index + 1): committed \(left.debugDescription), generated \(right.debugDescription)" }
+            if left != right {
+                return "line \(index + 1): committed \(left.debugDescription), generated \(right.debugDescription)"
+            }
         }
         return "none"
     }

@@ -35,7 +35,8 @@ struct StandardValidatorTests {
     /// Runs `scripts/check-schemas schema files…` and returns what it found.
     static func check(schema: String, files: [String]) async throws -> Result {
         let root = Fixtures.packageRoot.path
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-schemas-\(UUID().uuidString).json")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chorus-schemas-\(UUID().uuidString).json")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
@@ -63,11 +64,18 @@ struct StandardValidatorTests {
         return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
 
-    @Test("example and fixture suites are valid", arguments: [
-        ("Scenarios/scenario.schema.json", yamlFiles(under: "Scenarios") + yamlFiles(under: "Fixtures/scenarios/valid") + ["Fixtures/scenarios/complete.yaml"]),
-        ("Scenarios/target.schema.json", yamlFiles(under: "Fixtures/targets")),
-        ("Scenarios/bot.schema.json", yamlFiles(under: "Fixtures/bots")),
-    ])
+    @Test(
+        "example and fixture suites are valid",
+        arguments: [
+            (
+                "Scenarios/scenario.schema.json",
+                yamlFiles(under: "Scenarios") + yamlFiles(under: "Fixtures/scenarios/valid") + [
+                    "Fixtures/scenarios/complete.yaml"
+                ]
+            ),
+            ("Scenarios/target.schema.json", yamlFiles(under: "Fixtures/targets")),
+            ("Scenarios/bot.schema.json", yamlFiles(under: "Fixtures/bots")),
+        ])
     func repositoryInputsAreValid(schema: String, files: [String]) async throws {
         #expect(!files.isEmpty)
         let result = try await Self.check(schema: schema, files: files)
@@ -88,7 +96,9 @@ struct StandardValidatorTests {
             if let reason = Self.beyondTheSchema[name] {
                 #expect(problems == [], "\(name) is listed as beyond the schema (\(reason)) but the schema rejects it")
             } else {
-                #expect(!problems.isEmpty, "\(name) passes the JSON Schema; list it in beyondTheSchema if no schema can tell")
+                #expect(
+                    !problems.isEmpty,
+                    "\(name) passes the JSON Schema; list it in beyondTheSchema if no schema can tell")
             }
         }
         #expect(Set(Self.beyondTheSchema.keys).isSubset(of: files.map { String($0.dropFirst(folder.count + 1)) }))
@@ -99,7 +109,8 @@ struct StandardValidatorTests {
     @Test func theSchemaReadsSuitesAsChorusDoes() async throws {
         let folder = try Fixtures.temporaryFolder([
             "percent.yaml": "version: 1\nsuite: s\ngate:\n  completion_rate: {min: 90}\n",
-            "fraction.yaml": "version: 1\nsuite: s\ngate:\n  completion_rate: {min: 0.9}\n  latency_p95_ms: {max: 900}\n",
+            "fraction.yaml":
+                "version: 1\nsuite: s\ngate:\n  completion_rate: {min: 0.9}\n  latency_p95_ms: {max: 900}\n",
             "año.yaml": "version: 1\nvocab:\n  año: [\"2024\"]\n  订单号: [\"A1\"]\n",
             "bad-name.yaml": "version: 1\nvocab:\n  order-id: [\"A1\"]\n",
             "scalars.yaml": "version: 1\nvocab:\n  hour: [9, 10.5, true]\ngoals:\n  g: {intent: 42}\n",

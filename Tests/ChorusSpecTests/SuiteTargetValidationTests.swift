@@ -18,7 +18,8 @@ struct SuiteTargetValidationTests {
         for bot in ["acme-v1", "acme-v2"] {
             #expect(try SuiteTargetValidator.validate(Self.example("customer-service"), against: Self.bot(bot)) == [])
         }
-        #expect(try SuiteTargetValidator.validate(Self.example("customer-service-es"), against: Self.bot("acme-es")) == [])
+        #expect(
+            try SuiteTargetValidator.validate(Self.example("customer-service-es"), against: Self.bot("acme-es")) == [])
     }
 
     /// Several suites and bots at once: each suite meets the bots of its language (and those
@@ -125,40 +126,44 @@ struct SuiteTargetValidationTests {
                 .init(slot: "refund_form_product", text: "Which product is it?"),
             ])
         // The same folder as a domain directory reads the same.
-        #expect(try RasaDomain.load(path: folder.path) == BotDeclaration(
-            name: "the Rasa domain \(folder.path)", intents: declared.intents, entities: declared.entities,
-            questions: declared.questions))
+        #expect(
+            try RasaDomain.load(path: folder.path)
+                == BotDeclaration(
+                    name: "the Rasa domain \(folder.path)", intents: declared.intents, entities: declared.entities,
+                    questions: declared.questions))
     }
 
     @Test func aSuiteIsCheckedAgainstARasaDomain() throws {
         let folder = try Fixtures.temporaryFolder([
             "domain.yml": Self.domain,
             "suite.yaml": """
-                version: 1
-                suite: shop
-                vocab:
-                  order_id: [AB-123456]
-                  product: [phone]
-                personas:
-                  careful: {}
-                goals:
-                  refund:
-                    intent: refund
-                    openings: ["refund {order_id}"]
-                    slots:
-                      order_id: {ask: "(?i)order number"}
-                      product: {ask: "(?i)which item"}
-                  hours:
-                    intent: opening_hours
-                    openings: ["when do you open?"]
-                """,
+            version: 1
+            suite: shop
+            vocab:
+              order_id: [AB-123456]
+              product: [phone]
+            personas:
+              careful: {}
+            goals:
+              refund:
+                intent: refund
+                openings: ["refund {order_id}"]
+                slots:
+                  order_id: {ask: "(?i)order number"}
+                  product: {ask: "(?i)which item"}
+              hours:
+                intent: opening_hours
+                openings: ["when do you open?"]
+            """,
         ])
         let declared = try RasaDomain.load(path: folder.appendingPathComponent("domain.yml").path)
         let found = try SuiteTargetValidator.validate(
             SuiteLoader.load(path: folder.appendingPathComponent("suite.yaml").path), against: declared)
         #expect(found.map { "\($0.line):\($0.column)" } == ["14:22", "16:13"])
         #expect(found.first?.message.contains("it asks for \"product\" \"Which product is it?\"") == true)
-        #expect(found.last?.message.contains("goal \"hours\" expects intent \"opening_hours\", which the Rasa domain") == true)
+        #expect(
+            found.last?.message.contains("goal \"hours\" expects intent \"opening_hours\", which the Rasa domain")
+                == true)
     }
 
     @Test func aMalformedDomainIsLocated() throws {

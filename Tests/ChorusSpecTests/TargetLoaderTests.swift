@@ -17,7 +17,9 @@ struct TargetLoaderTests {
 
     @Test func reportsUnknownKindWithSuggestion() throws {
         let folder = try Fixtures.temporaryFolder(["target.yaml": "kind: referense\nbto: bot.yaml\n"])
-        let error = #expect(throws: SpecError.self) { try TargetLoader.load(path: folder.appendingPathComponent("target.yaml").path) }
+        let error = #expect(throws: SpecError.self) {
+            try TargetLoader.load(path: folder.appendingPathComponent("target.yaml").path)
+        }
         #expect(
             error?.diagnostics.map { "\($0.line):\($0.column): \($0.message)" } == [
                 "1:7: \"kind\" must be one of \"reference\", \"rasa\", \"http\", \"openai\", \"process\", found \"referense\" (did you mean \"reference\"?)",
@@ -27,11 +29,18 @@ struct TargetLoaderTests {
 
     @Test func aReferenceTargetNeedsAnExistingBot() throws {
         let missing = try Fixtures.temporaryFolder(["target.yaml": "kind: reference\n"])
-        let error = #expect(throws: SpecError.self) { try TargetLoader.load(path: missing.appendingPathComponent("target.yaml").path) }
-        #expect(error?.diagnostics.map(\.message) == ["a \"reference\" target needs \"bot\": the path of its bot definition"])
+        let error = #expect(throws: SpecError.self) {
+            try TargetLoader.load(path: missing.appendingPathComponent("target.yaml").path)
+        }
+        #expect(
+            error?.diagnostics.map(\.message) == [
+                "a \"reference\" target needs \"bot\": the path of its bot definition"
+            ])
 
         let dangling = try Fixtures.temporaryFolder(["target.yaml": "kind: reference\nbot: nowhere.yaml\n"])
-        let second = #expect(throws: SpecError.self) { try TargetLoader.load(path: dangling.appendingPathComponent("target.yaml").path) }
+        let second = #expect(throws: SpecError.self) {
+            try TargetLoader.load(path: dangling.appendingPathComponent("target.yaml").path)
+        }
         #expect(second?.diagnostics.first?.line == 2)
         #expect(second?.diagnostics.first?.message.hasPrefix("bot file \"nowhere.yaml\" not found") == true)
     }

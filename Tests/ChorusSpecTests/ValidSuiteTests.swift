@@ -47,7 +47,9 @@ struct ValidSuiteTests {
         let first = try Fixtures.temporaryFolder(["shop.yaml": text])
         let second = try Fixtures.temporaryFolder(["shop.yaml": text])
         let changed = try Fixtures.temporaryFolder(["shop.yaml": text + "\n# a comment\n"])
-        let hash = { (url: URL) throws in try SuiteLoader.load(path: url.appendingPathComponent("shop.yaml").path).contentHash }
+        let hash = { (url: URL) throws in
+            try SuiteLoader.load(path: url.appendingPathComponent("shop.yaml").path).contentHash
+        }
         #expect(try hash(first) == hash(second))
         #expect(try hash(first) != hash(changed))
     }

@@ -56,7 +56,8 @@ struct ValuePatternParsingTests {
     }
 
     @Test func errorDescriptionNamesOffsetAndPattern() {
-        let error = ValuePatternError(pattern: "[0-9]+", offset: 5, reason: "unbounded repetition \"+\" is not allowed; use {n,m}")
+        let error = ValuePatternError(
+            pattern: "[0-9]+", offset: 5, reason: "unbounded repetition \"+\" is not allowed; use {n,m}")
         #expect(error.description == "unbounded repetition \"+\" is not allowed; use {n,m} at offset 5 of \"[0-9]+\"")
     }
 }

@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func placeholdersAreNamesAndQuantifiersStayQuantifiers() {
-        #expect(ValuedPattern.placeholderNames(in: "(?i)order {order_id} in [0-9]{2,3} days, \\{literal}") == ["order_id"])
+        #expect(
+            ValuedPattern.placeholderNames(in: "(?i)order {order_id} in [0-9]{2,3} days, \\{literal}") == ["order_id"])
         #expect(ValuedPattern.placeholderNames(in: "{_x1} and {1x}") == ["_x1"])
     }
 
@@ -45,6 +46,8 @@ import Testing
 
     @Test func aVocabPatternMatchesExactlyWhatItGenerates() throws {
         let pattern = try ValuePattern(parsing: "[A-Z]{2}-?[0-9]{2,3}")
-        #expect(pattern.matches("AB-12") && pattern.matches("AB123") && !pattern.matches("AB-1234") && !pattern.matches("A-12"))
+        #expect(
+            pattern.matches("AB-12") && pattern.matches("AB123") && !pattern.matches("AB-1234")
+                && !pattern.matches("A-12"))
     }
 }

@@ -1,6 +1,7 @@
 import ChorusModel
-@testable import ChorusStore
 import Testing
+
+@testable import ChorusStore
 
 /// The store's JSON columns are written without building a `JSON` tree; they must be exactly
 /// what `JSON.text` writes for the same values, and read back unchanged.
@@ -34,15 +35,18 @@ import Testing
 
     @Test func goalsAreWrittenAsJSONWritesThemAndReadBack() throws {
         let goals = [
-            GoalRecord(name: "refund \"now\"", outcome: .completed, turns: 3,
-                values: [Entity(name: "order_id", value: "AB-123456")], confirmed: [Entity(name: "product", value: "the \\ laptop")]),
+            GoalRecord(
+                name: "refund \"now\"", outcome: .completed, turns: 3,
+                values: [Entity(name: "order_id", value: "AB-123456")],
+                confirmed: [Entity(name: "product", value: "the \\ laptop")]),
             GoalRecord(name: "hours", outcome: .failed, turns: 0),
         ]
         let written = ColumnCodec.encode(goals)
         let tree = JSON.array(
             goals.map { goal in
                 .object([
-                    "name": .string(goal.name), "outcome": .string(goal.outcome.rawValue), "turns": .number(Double(goal.turns)),
+                    "name": .string(goal.name), "outcome": .string(goal.outcome.rawValue),
+                    "turns": .number(Double(goal.turns)),
                     "values": Self.pairs(goal.values), "confirmed": Self.pairs(goal.confirmed),
                 ])
             })

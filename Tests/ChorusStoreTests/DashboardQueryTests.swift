@@ -1,10 +1,11 @@
 import ChorusModel
 import ChorusScoring
-@testable import ChorusStore
 import ChorusTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import ChorusStore
 
 /// The dashboard's reads: conversation search by every filter with keyset pages that cover each
 /// match once and examine a bounded window, pairing in SQL, what a run keeps when it ends, and
@@ -32,7 +33,8 @@ import Testing
             let run = try store.createRun(
                 StoredRun(
                     name: name, suite: "shop", suiteHash: "h", suitePath: "s", targetPath: "t.yaml",
-                    target: TargetInfo(kind: "reference", name: number % 2 == 0 ? "acme-v1" : "acme-v2", detail: ""), seed: 7,
+                    target: TargetInfo(kind: "reference", name: number % 2 == 0 ? "acme-v1" : "acme-v2", detail: ""),
+                    seed: 7,
                     conversations: count, chorusVersion: "test", startedAt: "2026-01-0\(number + 1)T00:00:00Z"))
             let records = (0..<count).map { i in
                 Self.record(i, completedWhen: number == 0 ? { $0 % 4 == 0 } : { $0 % 4 == 0 || $0 % 10 == 1 })
@@ -53,7 +55,9 @@ import Testing
     }
 
     /// Every page of a search, following `next` until the run is exhausted.
-    static func all(_ query: ConversationQuery, in run: StoredRun, store: ResultStore) throws -> (indices: [Int], pages: Int) {
+    static func all(_ query: ConversationQuery, in run: StoredRun, store: ResultStore) throws -> (
+        indices: [Int], pages: Int
+    ) {
         var query = query
         var indices: [Int] = []
         var pages = 0
@@ -78,7 +82,10 @@ import Testing
             (ConversationQuery(text: "needle"), { $0.index % 7 == 0 || $0.index % 11 == 0 }),
             (ConversationQuery(intent: "nlu_fallback"), { $0.index % 3 == 0 }),
             (ConversationQuery(dialogueFailure: .contextLost), { $0.index % 5 == 0 }),
-            (ConversationQuery(text: "needle", outcome: .completed), { ($0.index % 7 == 0 || $0.index % 11 == 0) && $0.outcome == .completed }),
+            (
+                ConversationQuery(text: "needle", outcome: .completed),
+                { ($0.index % 7 == 0 || $0.index % 11 == 0) && $0.outcome == .completed }
+            ),
         ]
         for (query, matches) in cases {
             var paged = query
@@ -160,12 +167,18 @@ import Testing
     @Test func theDashboardsQueriesUseIndexesNotScans() throws {
         let (store, _) = try Self.store(count: 10)
         let plans: [(String, String)] = [
-            ("SELECT * FROM conversation c WHERE c.run_id = 1 AND c.outcome = 'abandoned' AND c.idx > 5 ORDER BY c.idx LIMIT 51",
-             "conversation_outcome"),
-            ("SELECT * FROM conversation c WHERE c.run_id = 1 AND c.goal = 'refund' AND c.idx > 5 ORDER BY c.idx LIMIT 51",
-             "conversation_goal"),
-            ("SELECT * FROM run WHERE suite = 'shop' AND target_name = 'acme' AND status = 'completed' ORDER BY started_at DESC LIMIT 5",
-             "run_suite_target"),
+            (
+                "SELECT * FROM conversation c WHERE c.run_id = 1 AND c.outcome = 'abandoned' AND c.idx > 5 ORDER BY c.idx LIMIT 51",
+                "conversation_outcome"
+            ),
+            (
+                "SELECT * FROM conversation c WHERE c.run_id = 1 AND c.goal = 'refund' AND c.idx > 5 ORDER BY c.idx LIMIT 51",
+                "conversation_goal"
+            ),
+            (
+                "SELECT * FROM run WHERE suite = 'shop' AND target_name = 'acme' AND status = 'completed' ORDER BY started_at DESC LIMIT 5",
+                "run_suite_target"
+            ),
         ]
         for (sql, index) in plans {
             let plan = try store.read { db in

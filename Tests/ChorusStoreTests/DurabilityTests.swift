@@ -1,10 +1,11 @@
 import ChorusModel
 import ChorusScoring
-@testable import ChorusStore
 import ChorusTestSupport
 import Foundation
 import Synchronization
 import Testing
+
+@testable import ChorusStore
 
 private func record(_ index: Int, botBytes: Int = 10) -> ConversationRecord {
     ConversationRecord(
@@ -77,7 +78,9 @@ private final class ManualTime: Sendable {
         let run = try #require(try reader.run(named: "latest"))
         #expect(try reader.conversationCount(of: run) == 2)
         #expect(try reader.aggregate(of: run).conversations == 2)
-        let error = #expect(throws: StoreError.self) { try reader.setJudgement(runID: run.id, gate: nil, baseline: nil) }
+        let error = #expect(throws: StoreError.self) {
+            try reader.setJudgement(runID: run.id, gate: nil, baseline: nil)
+        }
         #expect(error?.description.contains("open read-only") == true)
         #expect(error?.description.contains("GRDB") == false)
     }
@@ -85,8 +88,12 @@ private final class ManualTime: Sendable {
     @Test func aSecondPlayerOfARunIsToldWhoHoldsIt() throws {
         let db = try Fixtures.temporaryDirectory() + "/results.sqlite"
         var first: RunLock? = try RunLock.acquire(database: db, run: "r1", startedAt: "2026-01-01T00:00:00Z")
-        let error = #expect(throws: StoreError.self) { try RunLock.acquire(database: db, run: "r1", startedAt: "later") }
-        #expect(error?.description.contains("run r1 is being played by process \(getpid()) on ") == true, "\(String(describing: error))")
+        let error = #expect(throws: StoreError.self) {
+            try RunLock.acquire(database: db, run: "r1", startedAt: "later")
+        }
+        #expect(
+            error?.description.contains("run r1 is being played by process \(getpid()) on ") == true,
+            "\(String(describing: error))")
         #expect(error?.description.contains("since 2026-01-01T00:00:00Z") == true)
         // Another run of the same database is free, and the lock goes with its holder.
         _ = try RunLock.acquire(database: db, run: "r2", startedAt: "now")

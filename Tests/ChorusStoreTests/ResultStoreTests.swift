@@ -1,13 +1,14 @@
 import ChorusModel
 import ChorusScoring
 import ChorusSpec
-@testable import ChorusStore
 import ChorusTargets
 import ChorusTestSupport
 import Foundation
 import GRDB
-import Testing
 import Synchronization
+import Testing
+
+@testable import ChorusStore
 
 private func records(_ count: Int) -> [ConversationRecord] {
     (0..<count).map { index in
@@ -18,7 +19,8 @@ private func records(_ count: Int) -> [ConversationRecord] {
                 TurnRecord(
                     user: "I want a refund for \"AB-\(index)\"", expectedIntent: "refund", predictedIntent: "refund",
                     confidence: 0.9, expectedSlots: [Entity(name: "order_id", value: "AB-\(index)")],
-                    entities: [Entity(name: "order_id", value: "AB-\(index)")], bot: ["Which item?", "Or say 'human'."],
+                    entities: [Entity(name: "order_id", value: "AB-\(index)")],
+                    bot: ["Which item?", "Or say 'human'."],
                     latencyMs: 1.5),
                 TurnRecord(
                     user: "the laptop", expectedIntent: "inform", fallback: index % 3 == 0, bot: [], latencyMs: 2,
@@ -43,13 +45,16 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         let reopened = try ResultStore(path: path)
         #expect(try reopened.runs().map(\.name) == [run.name])
         let queue = try DatabaseQueue(path: path)
-        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
+        let tables = try queue.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
         #expect(tables.contains("run") && tables.contains("conversation") && tables.contains("turn"))
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(
             applied == [
                 "v1: runs, conversations, turns", "v2: repeats, acts, goals, dialogue failures, behaviours",
-                "v3: the language of each conversation", "v4: run labels and git checkout", "v5: plays per conversation",
+                "v3: the language of each conversation", "v4: run labels and git checkout",
+                "v5: plays per conversation",
                 "v6: alert state and ticks of chorus watch",
                 "v7: per-run headline, failures and verdict; search indexes",
             ])
@@ -69,7 +74,9 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
                 opened.withLock { $0.append(store != nil) }
             }
             #expect(opened.withLock { $0 } == [true, true, true, true])
-            let applied = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") }
+            let applied = try DatabaseQueue(path: path).read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations")
+            }
             #expect(applied == ResultStore.migrator.migrations.count)
         }
     }
@@ -131,10 +138,13 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         let store = try ResultStore(path: path)
         let run = try newRun(store)
         try store.append(records(3), run: run.id)
-        for (column, damage) in [("bot", "[\"unterminated"), ("expected_slots", "[[\"order_id\"]]"), ("failures", "{\"a\": 1}")] {
+        for (column, damage) in [
+            ("bot", "[\"unterminated"), ("expected_slots", "[[\"order_id\"]]"), ("failures", "{\"a\": 1}"),
+        ] {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
-                try db.execute(sql: "UPDATE turn SET \(column) = ? WHERE conversation = 1 AND turn = 0", arguments: [damage])
+                try db.execute(
+                    sql: "UPDATE turn SET \(column) = ? WHERE conversation = 1 AND turn = 0", arguments: [damage])
             }
             try queue.close()
             let error = try #require(throws: StoreError.self) { try store.conversation(1, of: run) }
@@ -158,7 +168,8 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
             turns: [
                 turn("refund AB-1", act: .open), turn("sorry, I meant AB-2", act: .correct),
                 turn("yes", act: .affirm, failures: [.correctionIgnored, .wrongValueConfirmed]),
-                turn("and your hours?", act: .open, goal: 1), turn("bye", act: .close, goal: 1, failures: [.closingUnanswered]),
+                turn("and your hours?", act: .open, goal: 1),
+                turn("bye", act: .close, goal: 1, failures: [.closingUnanswered]),
             ],
             goals: [
                 GoalRecord(
@@ -173,7 +184,8 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         again.turns[2].dialogueFailures = []
         again.goals[0].outcome = .completed
         again.goals[0].confirmed = [Entity(name: "order_id", value: "AB-2")]
-        let plain = ConversationRecord(index: 1, persona: "hasty", goal: "hours", outcome: .completed, turns: [turn("hours?", act: nil)])
+        let plain = ConversationRecord(
+            index: 1, persona: "hasty", goal: "hours", outcome: .completed, turns: [turn("hours?", act: nil)])
         return [first, again, plain]
     }
 
@@ -219,7 +231,12 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         #expect(record.turns.map(\.user) == ["refnud"] && record.turns[0].act == nil && record.turns[0].goal == 0)
         #expect(record.turns[0].bot == ["Sorry?"] && record.turns[0].fallback)
         // And new conversations go in beside the old.
-        try store.append([Self.dialogueRecords()[2]].map { var r = $0; r.index = 1; return r }, run: run.id)
+        try store.append(
+            [Self.dialogueRecords()[2]].map {
+                var r = $0
+                r.index = 1
+                return r
+            }, run: run.id)
         #expect(try store.conversationIndices(of: run) == [0, 1])
     }
 
@@ -229,9 +246,12 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         let run = try newRun(store)
         try store.append(Self.dialogueRecords(), run: run.id)
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE turn SET dialogue_failures = '[\"forgot_everything\"]' WHERE conversation = 0 AND turn = 2")
+            try db.execute(
+                sql: "UPDATE turn SET dialogue_failures = '[\"forgot_everything\"]' WHERE conversation = 0 AND turn = 2"
+            )
         }
         let error = try #require(throws: StoreError.self) { try store.conversation(0, of: run) }
-        #expect(error.description.contains("column dialogue_failures holds an item that is not a known name"), "\(error)")
+        #expect(
+            error.description.contains("column dialogue_failures holds an item that is not a known name"), "\(error)")
     }
 }

@@ -1,9 +1,10 @@
 import ChorusModel
-@testable import ChorusStore
 import ChorusTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import ChorusStore
 
 private func stored(_ name: String, labels: RunLabels = RunLabels()) -> StoredRun {
     StoredRun(
@@ -16,8 +17,10 @@ private func stored(_ name: String, labels: RunLabels = RunLabels()) -> StoredRu
     @Test func labelsAndTheGitRevisionRoundTripThroughTheStore() throws {
         let store = try ResultStore(path: try Fixtures.temporaryDirectory() + "/results.sqlite")
         let git = GitRevision(commit: "0123456789abcdef0123456789abcdef01234567", branch: "main", dirty: true)
-        let labelled = try store.createRun(stored("a", labels: RunLabels(labels: ["bot": "v2", "model": "small ✓"], git: git)))
-        let detached = try store.createRun(stored("b", labels: RunLabels(git: GitRevision(commit: "ffff", branch: nil, dirty: false))))
+        let labelled = try store.createRun(
+            stored("a", labels: RunLabels(labels: ["bot": "v2", "model": "small ✓"], git: git)))
+        let detached = try store.createRun(
+            stored("b", labels: RunLabels(git: GitRevision(commit: "ffff", branch: nil, dirty: false))))
         let plain = try store.createRun(stored("c"))
         let read = try store.runs()
         #expect(read == [labelled, detached, plain])
@@ -35,7 +38,8 @@ private func stored(_ name: String, labels: RunLabels = RunLabels()) -> StoredRu
     }
 
     @Test func labelFiltersReadLabelsAndTheGitRevision() {
-        let labels = RunLabels(labels: ["bot": "v2"], git: GitRevision(commit: "abcdef123", branch: "main", dirty: false))
+        let labels = RunLabels(
+            labels: ["bot": "v2"], git: GitRevision(commit: "abcdef123", branch: "main", dirty: false))
         #expect(labels.matches([]))
         #expect(labels.matches([("bot", "v2")]))
         #expect(!labels.matches([("bot", "v1")]))
@@ -72,7 +76,13 @@ private func stored(_ name: String, labels: RunLabels = RunLabels()) -> StoredRu
         #expect(RunReference.resolve("zzz", in: runs) == .notFound)
         #expect(RunReference.resolve("", in: runs) == .notFound)
         #expect(RunReference.resolve("latest", in: []) == .notFound)
-        if case .malformed = RunReference.resolve("latest~x", in: runs) {} else { Issue.record("latest~x must be malformed") }
-        if case .malformed = RunReference.resolve("latest~-1", in: runs) {} else { Issue.record("latest~-1 must be malformed") }
+        if case .malformed = RunReference.resolve("latest~x", in: runs) {
+        } else {
+            Issue.record("latest~x must be malformed")
+        }
+        if case .malformed = RunReference.resolve("latest~-1", in: runs) {
+        } else {
+            Issue.record("latest~-1 must be malformed")
+        }
     }
 }

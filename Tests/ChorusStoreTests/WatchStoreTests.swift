@@ -21,14 +21,19 @@ struct WatchStoreTests {
             let run = try store.createRun(
                 StoredRun(
                     name: "tick-\(number)", suite: "acme", suiteHash: "h", suitePath: "s", targetPath: "t",
-                    target: TargetInfo(kind: "reference", name: "live", detail: ""), seed: UInt64(number), conversations: 1,
+                    target: TargetInfo(kind: "reference", name: "live", detail: ""), seed: UInt64(number),
+                    conversations: 1,
                     chorusVersion: "test", startedAt: "2026-01-\(day)T00:00:00Z"))
             try store.append(
-                [ConversationRecord(index: 0, persona: "p", goal: "g", outcome: .completed, turns: [TurnRecord(user: "hi")])],
+                [
+                    ConversationRecord(
+                        index: 0, persona: "p", goal: "g", outcome: .completed, turns: [TurnRecord(user: "hi")])
+                ],
                 run: run.id)
             try store.recordWatchTick(
                 StoredWatchTick(
-                    suite: "acme", target: "live", tick: number, seed: UInt64(number), startedAt: "2026-01-\(day)T00:00:00Z",
+                    suite: "acme", target: "live", tick: number, seed: UInt64(number),
+                    startedAt: "2026-01-\(day)T00:00:00Z",
                     run: run.name, verdict: "pass", reason: nil))
             runs.append(run)
         }

@@ -89,14 +89,18 @@ import Testing
 
     @Test func aBodyThatIsNotJSONIsAMalformedReply() async throws {
         let server = FaultServer { _, _ in .malformed }
-        let error = try await server.run { port in try await Self.send(Self.rasa(port), clock: TestClock(.skippingWaits)) }
+        let error = try await server.run { port in
+            try await Self.send(Self.rasa(port), clock: TestClock(.skippingWaits))
+        }
         #expect(error?.kind == .malformedReply)
         #expect(error?.detail.hasPrefix("webhook: the response is not JSON") == true)
     }
 
     @Test func jsonOfTheWrongShapeIsAMalformedReply() async throws {
         let server = FaultServer { _, _ in .json(#"{"text": "not a list"}"#) }
-        let error = try await server.run { port in try await Self.send(Self.rasa(port), clock: TestClock(.skippingWaits)) }
+        let error = try await server.run { port in
+            try await Self.send(Self.rasa(port), clock: TestClock(.skippingWaits))
+        }
         #expect(error == TargetError(.malformedReply, "webhook: expected a list of messages"))
     }
 

@@ -20,7 +20,8 @@ import Testing
     static func client(connections: Int = 4, maximumBody: Int = 1 << 20, clock: TestClock = TestClock())
         -> HTTP1Client
     {
-        HTTP1Client(connectionsPerEndpoint: connections, maximumBody: maximumBody, clock: clock, idleTimeout: .seconds(4))
+        HTTP1Client(
+            connectionsPerEndpoint: connections, maximumBody: maximumBody, clock: clock, idleTimeout: .seconds(4))
     }
 
     static func post(
@@ -466,7 +467,9 @@ final class ScriptedServer: Sendable {
                     // Linger 0: closing sends RST instead of FIN.
                     let channel = context.channel
                     let option = (channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
-                    (option ?? channel.eventLoop.makeSucceededVoidFuture()).whenComplete { _ in channel.close(promise: nil) }
+                    (option ?? channel.eventLoop.makeSucceededVoidFuture()).whenComplete { _ in
+                        channel.close(promise: nil)
+                    }
                     return
                 case .stall:
                     return

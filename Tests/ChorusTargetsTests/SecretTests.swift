@@ -24,7 +24,8 @@ import Testing
         try await server.run { port in
             let path = try TargetTests.write("secret.yaml", Self.file.replacingOccurrences(of: "PORT", with: "\(port)"))
             let environment = ["TEST_BOT_TOKEN": token]
-            let target = try TargetFactory.make(path: path, options: TargetOptions(environment: environment, clock: TestClock()))
+            let target = try TargetFactory.make(
+                path: path, options: TargetOptions(environment: environment, clock: TestClock()))
             let replies = try await TargetTests.play(target, ["Say \"hi\"\n¿qué tal? 你好"], id: "run/7")
             await target.shutdown()
             #expect(replies.map(\.texts) == [["ok"]])
@@ -60,7 +61,8 @@ import Testing
                 "kind: http\nurl: http://${TEST_BOT_USER}:${TEST_BOT_PASSWORD}@127.0.0.1:\(port)/turn\n"
                     + "body: '{\"text\": \"{text}\"}'\nresponse:\n  texts: $.messages[*].text\n")
             let environment = ["TEST_BOT_USER": "bot", "TEST_BOT_PASSWORD": "p@ss:word"]
-            let target = try TargetFactory.make(path: path, options: TargetOptions(environment: environment, clock: TestClock()))
+            let target = try TargetFactory.make(
+                path: path, options: TargetOptions(environment: environment, clock: TestClock()))
             _ = try await TargetTests.play(target, ["hi"])
             await target.shutdown()
             #expect(target.info.detail == "POST http://127.0.0.1:\(port)/turn")

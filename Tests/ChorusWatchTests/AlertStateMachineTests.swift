@@ -5,7 +5,9 @@ import Testing
 struct AlertStateMachineTests {
     @Test func firesAfterNFailingTicksAndRecoversOnce() {
         var machine = AlertStateMachine(failingAfter: 3)
-        let verdicts: [TickResult.Verdict] = [.fail, .down, .pass, .fail, .fail, .down, .down, .fail, .pass, .pass, .fail]
+        let verdicts: [TickResult.Verdict] = [
+            .fail, .down, .pass, .fail, .fail, .down, .down, .fail, .pass, .pass, .fail,
+        ]
         let events = verdicts.map { machine.record($0) }
         #expect(events == [nil, nil, nil, nil, nil, .failing, nil, nil, .recovered, nil, nil])
         #expect(machine.state == .ok)
@@ -51,7 +53,8 @@ struct QuietHoursTests {
 struct AlertNotificationTests {
     @Test func alertmanagerShape() throws {
         let notification = AlertNotification(
-            event: .failing, suite: "acme", target: "acme-live", reason: "2 failing ticks in a row: bot down", run: "acme-1",
+            event: .failing, suite: "acme", target: "acme-live", reason: "2 failing ticks in a row: bot down",
+            run: "acme-1",
             startsAt: "2026-01-01T00:00:00Z", endsAt: nil)
         let body = notification.body(.alertmanager)
         #expect(body.contains(#""version":"4""#))

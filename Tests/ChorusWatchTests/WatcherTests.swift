@@ -65,7 +65,8 @@ struct WatcherTests {
         let store = try store()
         let clock = TestClock(.skippingWaits)
         let receiver = Receiver()
-        let watcher = watcher(store: store, clock: clock, receiver: receiver, verdicts: [.pass, .down, .down, .fail, .pass, .pass])
+        let watcher = watcher(
+            store: store, clock: clock, receiver: receiver, verdicts: [.pass, .down, .down, .fail, .pass, .pass])
         try await watcher.run()
 
         let bodies = receiver.bodies
@@ -110,10 +111,13 @@ struct WatcherTests {
         let store = try store()
         let clock = TestClock(.skippingWaits)
         let receiver = Receiver()
-        try await watcher(store: store, clock: clock, receiver: receiver, verdicts: [.down, .down], failingAfter: 3).run()
+        try await watcher(store: store, clock: clock, receiver: receiver, verdicts: [.down, .down], failingAfter: 3)
+            .run()
         #expect(receiver.bodies.isEmpty)
         // The third failing tick in a row comes after the restart: it still fires.
-        try await watcher(store: store, clock: clock, receiver: receiver, verdicts: [.down, .down, .down], failingAfter: 3).run()
+        try await watcher(
+            store: store, clock: clock, receiver: receiver, verdicts: [.down, .down, .down], failingAfter: 3
+        ).run()
         #expect(receiver.bodies.count == 1)
         let ticks = try store.watchTicks(suite: "acme", target: "live")
         #expect(ticks.map(\.tick) == [0, 1, 2, 3, 4])
@@ -124,13 +128,16 @@ struct WatcherTests {
         let clock = TestClock(.skippingWaits)
         let receiver = Receiver()
         let quiet = QuietHours("11:00-13:00")
-        try await watcher(store: store, clock: clock, receiver: receiver, verdicts: [.down], failingAfter: 1, quietHours: quiet).run()
+        try await watcher(
+            store: store, clock: clock, receiver: receiver, verdicts: [.down], failingAfter: 1, quietHours: quiet
+        ).run()
         #expect(receiver.attempts == 0)
         #expect(try store.watchState(suite: "acme", target: "live")?.pendingNotification?.contains("failing") == true)
         // After the window: sent before the next tick.
         let later = Self.noon.addingTimeInterval(2 * 3600)
         try await watcher(
-            store: store, clock: clock, receiver: receiver, verdicts: [.down], failingAfter: 1, quietHours: quiet, origin: later
+            store: store, clock: clock, receiver: receiver, verdicts: [.down], failingAfter: 1, quietHours: quiet,
+            origin: later
         ).run()
         #expect(receiver.bodies.count == 1)
         #expect(try store.watchState(suite: "acme", target: "live")?.pendingNotification == nil)

@@ -27,7 +27,11 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.max_drop=0.02 or completion_rate{language=fi}.min=0.9 (repeatable).")
+    @Option(
+        name: .long,
+        help:
+            "Override a gate rule, e.g. completion_rate.max_drop=0.02 or completion_rate{language=fi}.min=0.9 (repeatable)."
+    )
     var gate: [String] = []
 
     @Option(name: .long, help: "Output folder (default: Reports/compare/<run A>-vs-<run B>).")
@@ -46,7 +50,8 @@ struct CompareCommand: AsyncParsableCommand {
         RunExecution(
             input: input, suitePath: suite, targetPath: target[side],
             configuration: options.configuration(input: input), store: store,
-            transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) }, labels: try options.labels(),
+            transcripts: options.transcripts.map { Self.transcripts($0, side: Self.sides[side]) },
+            labels: try options.labels(),
             quiet: false,
             metricsPort: options.metricsPort, maxErrorRate: options.maxErrorRate,
             redactor: redactor)
@@ -71,12 +76,16 @@ struct CompareCommand: AsyncParsableCommand {
             try await TargetProbe.check(Array(zip(inputs.map(\.target), target)))
             var runs: [StoredRun] = []
             for (side, input) in inputs.enumerated() {
-                Console.error("running \(Self.sides[side].uppercased()): \(input.loaded.suite.suite) against \(input.target.info.name)…")
+                Console.error(
+                    "running \(Self.sides[side].uppercased()): \(input.loaded.suite.suite) against \(input.target.info.name)…"
+                )
                 let redactor = try options.privacy.redactor(suite: input.loaded.suite)
                 let outcome = try await execution(side: side, input: input, store: store, redactor: redactor).execute()
                 let played = outcome.aggregate
                 let failure =
-                    outcome.stopReason.map { CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db) }
+                    outcome.stopReason.map {
+                        CommandFailure.stopped($0, run: outcome.run.name, stored: played.conversations, db: options.db)
+                    }
                     ?? CommandFailure.tooManyErrors(
                         conversations: played.conversations, errors: played.outcomes.error,
                         bound: options.errorBound(rules), targetPath: target[side])
@@ -124,7 +133,9 @@ struct DiffCommand: AsyncParsableCommand {
 /// The comparison of two stored runs: B diffed against A as its baseline, and — when both ran
 /// the same suite with the same seed — the conversations paired one to one.
 enum PairedRuns {
-    static func report(_ a: StoredRun, _ b: StoredRun, store: ResultStore, gate: [String: ChorusSpec.GateRule], out: String?) throws {
+    static func report(
+        _ a: StoredRun, _ b: StoredRun, store: ResultStore, gate: [String: ChorusSpec.GateRule], out: String?
+    ) throws {
         let report = try RunReport.comparing(a, b, store: store, gate: gate, chorusVersion: ChorusVersion.current)
         let directory = out ?? "Reports/compare/\(a.name)-vs-\(b.name)"
         let written = try ReportWriter.write(report, to: directory)
@@ -132,7 +143,8 @@ enum PairedRuns {
         // The paired comparison first; then every headline change with its interval. The
         // regressions and the gate's verdict follow once, from `Verdict`.
         for (side, run) in [("A", a), ("B", b)] {
-            Console.out("\(side)  \(run.name)  (\(run.target.name))" + (run.labels.isEmpty ? "" : "  \(run.labels.text)"))
+            Console.out(
+                "\(side)  \(run.name)  (\(run.target.name))" + (run.labels.isEmpty ? "" : "  \(run.labels.text)"))
         }
         if let comparison = report.comparison {
             Console.out(
@@ -140,9 +152,13 @@ enum PairedRuns {
                     + "only B \(comparison.onlyBPassed), both failed \(comparison.bothFailed); McNemar p = "
                     + String(format: "%.3g", comparison.mcnemarP))
             for flip in comparison.flips.prefix(20) {
-                Console.out("  #\(flip.index) \(flip.a.goal) (\(flip.a.persona)): \(flip.a.outcome.rawValue) → \(flip.b.outcome.rawValue)   \(flip.replayB)")
+                Console.out(
+                    "  #\(flip.index) \(flip.a.goal) (\(flip.a.persona)): \(flip.a.outcome.rawValue) → \(flip.b.outcome.rawValue)   \(flip.replayB)"
+                )
             }
-            if comparison.flips.count > 20 { Console.out("  … \(comparison.onlyAPassed + comparison.onlyBPassed - 20) more in the report") }
+            if comparison.flips.count > 20 {
+                Console.out("  … \(comparison.onlyAPassed + comparison.onlyBPassed - 20) more in the report")
+            }
         } else {
             Console.out("not paired: the runs differ in seed, suite or shard")
         }
@@ -150,8 +166,11 @@ enum PairedRuns {
             var rows = [["metric", "A", "B", "B − A", "95% interval"]]
             for delta in diff.metrics {
                 let interval = Figures.interval(of: delta.name, low: delta.low, high: delta.high) ?? ""
-                rows.append([delta.name, Figures.value(of: delta.name, delta.baseline), Figures.value(of: delta.name, delta.current),
-                             Figures.delta(of: delta.name, delta.delta), interval])
+                rows.append([
+                    delta.name, Figures.value(of: delta.name, delta.baseline),
+                    Figures.value(of: delta.name, delta.current),
+                    Figures.delta(of: delta.name, delta.delta), interval,
+                ])
             }
             Console.out(TextTable(rows: rows, indent: "").render())
         }

@@ -30,7 +30,8 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             guard FileSystem.exists(database.db) else {
-                throw CommandFailure.badInput("no results database at \(database.db) (run `chorus run` first, or pass --db)")
+                throw CommandFailure.badInput(
+                    "no results database at \(database.db) (run `chorus run` first, or pass --db)")
             }
             let store = try ResultStore(path: database.db, readOnly: true)
             let dashboard = Dashboard(store: store, chorusVersion: ChorusVersion.current)

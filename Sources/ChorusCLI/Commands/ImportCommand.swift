@@ -10,7 +10,8 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a suite from existing data: Rasa NLU/project, Rasa test stories and E2E test cases, Botium files, labelled CSV/JSONL.",
+        abstract:
+            "Write a suite from existing data: Rasa NLU/project, Rasa test stories and E2E test cases, Botium files, labelled CSV/JSONL.",
         discussion: """
             Labelled utterances become data files the suite names (each said exactly once in a run); \
             stories, test cases and convos become scripted goals. Everything a source says that a \
@@ -49,7 +50,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
             for line in result.imported { Console.out("imported  \(Escaping.terminal(line))") }
             for line in result.lost { Console.out("not imported  \(Escaping.terminal(line))") }
-            Console.out("wrote \(suitePath) and \(result.files.count) data file\(result.files.count == 1 ? "" : "s"); next: chorus validate \(out)")
+            Console.out(
+                "wrote \(suitePath) and \(result.files.count) data file\(result.files.count == 1 ? "" : "s"); next: chorus validate \(out)"
+            )
         }
     }
 }

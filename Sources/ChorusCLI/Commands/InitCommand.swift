@@ -38,7 +38,9 @@ struct InitCommand: AsyncParsableCommand {
                 throw CommandFailure.badInput("cannot write into \(out): \(error.localizedDescription)")
             }
             for note in output.notes { Console.out("note  \(Escaping.terminal(note))") }
-            Console.out("wrote \(out)/suite.yaml and \(out)/target.yaml; next: chorus run \(out)/suite.yaml --target \(out)/target.yaml")
+            Console.out(
+                "wrote \(out)/suite.yaml and \(out)/target.yaml; next: chorus run \(out)/suite.yaml --target \(out)/target.yaml"
+            )
         }
     }
 }

@@ -34,13 +34,15 @@ struct MergeCommand: AsyncParsableCommand {
                     a.target == b.target, first.shard.count == other.shard.count
                 else {
                     throw CommandFailure.badInput(
-                        "\(other.path) is a shard of another run (suite, seed, conversations, target or shard count differ from \(first.path))")
+                        "\(other.path) is a shard of another run (suite, seed, conversations, target or shard count differ from \(first.path))"
+                    )
                 }
             }
             let indices = shards.map(\.shard.index).sorted()
             guard indices == Array(0..<first.shard.count) else {
                 throw CommandFailure.badInput(
-                    "shards \(indices.map(String.init).joined(separator: ", ")) given; a run of \(first.shard.count) shards needs each of 0…\(first.shard.count - 1) once")
+                    "shards \(indices.map(String.init).joined(separator: ", ")) given; a run of \(first.shard.count) shards needs each of 0…\(first.shard.count - 1) once"
+                )
             }
             let target = try ResultStore(path: into)
             var aggregate = Aggregate()

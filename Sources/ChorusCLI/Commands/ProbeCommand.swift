@@ -19,7 +19,8 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The message to send.")
     var text = "hello"
 
-    @Option(name: .long, help: "text or json (schema chorus.probe/1, see the README; exit 3 still when the target failed).")
+    @Option(
+        name: .long, help: "text or json (schema chorus.probe/1, see the README; exit 3 still when the target failed).")
     var format: OutputFormat = .text
 
     func run() async throws {
@@ -32,7 +33,9 @@ struct ProbeCommand: AsyncParsableCommand {
             let outcome = await TargetProbe.exchange(made, text: text)
             await made.shutdown()
             if format == .json {
-                Console.out(JSONOutput.render(ProbeDocument(target: made.info, sent: text, outcome: outcome)) ?? "", terminator: "")
+                Console.out(
+                    JSONOutput.render(ProbeDocument(target: made.info, sent: text, outcome: outcome)) ?? "",
+                    terminator: "")
                 if case .failure = outcome { throw ExitCode(CommandFailure.Kind.target.rawValue) }
                 return
             }

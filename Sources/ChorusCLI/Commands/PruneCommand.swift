@@ -8,7 +8,8 @@ struct PruneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
         abstract: "Delete stored runs (with their conversations and turns) by age or by name.",
-        discussion: "With --vacuum the database file is compacted afterwards, so the deleted texts are gone from disk too.")
+        discussion:
+            "With --vacuum the database file is compacted afterwards, so the deleted texts are gone from disk too.")
 
     @Option(name: .long, help: "Delete the runs that started longer ago than this: 90s, 5m, 12h, 30d.")
     var olderThan: DurationOption?
@@ -27,7 +28,9 @@ struct PruneCommand: AsyncParsableCommand {
     enum CodingKeys: CodingKey { case olderThan, run, vacuum, database }
 
     func validate() throws {
-        if olderThan == nil, run.isEmpty { throw ValidationError("give --older-than DURATION (e.g. 30d) or --run NAME…") }
+        if olderThan == nil, run.isEmpty {
+            throw ValidationError("give --older-than DURATION (e.g. 30d) or --run NAME…")
+        }
         if olderThan != nil, !run.isEmpty { throw ValidationError("give --older-than or --run, not both") }
     }
 

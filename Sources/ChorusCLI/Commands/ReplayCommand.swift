@@ -1,9 +1,9 @@
-import ChorusModel
-import Foundation
 import ArgumentParser
+import ChorusModel
 import ChorusReports
 import ChorusRunner
 import ChorusScoring
+import Foundation
 
 /// `chorus replay <suite> --target T --seed S --conversation i`: runs conversation *i* alone and
 /// prints it turn by turn — exactly as it ran inside a whole run with the same seed.
@@ -24,7 +24,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The conversation index (0-based).")
     var conversation: Int
 
-    @Option(name: .customLong("repeat"), help: "Replay this play of a run with --repeat (its session is named as in the run).")
+    @Option(
+        name: .customLong("repeat"),
+        help: "Replay this play of a run with --repeat (its session is named as in the run).")
     var play = 0
 
     @Flag(name: .long, help: "Print the conversation as one JSON line, as in a transcripts file.")
@@ -42,7 +44,8 @@ struct ReplayCommand: AsyncParsableCommand {
             let input = try SuiteInput.load(suite: suite, target: target)
             if !input.compiled.hasSampledGoals, conversation >= input.compiled.enumeratedCount {
                 throw CommandFailure.badInput(
-                    "--conversation \(conversation) is past the suite's last: it enumerates \(input.compiled.enumeratedCount) conversations (0…\(input.compiled.enumeratedCount - 1))")
+                    "--conversation \(conversation) is past the suite's last: it enumerates \(input.compiled.enumeratedCount) conversations (0…\(input.compiled.enumeratedCount - 1))"
+                )
             }
             let driver = ConversationDriver(
                 suite: input.compiled, seed: seed ?? input.loaded.suite.seed, target: input.target, runTag: "replay")
@@ -61,17 +64,24 @@ struct ReplayCommand: AsyncParsableCommand {
 enum TranscriptText {
     static func render(_ record: ConversationRecord) -> String {
         let t = Escaping.terminal
-        var lines = ["conversation \(record.index) · persona \(t(record.persona)) · goal \(t(record.goal)) · outcome \(record.outcome.rawValue)"]
+        var lines = [
+            "conversation \(record.index) · persona \(t(record.persona)) · goal \(t(record.goal)) · outcome \(record.outcome.rawValue)"
+        ]
         if record.goals.count > 1 || !record.behaviours.isEmpty {
-            var header = "goals: " + record.goals.map { "\(t($0.name)) (\($0.outcome.rawValue))" }.joined(separator: ", ")
-            if !record.behaviours.isEmpty { header += " · behaviours: " + record.behaviours.map(\.rawValue).joined(separator: ", ") }
+            var header =
+                "goals: " + record.goals.map { "\(t($0.name)) (\($0.outcome.rawValue))" }.joined(separator: ", ")
+            if !record.behaviours.isEmpty {
+                header += " · behaviours: " + record.behaviours.map(\.rawValue).joined(separator: ", ")
+            }
             lines.append(header)
         }
         for (number, turn) in record.turns.enumerated() {
             let act = turn.act.map { " (\($0.rawValue))" } ?? ""
             lines.append(String(format: "%3d user > ", number + 1) + t(turn.user) + act)
             var judged: [String] = []
-            if record.goals.count > 1, record.goals.indices.contains(turn.goal) { judged.append("goal \(t(record.goals[turn.goal].name))") }
+            if record.goals.count > 1, record.goals.indices.contains(turn.goal) {
+                judged.append("goal \(t(record.goals[turn.goal].name))")
+            }
             if let expected = turn.expectedIntent { judged.append("expected \(t(expected))") }
             if let predicted = turn.predictedIntent {
                 let confidence = turn.confidence.map { String(format: " (%.2f)", $0) } ?? ""

@@ -15,7 +15,10 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a scenario suite against a target, score it, and apply the gate.")
 
-    @Argument(help: "The suite: a folder of YAML files or one file (with --resume, only `--resume latest`, to start when none is stored).")
+    @Argument(
+        help:
+            "The suite: a folder of YAML files or one file (with --resume, only `--resume latest`, to start when none is stored)."
+    )
     var suite: String?
 
     @Option(name: .long, help: "The target file, e.g. Fixtures/targets/acme-v1.yaml (not with --resume).")
@@ -29,15 +32,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Diff against this baseline file and apply the gate's relative rules.")
     var baseline: String?
 
-    @Option(name: .long, help: "Override a gate rule, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9 (repeatable).")
+    @Option(
+        name: .long,
+        help: "Override a gate rule, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9 (repeatable)."
+    )
     var gate: [String] = []
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit csv (confusion.csv).")
+    @Option(
+        name: .long, parsing: .upToNextOption, help: "Report formats to write: json md html junit csv (confusion.csv).")
     var format: [String] = ReportWriter.allFormats
 
     @Option(
         name: .long,
-        help: "Continue a stored run that was killed or interrupted, by its name; `latest` with a suite and --target starts the run when the database holds none.")
+        help:
+            "Continue a stored run that was killed or interrupted, by its name; `latest` with a suite and --target starts the run when the database holds none."
+    )
     var resume: String?
 
     @Option(name: .long, help: "Run only shard K of N (0-based), e.g. --shard 2/8.")
@@ -57,11 +66,13 @@ struct RunCommand: AsyncParsableCommand {
         // `--resume latest` may carry the run to start when the database holds none yet (a pod
         // killed before its run was recorded); a named run is continued as it was started.
         if let resume, resume != "latest",
-            suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil || options.conversations != nil
+            suite != nil || target != nil || shard != nil || shards != nil || options.seed != nil
+                || options.conversations != nil
                 || !options.label.isEmpty || options.repeats != nil
         {
             throw ValidationError(
-                "--resume continues a stored run as it was started: drop the suite, --target, --seed, --conversations, --label, --repeat and shard options")
+                "--resume continues a stored run as it was started: drop the suite, --target, --seed, --conversations, --label, --repeat and shard options"
+            )
         }
         if shard != nil, shards != nil { throw ValidationError("give --shard K/N or --shards N, not both") }
         if let shard, RunPlan.Shard(parsing: shard) == nil {
@@ -91,9 +102,12 @@ struct RunCommand: AsyncParsableCommand {
             }
             let rules = try GateRules.resolve(suite: input.loaded.suite, overrides: gate)
             let reference = try baseline.map { path throws in try BaselineFile.load(path, suite: input.loaded) }
-            let plannedShard = try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards)
+            let plannedShard =
+                try resumed.map { try ShardOption.parse($0.shard) } ?? ShardOption.resolve(shard: shard, shards: shards)
             let leftToPlay = try resumed.map { run throws in
-                try RunPlan(total: run.conversations, shard: plannedShard, excluding: store.conversationIndices(of: run)).count
+                try RunPlan(
+                    total: run.conversations, shard: plannedShard, excluding: store.conversationIndices(of: run)
+                ).count
             }
             // A resume with every conversation stored (killed while writing its reports) only
             // writes the reports: it needs no target.
@@ -121,7 +135,8 @@ struct RunCommand: AsyncParsableCommand {
                 baseline: reference, chorusVersion: ChorusVersion.current)
             if resumed != nil {
                 // The failure analysis, like the aggregate, covers every stored conversation.
-                report = try RunReport.load(run: outcome.run, status: status, from: store, chorusVersion: ChorusVersion.current)
+                report = try RunReport.load(
+                    run: outcome.run, status: status, from: store, chorusVersion: ChorusVersion.current)
             }
             let directory = out ?? "Reports/runs/\(outcome.run.name)"
             let written = try ReportWriter.write(report, to: directory, formats: format)
@@ -144,7 +159,8 @@ struct RunCommand: AsyncParsableCommand {
                 Console.out("wrote \((written + [options.transcripts].compactMap { $0 }).joined(separator: ", "))")
             }
             if let reason = outcome.stopReason {
-                throw CommandFailure.stopped(reason, run: outcome.run.name, stored: report.summary.conversations, db: options.db)
+                throw CommandFailure.stopped(
+                    reason, run: outcome.run.name, stored: report.summary.conversations, db: options.db)
             }
             if let failure = CommandFailure.tooManyErrors(
                 conversations: report.summary.conversations, errors: report.summary.outcomes.error,
@@ -188,7 +204,10 @@ extension RunCommand {
             if !quiet { Console.out("run \(run.name) is already complete, with its reports in \(directory)") }
         } else {
             let written = try ReportWriter.write(report, to: directory, formats: missing)
-            if !quiet { Console.out("run \(run.name) is complete; wrote its missing reports: \(written.joined(separator: ", "))") }
+            if !quiet {
+                Console.out(
+                    "run \(run.name) is complete; wrote its missing reports: \(written.joined(separator: ", "))")
+            }
         }
         // The same verdict (exit code) as the run had, so resuming is safe to repeat.
         try Verdict.conclude(report, quiet: quiet)
@@ -208,7 +227,8 @@ extension StopFlag.Reason {
 
 /// The options every command that runs conversations shares.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: "Number of conversations (default: the suite's `conversations`).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "Number of conversations (default: the suite's `conversations`).")
     var conversations: Int?
 
     @Option(name: .long, help: "Seed (default: the suite's `seed`).")
@@ -223,7 +243,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Write every conversation as JSON Lines to this file.")
     var transcripts: String?
 
-    @Option(name: .long, help: "Open-loop load: start this many conversations per second (--concurrency caps those in flight).")
+    @Option(
+        name: .long,
+        help: "Open-loop load: start this many conversations per second (--concurrency caps those in flight).")
     var rate: Double?
 
     @Option(name: .long, help: "Serve live Prometheus metrics on this port during the run.")
@@ -231,13 +253,23 @@ struct RunOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Exit 3 when more than this share of conversations end in a target error (default: the suite's error_rate.max, else 0.05); given, it also stops the run early.")
+        help:
+            "Exit 3 when more than this share of conversations end in a target error (default: the suite's error_rate.max, else 0.05); given, it also stops the run early."
+    )
     var maxErrorRate: Double?
 
-    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Play each conversation this many times (same user, fresh session) for pass@k, pass^k and flaky conversations.")
+    @Option(
+        name: .customLong("repeat"), parsing: .unconditional,
+        help:
+            "Play each conversation this many times (same user, fresh session) for pass@k, pass^k and flaky conversations."
+    )
     var repeats: Int?
 
-    @Option(name: .long, help: "Record a label with the run, e.g. --label bot=v2.3 (repeatable; shown and filtered by runs, history, diff).")
+    @Option(
+        name: .long,
+        help:
+            "Record a label with the run, e.g. --label bot=v2.3 (repeatable; shown and filtered by runs, history, diff)."
+    )
     var label: [String] = []
 
     /// The run's labels, with the git checkout it runs in.
@@ -262,7 +294,8 @@ struct RunOptions: ParsableArguments {
     func configuration(input: SuiteInput, shard: RunPlan.Shard = .whole) -> RunConfiguration {
         let sampled = conversations ?? input.loaded.suite.conversations
         return RunConfiguration(
-            suite: input.loaded.suite, seed: seed, conversations: input.compiled.conversationCount(sampled: sampled), shard: shard,
+            suite: input.loaded.suite, seed: seed, conversations: input.compiled.conversationCount(sampled: sampled),
+            shard: shard,
             concurrency: concurrency, rate: rate, repeats: repeats ?? 1)
     }
 
@@ -275,7 +308,9 @@ struct RunOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
-        if let maxErrorRate, !(0...1).contains(maxErrorRate) { throw ValidationError("--max-error-rate must be between 0 and 1") }
+        if let maxErrorRate, !(0...1).contains(maxErrorRate) {
+            throw ValidationError("--max-error-rate must be between 0 and 1")
+        }
         for text in label where RunLabels.parse(text) == nil {
             throw ValidationError("--label takes key=value (a key without spaces), got \"\(text)\"")
         }

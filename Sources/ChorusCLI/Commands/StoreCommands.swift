@@ -14,7 +14,11 @@ struct RunsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the runs of this suite.")
     var suite: String?
 
-    @Option(name: .long, help: "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable).")
+    @Option(
+        name: .long,
+        help:
+            "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable)."
+    )
     var label: [String] = []
 
     @Option(name: .long, help: "text or json.")
@@ -35,7 +39,8 @@ struct RunsCommand: AsyncParsableCommand {
             var rows = [["run", "suite", "target", "seed", "conversations", "status", "started", "commit", "labels"]]
             for entry in entries {
                 rows.append([
-                    entry.name, entry.suite, entry.target.name, "\(entry.seed)", "\(entry.stored)/\(entry.conversations)",
+                    entry.name, entry.suite, entry.target.name, "\(entry.seed)",
+                    "\(entry.stored)/\(entry.conversations)",
                     entry.status, entry.startedAt, entry.git?.text ?? "",
                     RunLabels(labels: entry.labels).text,
                 ])
@@ -79,7 +84,8 @@ struct ShowCommand: AsyncParsableCommand {
             if let verdict = report.verdict {
                 Console.out("gate: \(Console.style.verdict(verdict.passed))")
                 for check in verdict.checks {
-                    Console.out("  \(!check.evaluated ? "–" : Console.style.mark(check.passed)) \(check.name): \(check.detail)")
+                    Console.out(
+                        "  \(!check.evaluated ? "–" : Console.style.mark(check.passed)) \(check.name): \(check.detail)")
                 }
             }
         }
@@ -133,7 +139,9 @@ struct BaselineCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The baseline file (default: Reports/baselines/<suite>.json).")
         var out: String?
 
-        @Flag(name: .long, help: "Accept the run even if it failed its gate, is incomplete, or every conversation errored.")
+        @Flag(
+            name: .long,
+            help: "Accept the run even if it failed its gate, is incomplete, or every conversation errored.")
         var force = false
 
         @OptionGroup var database: StoreOptions
@@ -154,7 +162,8 @@ struct BaselineCommand: AsyncParsableCommand {
                 }
                 let baseline = Baseline(
                     suite: stored.suite, suiteHash: stored.suiteHash, summary: report.summary,
-                    failureClusters: report.failures.clusters.map(\.signature.key), labels: stored.labels.isEmpty ? nil : stored.labels)
+                    failureClusters: report.failures.clusters.map(\.signature.key),
+                    labels: stored.labels.isEmpty ? nil : stored.labels)
                 let path = out ?? Baseline.path(forSuite: stored.suite)
                 try FileSystem.createDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
                 try FileSystem.write(baseline.encoded(), to: path)
@@ -167,11 +176,15 @@ struct BaselineCommand: AsyncParsableCommand {
             var objections: [String] = []
             switch run.status {
             case .completed: break
-            case .running: objections.append("it did not finish (killed, or still running); resume it with chorus run --resume \(run.name)")
+            case .running:
+                objections.append(
+                    "it did not finish (killed, or still running); resume it with chorus run --resume \(run.name)")
             case .interrupted: objections.append("it was interrupted; resume it with chorus run --resume \(run.name)")
             }
             if let shard = run.shard {
-                objections.append("it is shard \(shard) of a sharded run (merge the shards with chorus merge and accept the merged run)")
+                objections.append(
+                    "it is shard \(shard) of a sharded run (merge the shards with chorus merge and accept the merged run)"
+                )
             }
             let summary = report.summary
             if summary.conversations == 0 {
@@ -201,7 +214,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the last N runs.")
     var last: Int = 50
 
-    @Option(name: .long, help: "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable).")
+    @Option(
+        name: .long,
+        help:
+            "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable)."
+    )
     var label: [String] = []
 
     @Option(name: .long, help: "text or json (schema chorus.history/1, see the README).")
@@ -213,7 +230,8 @@ struct HistoryCommand: AsyncParsableCommand {
         try await CommandFailure.reporting {
             let store = try database.open()
             let filters = try LabelOption.filters(label)
-            let runs = try store.runs(suite: suite).filter { $0.status == .completed && $0.labels.matches(filters) }.suffix(max(1, last))
+            let runs = try store.runs(suite: suite).filter { $0.status == .completed && $0.labels.matches(filters) }
+                .suffix(max(1, last))
             guard !runs.isEmpty else {
                 let labelled = label.isEmpty ? "" : " labelled \(label.joined(separator: ", "))"
                 throw CommandFailure.badInput("no completed runs of suite \"\(suite)\"\(labelled) in \(database.db)")
@@ -221,7 +239,8 @@ struct HistoryCommand: AsyncParsableCommand {
             let points = try runs.map { run in
                 HistoryReport.Point(
                     run: run.name, target: run.target.name, seed: run.seed, startedAt: run.startedAt,
-                    summary: Summary(suite: run.suite, target: run.target, seed: run.seed, aggregate: try store.aggregate(of: run)),
+                    summary: Summary(
+                        suite: run.suite, target: run.target, seed: run.seed, aggregate: try store.aggregate(of: run)),
                     labels: run.labels)
             }
             let history = HistoryReport(suite: suite, points: points)

@@ -27,7 +27,9 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A Rasa domain.yml (or a folder of domain files) to check each suite against.")
     var domain: String?
 
-    @Option(name: .long, help: "text or json (schema chorus.validate/1, see the README; exit 2 still when anything is wrong).")
+    @Option(
+        name: .long,
+        help: "text or json (schema chorus.validate/1, see the README; exit 2 still when anything is wrong).")
     var format: OutputFormat = .text
 
     func run() async throws {
@@ -40,8 +42,13 @@ struct ValidateCommand: AsyncParsableCommand {
                     let loaded = try SuiteLoader.load(path: path)
                     loadedSuites.append(loaded)
                     let examples = loaded.data.reduce(0) { $0 + $1.examples.count }
-                    let data = loaded.data.isEmpty ? "" : ", \(examples) labelled examples from \(loaded.data.count) data file\(loaded.data.count == 1 ? "" : "s")"
-                    checked.append("\(path): suite \"\(loaded.suite.suite)\", \(loaded.suite.goals.count) goals, \(loaded.suite.personas.count) personas\(data)")
+                    let data =
+                        loaded.data.isEmpty
+                        ? ""
+                        : ", \(examples) labelled examples from \(loaded.data.count) data file\(loaded.data.count == 1 ? "" : "s")"
+                    checked.append(
+                        "\(path): suite \"\(loaded.suite.suite)\", \(loaded.suite.goals.count) goals, \(loaded.suite.personas.count) personas\(data)"
+                    )
                 } catch {
                     diagnostics += error.diagnostics
                 }
@@ -63,7 +70,9 @@ struct ValidateCommand: AsyncParsableCommand {
             if let domain {
                 do throws(SpecError) {
                     let declared = try RasaDomain.load(path: domain)
-                    checked.append("\(domain): Rasa domain, \(declared.intents.count) intents, \(declared.questions.count) questions")
+                    checked.append(
+                        "\(domain): Rasa domain, \(declared.intents.count) intents, \(declared.questions.count) questions"
+                    )
                     bots.append(declared)
                 } catch {
                     diagnostics += error.diagnostics
@@ -80,7 +89,9 @@ struct ValidateCommand: AsyncParsableCommand {
                 }
             }
             if format == .json {
-                Console.out(JSONOutput.render(ValidationDocument(checked: checked, diagnostics: diagnostics)) ?? "", terminator: "")
+                Console.out(
+                    JSONOutput.render(ValidationDocument(checked: checked, diagnostics: diagnostics)) ?? "",
+                    terminator: "")
                 if !diagnostics.isEmpty { throw ExitCode(CommandFailure.Kind.badInput.rawValue) }
                 return
             }

@@ -16,7 +16,8 @@ import ServiceLifecycle
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Run small seeded samples against a live bot on a schedule; export metrics and notify on failure and recovery.",
+        abstract:
+            "Run small seeded samples against a live bot on a schedule; export metrics and notify on failure and recovery.",
         discussion: """
             Runs until SIGTERM or Ctrl-C (the tick in flight finishes and is stored). The alert state is kept in \
             the database, so a restarted watch resumes it. See README "Watching a live bot".
@@ -49,7 +50,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Failing (or bot-down) ticks in a row before the alert fires.")
     var failingAfter = 3
 
-    @Option(name: .long, help: "Hold notifications in this local-time window, e.g. 22:00-07:00; they are sent when it ends.")
+    @Option(
+        name: .long, help: "Hold notifications in this local-time window, e.g. 22:00-07:00; they are sent when it ends."
+    )
     var quietHours: String?
 
     @Option(name: .long, help: "Delete ticks (and their runs) older than this: 30d, 12h.")
@@ -58,7 +61,11 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Stop after this many ticks (default: run until stopped).")
     var ticks: Int?
 
-    @Option(name: .long, help: "Override a gate rule of every tick, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9 (repeatable).")
+    @Option(
+        name: .long,
+        help:
+            "Override a gate rule of every tick, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9 (repeatable)."
+    )
     var gate: [String] = []
 
     @Option(name: .long, help: "The results database.")
@@ -74,7 +81,9 @@ struct WatchCommand: AsyncParsableCommand {
         if let quietHours, QuietHours(quietHours) == nil {
             throw ValidationError("--quiet-hours must be HH:MM-HH:MM, e.g. 22:00-07:00; got \"\(quietHours)\"")
         }
-        if let metricsPort, !(1...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be 1…65535") }
+        if let metricsPort, !(1...65535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be 1…65535")
+        }
         if let webhook, !(webhook.hasPrefix("http://") || webhook.hasPrefix("https://")) {
             throw ValidationError("--webhook must be an http:// or https:// URL")
         }
@@ -100,13 +109,18 @@ struct WatchCommand: AsyncParsableCommand {
                     failingAfter: failingAfter, quietHours: quietHours.flatMap(QuietHours.init),
                     retention: retention?.duration, maxTicks: ticks),
                 store: store, metrics: metrics,
-                notifier: webhook.map { WebhookNotifier.http(url: $0, format: webhookFormat, clock: clock, logger: logger) },
+                notifier: webhook.map {
+                    WebhookNotifier.http(url: $0, format: webhookFormat, clock: clock, logger: logger)
+                },
                 clock: clock, logger: logger,
                 tick: WatchTick(
                     suite: suite, target: target, conversations: conversations, concurrency: concurrency, store: store,
                     rules: rules, redactor: redactor
                 ).play)
-            var services = [ServiceGroupConfiguration.ServiceConfiguration(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)]
+            var services = [
+                ServiceGroupConfiguration.ServiceConfiguration(
+                    service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)
+            ]
             if let metricsPort {
                 services.append(.init(service: MetricsServer(port: metricsPort, text: { metrics.text() }).service))
                 logger.info("metrics at http://127.0.0.1:\(metricsPort)/metrics")
@@ -135,9 +149,13 @@ struct WatchTick: Sendable {
     func play(_ tick: Watcher.Tick) async -> TickResult {
         do {
             let input = try SuiteInput.load(suite: suite, target: target, concurrency: concurrency)
-            if input.target.info.kind != "reference", case .failure(let error) = await TargetProbe.exchange(input.target, text: TargetProbe.greeting) {
+            if input.target.info.kind != "reference",
+                case .failure(let error) = await TargetProbe.exchange(input.target, text: TargetProbe.greeting)
+            {
                 await input.target.shutdown()
-                return TickResult(verdict: .down, reason: "the bot did not answer a greeting: \(error.kind.rawValue): \(error.detail)")
+                return TickResult(
+                    verdict: .down, reason: "the bot did not answer a greeting: \(error.kind.rawValue): \(error.detail)"
+                )
             }
             let configuration = RunConfiguration(
                 suite: input.loaded.suite, seed: tick.seed, conversations: conversations, concurrency: concurrency)
@@ -148,19 +166,22 @@ struct WatchTick: Sendable {
             ).execute()
             try store.setJudgement(runID: outcome.run.id, gate: GateRules.json(rules), baseline: nil)
             let report = RunReport(
-                run: outcome.run, status: ReportStatus(run: outcome.run, status: outcome.status), aggregate: outcome.aggregate,
+                run: outcome.run, status: ReportStatus(run: outcome.run, status: outcome.status),
+                aggregate: outcome.aggregate,
                 failures: outcome.failures, gate: rules, baseline: nil, chorusVersion: ChorusVersion.current)
             let summary = report.summary
             var reasons = (report.verdict?.failures ?? []).map(\.detail)
             let bound = rules[GateMetric.errorRate.rawValue]?.max ?? RunOptions.defaultMaxErrorRate
             if let errorRate = summary.metrics.errorRate?.value, errorRate > bound {
-                reasons.append("\(summary.outcomes.error) of \(summary.conversations) conversations ended in a target error")
+                reasons.append(
+                    "\(summary.outcomes.error) of \(summary.conversations) conversations ended in a target error")
             }
             let allErrors = summary.conversations > 0 && summary.outcomes.error == summary.conversations
             return TickResult(
                 verdict: allErrors ? .down : reasons.isEmpty ? .pass : .fail,
                 reason: reasons.isEmpty ? nil : reasons.joined(separator: "; "), run: outcome.run.name,
-                completionRate: summary.metrics.completionRate?.value, fallbackRate: summary.metrics.fallbackRate?.value,
+                completionRate: summary.metrics.completionRate?.value,
+                fallbackRate: summary.metrics.fallbackRate?.value,
                 errorRate: summary.metrics.errorRate?.value, latencyP95Ms: summary.latencyMs?.p95)
         } catch {
             return TickResult(verdict: .fail, reason: "the tick could not run: \(error)")

@@ -33,13 +33,16 @@ struct CommandFailure: Error, CustomStringConvertible {
         if errors == conversations {
             return CommandFailure(
                 kind: .target,
-                message: "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))")
+                message:
+                    "every conversation ended in a target error; is the target reachable? (try chorus probe --target \(targetPath))"
+            )
         }
         let share = Double(errors) / Double(conversations)
         guard share > bound else { return nil }
         return CommandFailure(
             kind: .target,
-            message: "\(errors) of \(conversations) conversations (\(Figures.rate(share))) ended in a target error, above the "
+            message:
+                "\(errors) of \(conversations) conversations (\(Figures.rate(share))) ended in a target error, above the "
                 + "allowed \(Figures.rate(bound)) (--max-error-rate, or the suite's error_rate.max); the reports state the "
                 + "error classes, and the behavioural rates cover the \(conversations - errors) other conversations")
     }

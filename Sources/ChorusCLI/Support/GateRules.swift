@@ -37,10 +37,13 @@ enum BaselineFile {
             throw CommandFailure.badInput(error.description)
         }
         guard baseline.suite == suite.suite.suite else {
-            throw CommandFailure.badInput("\(path) is the baseline of suite \"\(baseline.suite)\", not \"\(suite.suite.suite)\"")
+            throw CommandFailure.badInput(
+                "\(path) is the baseline of suite \"\(baseline.suite)\", not \"\(suite.suite.suite)\"")
         }
         if baseline.suiteHash != suite.contentHash {
-            Console.error("note: the suite's files changed since the baseline was accepted; the diff compares different scenarios")
+            Console.error(
+                "note: the suite's files changed since the baseline was accepted; the diff compares different scenarios"
+            )
         }
         return baseline
     }
@@ -81,7 +84,8 @@ enum Verdict {
         // Only the error rate failed: the network or the target's availability, not the bot's
         // behaviour, so exit 3, not 1.
         if verdict.failures.allSatisfy({ $0.metric == GateMetric.errorRate.rawValue }) {
-            throw CommandFailure(kind: .target, message: "the error rate failed the gate (\(names)); the bot's behaviour did not")
+            throw CommandFailure(
+                kind: .target, message: "the error rate failed the gate (\(names)); the bot's behaviour did not")
         }
         throw CommandFailure(kind: .gateFailed, message: "the gate failed: \(names)")
     }

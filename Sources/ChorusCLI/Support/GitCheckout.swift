@@ -10,7 +10,8 @@ enum GitCheckout {
         let branch = git(["symbolic-ref", "--quiet", "--short", "HEAD"], in: directory)
         // Tracked files only: an untracked report folder does not make the tested code dirty.
         let status = git(["status", "--porcelain", "--untracked-files=no"], in: directory)
-        return GitRevision(commit: commit, branch: branch?.isEmpty == false ? branch : nil, dirty: status?.isEmpty == false)
+        return GitRevision(
+            commit: commit, branch: branch?.isEmpty == false ? branch : nil, dirty: status?.isEmpty == false)
     }
 
     /// The trimmed standard output of `git arguments…`, or nil when it fails.

@@ -10,12 +10,16 @@ extension PrivacySettings.Mode: ExpressibleByArgument {}
 struct PrivacyOptions: ParsableArguments {
     @Option(
         name: .customLong("privacy"),
-        help: "Mask (<EMAIL>) or pseudonymise (<EMAIL:keyed hash>) personal data before anything is written: mask or pseudonym (default: the suite's privacy section).")
+        help:
+            "Mask (<EMAIL>) or pseudonymise (<EMAIL:keyed hash>) personal data before anything is written: mask or pseudonym (default: the suite's privacy section)."
+    )
     var mode: PrivacySettings.Mode?
 
     @Option(
         name: .customLong("privacy-key-env"),
-        help: "The environment variable holding the pseudonym key (default: the suite's privacy.key_env, else CHORUS_PRIVACY_KEY).")
+        help:
+            "The environment variable holding the pseudonym key (default: the suite's privacy.key_env, else CHORUS_PRIVACY_KEY)."
+    )
     var keyEnv: String?
 
     /// The privacy setting of a run: the suite's `privacy:` section, with these options over
@@ -29,7 +33,8 @@ struct PrivacyOptions: ParsableArguments {
 
     /// The redactor of the run's privacy setting, or nil when it has none. The pseudonym key is
     /// read from the environment here and kept only in memory.
-    func redactor(suite: Suite, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Redactor? {
+    func redactor(suite: Suite, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Redactor?
+    {
         guard let settings = settings(suite: suite) else { return nil }
         let key = environment[settings.keyEnv ?? PrivacySettings.defaultKeyEnvironment].map { Array($0.utf8) }
         do {

@@ -9,7 +9,8 @@ enum ReportWriter {
     /// Checks `--format` values before anything runs.
     static func validate(_ formats: [String]) throws {
         for format in formats where !allFormats.contains(format) {
-            throw CommandFailure.badInput("unknown report format \"\(format)\" (known: \(allFormats.joined(separator: ", ")))")
+            throw CommandFailure.badInput(
+                "unknown report format \"\(format)\" (known: \(allFormats.joined(separator: ", ")))")
         }
     }
 

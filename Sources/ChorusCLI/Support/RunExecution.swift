@@ -68,7 +68,8 @@ struct RunExecution {
         if resume != nil { try store.dropIncompletePlays(of: run) }
         let done = resume == nil ? [] : try store.conversationIndices(of: run)
         let plan = RunPlan(total: configuration.conversations, shard: configuration.shard, excluding: done)
-        let metrics = LiveMetrics(planned: plan.count * configuration.repeats, alreadyDone: done.count * configuration.repeats)
+        let metrics = LiveMetrics(
+            planned: plan.count * configuration.repeats, alreadyDone: done.count * configuration.repeats)
         let scoring = ScoringSink()
         var writers: [any RecordSink] = [StoreSink(store: store, runID: run.id), LiveMetricsSink(metrics: metrics)]
         if let transcripts {
@@ -101,12 +102,15 @@ struct RunExecution {
             progress?.cancel()
             server?.cancel()
             _ = await progress?.value
-            if let server, let port = metricsPort, case .failure(let error) = await server.result, !(error is CancellationError) {
+            if let server, let port = metricsPort, case .failure(let error) = await server.result,
+                !(error is CancellationError)
+            {
                 Console.error("note: no metrics were served on port \(port): \(error)")
             }
         }
 
-        let driver = ConversationDriver(suite: input.compiled, seed: configuration.seed, target: input.target, runTag: run.name)
+        let driver = ConversationDriver(
+            suite: input.compiled, seed: configuration.seed, target: input.target, runTag: run.name)
         do {
             try await RunScheduler(configuration).run(plan, driver: driver, stop: stop) { record in
                 for sink in sinks { try await sink.consume(record) }
@@ -125,7 +129,9 @@ struct RunExecution {
 
         if stop.isRaised {
             try store.finishRun(id: run.id, status: .interrupted, endedAt: Timestamp.now(), aggregate: nil)
-            return Outcome(run: run, aggregate: scoring.aggregate, failures: scoring.failures, status: .interrupted, stopReason: stop.why, played: metrics.snapshot)
+            return Outcome(
+                run: run, aggregate: scoring.aggregate, failures: scoring.failures, status: .interrupted,
+                stopReason: stop.why, played: metrics.snapshot)
         }
         // A resumed run's figures cover every stored conversation, not just this process's share.
         let aggregate = resume == nil ? scoring.aggregate : try store.aggregate(of: run, recompute: true)
@@ -136,7 +142,9 @@ struct RunExecution {
         }
         var finished = run
         finished.status = .completed
-        return Outcome(run: finished, aggregate: aggregate, failures: scoring.failures, status: .completed, stopReason: nil, played: metrics.snapshot)
+        return Outcome(
+            run: finished, aggregate: aggregate, failures: scoring.failures, status: .completed, stopReason: nil,
+            played: metrics.snapshot)
     }
 }
 
@@ -158,7 +166,10 @@ final class ErrorRateGuard: RecordSink {
         if record.outcome == .error { errors += 1 }
         if conversations >= 20, Double(errors) / Double(conversations) > limit, !stop.isRaised {
             let share = String(format: "%.1f%%", Double(errors) / Double(conversations) * 100)
-            stop.raise(.targetErrors("\(errors) of \(conversations) conversations (\(share)) ended in a target error, above --max-error-rate"))
+            stop.raise(
+                .targetErrors(
+                    "\(errors) of \(conversations) conversations (\(share)) ended in a target error, above --max-error-rate"
+                ))
         }
     }
 

@@ -17,7 +17,9 @@ enum ShardOption {
 
     static func parse(_ text: String?) throws -> RunPlan.Shard {
         guard let text else { return .whole }
-        guard let shard = RunPlan.Shard(parsing: text) else { throw CommandFailure.badInput("invalid shard \"\(text)\"") }
+        guard let shard = RunPlan.Shard(parsing: text) else {
+            throw CommandFailure.badInput("invalid shard \"\(text)\"")
+        }
         return shard
     }
 }

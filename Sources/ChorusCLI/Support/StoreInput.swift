@@ -22,7 +22,8 @@ enum StoreInput {
         // Reading needs no write access: a database Chorus may not write (or whose folder it may
         // not write, where SQLite keeps its journal) is opened read-only.
         let folder = (path as NSString).deletingLastPathComponent
-        let writable = FileManager.default.isWritableFile(atPath: path)
+        let writable =
+            FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
         return try ResultStore(path: path, readOnly: !writable)
     }
@@ -39,7 +40,8 @@ enum StoreInput {
         case .ambiguous(let names):
             let shown = names.suffix(5).joined(separator: ", ")
             throw CommandFailure.badInput(
-                "\"\(reference)\" is the start of \(names.count) runs' names\(among) (\(names.count > 5 ? "latest: " : "")\(shown)); type more of the name")
+                "\"\(reference)\" is the start of \(names.count) runs' names\(among) (\(names.count > 5 ? "latest: " : "")\(shown)); type more of the name"
+            )
         case .malformed(let problem):
             throw CommandFailure.badInput(problem)
         case .notFound:

@@ -32,7 +32,8 @@ enum TargetProbe {
             for (target, _) in targets { await target.shutdown() }
             throw CommandFailure(
                 kind: .target,
-                message: "target \"\(target.info.name)\" did not answer a greeting: \(error.kind.rawValue): \(error.detail); "
+                message:
+                    "target \"\(target.info.name)\" did not answer a greeting: \(error.kind.rawValue): \(error.detail); "
                     + "nothing was run (check it with: chorus probe --target \(path))")
         }
     }

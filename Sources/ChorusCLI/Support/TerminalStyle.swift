@@ -10,7 +10,8 @@ struct TerminalStyle: Sendable, Equatable {
     /// The style of standard output for this process's environment.
     static func forStandardOutput() -> TerminalStyle {
         TerminalStyle(
-            colour: Self.wantsColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+            colour: Self.wantsColour(
+                isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
     }
 
     /// Colour when the output is a terminal, `NO_COLOR` is unset or empty, and `TERM` is not `dumb`.

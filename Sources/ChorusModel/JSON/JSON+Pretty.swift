@@ -11,7 +11,10 @@ extension JSON {
         let inner = indent + "  "
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (offset, key) in members.keys.sorted().enumerated() {
                 out += inner + Self.quoted(key) + ": "
@@ -20,7 +23,10 @@ extension JSON {
             }
             out += indent + "}"
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (offset, item) in items.enumerated() {
                 out += inner

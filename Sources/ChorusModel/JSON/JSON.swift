@@ -80,7 +80,6 @@ public enum JSON: Sendable, Equatable, Codable {
         return out
     }
 
-
     /// The value as compact JSON text, object keys sorted so the text is deterministic; numbers
     /// as their `JSONNumber.text` (a parsed number as written), non-finite numbers as `null`.
     public var text: String {

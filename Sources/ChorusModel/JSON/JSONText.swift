@@ -28,14 +28,18 @@ public enum JSONText {
                 case 0x00..<0x20:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 are valid JSON but break JavaScript readers of the line.
                     escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
                 default: break
                 }
                 if let escape {
-                    if index > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    if index > start {
+                        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    }
                     out.append(escape)
                     start = index + width
                 }

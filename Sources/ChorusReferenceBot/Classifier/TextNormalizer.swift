@@ -245,7 +245,8 @@ enum LatinFolding {
             0x141: "l", 0x142: "l", 0x110: "d", 0x111: "d", 0xF0: "d", 0xD0: "d", 0xFE: "th", 0xDE: "th",
             0x131: "i",
         ]
-        let options: String.CompareOptions = foldCase ? [.diacriticInsensitive, .caseInsensitive] : [.diacriticInsensitive]
+        let options: String.CompareOptions =
+            foldCase ? [.diacriticInsensitive, .caseInsensitive] : [.diacriticInsensitive]
         var table: [UInt64] = []
         for value in ranges.joined() {
             guard let scalar = Unicode.Scalar(value) else {

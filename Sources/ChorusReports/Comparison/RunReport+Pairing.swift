@@ -33,7 +33,8 @@ extension RunReport {
     public static func pairedComparison(
         _ a: StoredRun, _ b: StoredRun, store: ResultStore, flipLimit: Int = 200
     ) throws(StoreError) -> PairedComparison {
-        var comparer = PairedComparer(replayA: replayCommand(for: a), replayB: replayCommand(for: b), flipLimit: flipLimit)
+        var comparer = PairedComparer(
+            replayA: replayCommand(for: a), replayB: replayCommand(for: b), flipLimit: flipLimit)
         for (cell, pairs) in try store.pairedOutcomes(a, b) {
             comparer.count(passedA: cell.passedA, passedB: cell.passedB, pairs: pairs)
         }

@@ -4,7 +4,8 @@ extension DashboardPage {
     /// The diff of two runs: a form to choose them, then B judged against A (with the paired
     /// comparison and flipped conversations when the runs are paired), as `chorus diff` reports it.
     public static func diff(a: StoredRun?, b: StoredRun?, runs: [StoredRun], report: RunReport?) -> String {
-        var body = "<div class=\"page\">\n<h1>Diff of two runs</h1>\n<form class=\"filters\" method=\"get\" action=\"/diff\">\n"
+        var body =
+            "<div class=\"page\">\n<h1>Diff of two runs</h1>\n<form class=\"filters\" method=\"get\" action=\"/diff\">\n"
         for (name, label, chosen) in [("a", "A (reference)", a), ("b", "B", b)] {
             var choices = runs
             if let chosen, !choices.contains(where: { $0.name == chosen.name }) { choices.insert(chosen, at: 0) }
@@ -20,8 +21,10 @@ extension DashboardPage {
             return document(title: "Diff", body: body + "<p class=\"muted\">Choose two runs.</p>\n</div>\n")
         }
         body += "<p>A \(runLink(a)) (\(h(a.target.name))) · B \(runLink(b)) (\(h(b.target.name))) · "
-        body += RunReport.arePaired(a, b)
-            ? "paired: same suite, seed and shard" : "<span class=\"muted\">not paired: the runs differ in seed, suite or shard</span>"
+        body +=
+            RunReport.arePaired(a, b)
+            ? "paired: same suite, seed and shard"
+            : "<span class=\"muted\">not paired: the runs differ in seed, suite or shard</span>"
         body += "</p>\n</div>\n"
         return document(title: "\(a.name) vs \(b.name)", body: body + HTMLReporter().body(report))
     }

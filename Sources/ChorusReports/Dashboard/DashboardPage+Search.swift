@@ -7,13 +7,15 @@ extension DashboardPage {
     public static func search(
         run: StoredRun?, runs: [StoredRun], query: ConversationQuery, page: ConversationPage?
     ) -> String {
-        var body = "<div class=\"page\">\n<h1>Search conversations</h1>\n<form class=\"filters\" method=\"get\" action=\"/search\">\n"
+        var body =
+            "<div class=\"page\">\n<h1>Search conversations</h1>\n<form class=\"filters\" method=\"get\" action=\"/search\">\n"
         body += "<label>Run<select name=\"run\">"
         var choices = runs
         if let run, !choices.contains(where: { $0.name == run.name }) { choices.insert(run, at: 0) }
         for choice in choices {
             let selected = choice.name == run?.name ? " selected" : ""
-            body += "<option value=\"\(h(choice.name))\"\(selected)>\(h(choice.name)) · \(h(choice.target.name))</option>"
+            body +=
+                "<option value=\"\(h(choice.name))\"\(selected)>\(h(choice.name)) · \(h(choice.target.name))</option>"
         }
         body += "</select></label>\n"
         body += "<label>Text<input type=\"search\" name=\"q\" value=\"\(h(query.text ?? ""))\"></label>\n"
@@ -21,7 +23,9 @@ extension DashboardPage {
         body += "<label>Goal<input name=\"goal\" value=\"\(h(query.goal ?? ""))\"></label>\n"
         body += "<label>Persona<input name=\"persona\" value=\"\(h(query.persona ?? ""))\"></label>\n"
         body += "<label>Intent<input name=\"intent\" value=\"\(h(query.intent ?? ""))\"></label>\n"
-        body += select("failure", DialogueFailure.allCases.map(\.rawValue), selected: query.dialogueFailure?.rawValue, label: "Dialogue failure")
+        body += select(
+            "failure", DialogueFailure.allCases.map(\.rawValue), selected: query.dialogueFailure?.rawValue,
+            label: "Dialogue failure")
         body += "<button type=\"submit\">Search</button>\n</form>\n"
         guard let run, let page else {
             body += "<p class=\"muted\">No run to search.</p>\n"
@@ -36,7 +40,9 @@ extension DashboardPage {
             body += "<table class=\"results\">\n<thead><tr><th>#</th><th>Outcome</th><th>Goal</th><th>Persona</th>"
             body += "<th>Language</th><th>Turns</th></tr></thead>\n<tbody>\n"
             for hit in page.hits {
-                let label = hit.position.repeatIndex == 0 ? "\(hit.position.index)" : "\(hit.position.index) (play \(hit.position.repeatIndex))"
+                let label =
+                    hit.position.repeatIndex == 0
+                    ? "\(hit.position.index)" : "\(hit.position.index) (play \(hit.position.repeatIndex))"
                 body += "<tr><td>\(anchor("/conversation", [("run", run.name), ("at", hit.position.text)], label))</td>"
                 body += "<td><span class=\"outcome \(hit.outcome.rawValue)\">\(hit.outcome.rawValue)</span></td>"
                 body += "<td>\(h(hit.goal))</td><td>\(h(hit.persona))</td><td>\(h(hit.language ?? ""))</td>"
@@ -65,7 +71,8 @@ extension DashboardPage {
     }
 
     static func select(_ name: String, _ values: [String], selected: String?, label: String? = nil) -> String {
-        var html = "<label>\(h(label ?? name.prefix(1).uppercased() + name.dropFirst()))<select name=\"\(name)\"><option value=\"\">any</option>"
+        var html =
+            "<label>\(h(label ?? name.prefix(1).uppercased() + name.dropFirst()))<select name=\"\(name)\"><option value=\"\">any</option>"
         for value in values {
             html += "<option value=\"\(h(value))\"\(value == selected ? " selected" : "")>\(h(value))</option>"
         }

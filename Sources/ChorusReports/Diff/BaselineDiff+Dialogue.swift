@@ -25,7 +25,9 @@ extension BaselineDiff {
     /// by more than the completion tolerance: `digression 95.0 % → 60.0 % (-35.0 pp [-45.2, -24.1])`.
     public var behaviourDrops: [String] {
         behaviours.sorted { $0.key < $1.key }.compactMap { name, shift in
-            guard let change = shift.completionChange, change.high < 0, -change.delta > completionTolerance else { return nil }
+            guard let change = shift.completionChange, change.high < 0, -change.delta > completionTolerance else {
+                return nil
+            }
             return "\(name) \(Figures.rate(change.baseline)) → \(Figures.rate(change.current)) "
                 + "(\(Figures.points(change.delta)) \(Figures.interval(change.low, change.high, signed: true)))"
         }

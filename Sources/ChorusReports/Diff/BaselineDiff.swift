@@ -27,7 +27,8 @@ public struct BaselineDiff: Sendable, Equatable, Codable {
 
     public init(
         metrics: [MetricDelta], intents: [MetricDelta], confusionMoves: [ConfusionMove], goals: [String: OutcomeShift],
-        personas: [String: OutcomeShift], dialogueFailures: [MetricDelta] = [], behaviours: [String: OutcomeShift] = [:],
+        personas: [String: OutcomeShift], dialogueFailures: [MetricDelta] = [],
+        behaviours: [String: OutcomeShift] = [:],
         newFailureClusters: [String]
     ) {
         self.metrics = metrics

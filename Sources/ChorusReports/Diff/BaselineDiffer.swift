@@ -22,7 +22,8 @@ public struct BaselineDiffer: Sendable {
     public var turnsFloor: Double
 
     public init(
-        gate: [String: GateRule] = [:], intentTolerance: Double = 0.05, latencyFloorMs: Double = 1, turnsFloor: Double = 1
+        gate: [String: GateRule] = [:], intentTolerance: Double = 0.05, latencyFloorMs: Double = 1,
+        turnsFloor: Double = 1
     ) {
         self.gate = gate
         self.intentTolerance = gate[GateMetric.intentF1.rawValue]?.maxDrop ?? intentTolerance
@@ -68,7 +69,9 @@ public struct BaselineDiffer: Sendable {
         guard let old = Self.rate(metric, in: before), let new = Self.rate(metric, in: current) else { return nil }
         let (s1, n1) = old.proportion(isF1: metric == .slotF1)
         let (s2, n2) = new.proportion(isF1: metric == .slotF1)
-        guard let difference = ProportionDifference(successes1: s1, trials1: n1, successes2: s2, trials2: n2) else { return nil }
+        guard let difference = ProportionDifference(successes1: s1, trials1: n1, successes2: s2, trials2: n2) else {
+            return nil
+        }
         let rule = gate[metric.rawValue]
         return MetricDelta(
             name: metric.rawValue, baseline: old.value, current: new.value, low: difference.low, high: difference.high,
@@ -80,20 +83,31 @@ public struct BaselineDiffer: Sendable {
     /// MOVER interval of a difference (Zou and Donner 2008), built from each run's bootstrap
     /// interval: B − A ± the square root of the squared distances to the two intervals' sides.
     func passHatDelta(_ before: Summary, _ current: Summary) -> MetricDelta? {
-        guard let k = before.repeats?.plays, let old = before.repeats?.passHat(k), let new = current.repeats?.passHat(k) else {
+        guard let k = before.repeats?.plays, let old = before.repeats?.passHat(k), let new = current.repeats?.passHat(k)
+        else {
             return nil
         }
         let difference = new.value - old.value
-        let low = difference - ((old.high - old.value) * (old.high - old.value) + (new.value - new.low) * (new.value - new.low)).squareRoot()
-        let high = difference + ((old.value - old.low) * (old.value - old.low) + (new.high - new.value) * (new.high - new.value)).squareRoot()
+        let low =
+            difference
+            - ((old.high - old.value) * (old.high - old.value) + (new.value - new.low) * (new.value - new.low))
+            .squareRoot()
+        let high =
+            difference
+            + ((old.value - old.low) * (old.value - old.low) + (new.high - new.value) * (new.high - new.value))
+            .squareRoot()
         return MetricDelta(
-            name: GateMetric.passHatK.rawValue, baseline: old.value, current: new.value, low: low, high: high, pValue: nil,
-            higherIsBetter: true, tolerance: gate[GateMetric.passHatK.rawValue]?.maxDrop ?? 0, significant: low > 0 || high < 0)
+            name: GateMetric.passHatK.rawValue, baseline: old.value, current: new.value, low: low, high: high,
+            pValue: nil,
+            higherIsBetter: true, tolerance: gate[GateMetric.passHatK.rawValue]?.maxDrop ?? 0,
+            significant: low > 0 || high < 0)
     }
 
     /// The change of a figure without an interval (a percentile): a rise is a regression beyond the
     /// gate's relative `max_rise` (or `defaultRise`) of the baseline, and never below `floor`.
-    func relativeDelta(_ metric: GateMetric, _ old: Double, _ new: Double, defaultRise: Double, floor: Double) -> MetricDelta {
+    func relativeDelta(_ metric: GateMetric, _ old: Double, _ new: Double, defaultRise: Double, floor: Double)
+        -> MetricDelta
+    {
         let relative = gate[metric.rawValue]?.maxRise ?? defaultRise
         return MetricDelta(
             name: metric.rawValue, baseline: old, current: new, low: nil, high: nil, pValue: nil, higherIsBetter: false,
@@ -178,7 +192,8 @@ public struct BaselineDiffer: Sendable {
                 let old = a[expected]?[label] ?? 0
                 let new = b[expected]?[label] ?? 0
                 if abs(new - old) >= 0.02 {
-                    moves.append(ConfusionMove(expected: expected, predicted: label, baselineShare: old, currentShare: new))
+                    moves.append(
+                        ConfusionMove(expected: expected, predicted: label, baselineShare: old, currentShare: new))
                 }
             }
         }
@@ -192,7 +207,8 @@ public struct BaselineDiffer: Sendable {
     static func shifts(_ before: [String: OutcomeCounts], _ after: [String: OutcomeCounts]) -> [String: OutcomeShift] {
         var shifts: [String: OutcomeShift] = [:]
         for name in Set(before.keys).union(after.keys) {
-            shifts[name] = OutcomeShift(baseline: before[name] ?? OutcomeCounts(), current: after[name] ?? OutcomeCounts())
+            shifts[name] = OutcomeShift(
+                baseline: before[name] ?? OutcomeCounts(), current: after[name] ?? OutcomeCounts())
         }
         return shifts
     }

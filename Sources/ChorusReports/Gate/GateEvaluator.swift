@@ -26,7 +26,8 @@ public struct GateEvaluator: Sendable {
                         metric: metric.rawValue, kind: .min, threshold: min, actual: actual, passed: passed,
                         evaluated: actual != nil,
                         detail: actual == nil
-                            ? unavailable : "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
+                            ? unavailable
+                            : "\(metric.rawValue) \(shown) \(passed ? "≥" : "<") min \(Self.format(min, metric))"))
             }
             if let max = rule.max {
                 let passed = actual.map { $0 <= max } ?? false
@@ -35,10 +36,13 @@ public struct GateEvaluator: Sendable {
                         metric: metric.rawValue, kind: .max, threshold: max, actual: actual, passed: passed,
                         evaluated: actual != nil,
                         detail: actual == nil
-                            ? unavailable : "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
+                            ? unavailable
+                            : "\(metric.rawValue) \(shown) \(passed ? "≤" : ">") max \(Self.format(max, metric))"))
             }
             if metric == .intentF1 {
-                if let tolerance = rule.maxDrop, let diff { checks.append(Self.intentCheck(diff, tolerance: tolerance)) }
+                if let tolerance = rule.maxDrop, let diff {
+                    checks.append(Self.intentCheck(diff, tolerance: tolerance))
+                }
                 continue
             }
             guard let delta = diff?.delta(named: metric.rawValue) else { continue }
@@ -93,7 +97,9 @@ public struct GateEvaluator: Sendable {
     /// Holm's correction, and beyond the tolerance).
     static func intentCheck(_ diff: BaselineDiff, tolerance: Double) -> GateCheck {
         let regressed = diff.intents.filter(\.regression)
-        let named = regressed.prefix(5).map { "\($0.name) \(Figures.score($0.baseline)) → \(Figures.score($0.current))" }
+        let named = regressed.prefix(5).map {
+            "\($0.name) \(Figures.score($0.baseline)) → \(Figures.score($0.current))"
+        }
         let more = regressed.count > 5 ? " and \(regressed.count - 5) more" : ""
         let detail =
             regressed.isEmpty
@@ -149,7 +155,8 @@ extension GateEvaluator {
         for assignment in assignments {
             guard let parsed = Self.parse(assignment) else {
                 throw GateOverrideError(
-                    "expected METRIC.BOUND=NUMBER, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9; got \"\(assignment)\"")
+                    "expected METRIC.BOUND=NUMBER, e.g. completion_rate.min=0.7 or completion_rate{language=fi}.min=0.9; got \"\(assignment)\""
+                )
             }
             let (name, language, bound, text) = parsed
             guard let metric = GateMetric(rawValue: name) else {
@@ -159,7 +166,8 @@ extension GateEvaluator {
             let key = language.map { "\(name){language=\($0)}" } ?? name
             let bounds = language == nil ? GateRule.boundNames : GateRule.languageBoundNames
             guard bounds.contains(bound) else {
-                throw GateOverrideError("unknown gate bound \"\(bound)\" of \(key) (known: \(bounds.joined(separator: ", ")))")
+                throw GateOverrideError(
+                    "unknown gate bound \"\(bound)\" of \(key) (known: \(bounds.joined(separator: ", ")))")
             }
             guard let value = Double(text) else {
                 throw GateOverrideError("\(key).\(bound) must be a number, found \"\(text)\"")
@@ -177,7 +185,8 @@ extension GateEvaluator {
                 if let languages, !languages.contains(language) {
                     let hint = NameSuggestion.hint(for: language, in: languages)
                     throw GateOverrideError(
-                        "unknown language \"\(language)\" in \(key): the suite's users write \(languages.sorted().joined(separator: ", "))\(hint)")
+                        "unknown language \"\(language)\" in \(key): the suite's users write \(languages.sorted().joined(separator: ", "))\(hint)"
+                    )
                 }
                 var languageRule = rule.languages?[language] ?? GateRule()
                 languageRule.set(bound, to: value)
@@ -210,7 +219,9 @@ extension GateEvaluator {
             rest = rest[rest.index(after: dot)...]
         }
         let parts = rest.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard !metric.isEmpty, parts.count == 2, !parts[0].isEmpty, !parts[0].contains("."), !parts[1].isEmpty else { return nil }
+        guard !metric.isEmpty, parts.count == 2, !parts[0].isEmpty, !parts[0].contains("."), !parts[1].isEmpty else {
+            return nil
+        }
         return (String(metric), language, String(parts[0]), String(parts[1]))
     }
 }

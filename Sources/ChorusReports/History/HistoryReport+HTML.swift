@@ -6,7 +6,8 @@ extension HistoryReport {
     /// per target, each rate with its 95% interval; and the table of runs.
     public func html() -> String {
         var body = "<h1>Chorus history · \(Escaping.html(suite))</h1>\n"
-        body += "<p>\(points.count) runs, oldest first, one line per target. Hover a point for its run.</p>\n<div class=\"charts\">\n"
+        body +=
+            "<p>\(points.count) runs, oldest first, one line per target. Hover a point for its run.</p>\n<div class=\"charts\">\n"
         let headlines = points.map { RunHeadline($0.summary) }
         for series in Self.series {
             body += trendChart(series, headlines: headlines).svg()
@@ -14,7 +15,8 @@ extension HistoryReport {
         body += "</div>\n<table><thead><tr><th>#</th><th>run</th><th>target</th><th>seed</th><th>n</th>"
         body += Self.series.map { "<th>\(Escaping.html($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
         for (number, point) in points.enumerated() {
-            body += "<tr><td>\(number + 1)</td><td>\(Escaping.html(point.run))</td><td>\(Escaping.html(point.target))</td>"
+            body +=
+                "<tr><td>\(number + 1)</td><td>\(Escaping.html(point.run))</td><td>\(Escaping.html(point.target))</td>"
             body += "<td>\(point.seed)</td><td>\(point.summary.conversations)</td>"
             for series in Self.series {
                 let value = series.value(headlines[number]).map { Self.format($0, isRate: series.isRate) } ?? "n/a"
@@ -46,7 +48,8 @@ extension HistoryReport {
         for (index, point) in points.enumerated() {
             guard let figure = series.figure(headlines[index]) else { continue }
             let time = TrendChart.time(point.startedAt) ?? Date(timeIntervalSince1970: Double(index))
-            let mark = TrendChart.Point(time: time, value: figure.value, low: figure.low, high: figure.high, label: point.run)
+            let mark = TrendChart.Point(
+                time: time, value: figure.value, low: figure.low, high: figure.high, label: point.run)
             if let line = lines.firstIndex(where: { $0.name == point.target }) {
                 lines[line].points.append(mark)
             } else {

@@ -13,7 +13,10 @@ public struct HistoryReport: Sendable, Equatable {
         /// The run's labels and git revision.
         public var labels: RunLabels
 
-        public init(run: String, target: String, seed: UInt64, startedAt: String, summary: Summary, labels: RunLabels = RunLabels()) {
+        public init(
+            run: String, target: String, seed: UInt64, startedAt: String, summary: Summary,
+            labels: RunLabels = RunLabels()
+        ) {
             self.labels = labels
             self.run = run
             self.target = target

@@ -20,7 +20,8 @@ public struct TrendChart: Sendable, Equatable {
         public var label: String
 
         public init(
-            time: Date, value: Double, low: Double? = nil, high: Double? = nil, passed: Bool? = nil, link: String? = nil,
+            time: Date, value: Double, low: Double? = nil, high: Double? = nil, passed: Bool? = nil,
+            link: String? = nil,
             label: String
         ) {
             self.time = time
@@ -96,7 +97,10 @@ public struct TrendChart: Sendable, Equatable {
     }
 
     public func svg() -> String {
-        let left = 52.0, right = 16.0, top = 14.0, bottom = 34.0
+        let left = 52.0
+        let right = 16.0
+        let top = 14.0
+        let bottom = 34.0
         let points = lines.flatMap(\.points)
         let data = points.flatMap { [$0.value, $0.low ?? $0.value, $0.high ?? $0.value] }
         // A bound far above every run (a latency bound lifted to a million) would flatten the
@@ -118,31 +122,40 @@ public struct TrendChart: Sendable, Equatable {
         let span = end.timeIntervalSince(start)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        func x(_ time: Date) -> Double { span > 0 ? left + time.timeIntervalSince(start) / span * plotWidth : left + plotWidth / 2 }
+        func x(_ time: Date) -> Double {
+            span > 0 ? left + time.timeIntervalSince(start) / span * plotWidth : left + plotWidth / 2
+        }
         func y(_ value: Double) -> Double { top + (high - value) / (high - low) * plotHeight }
         func c(_ value: Double) -> String { Figures.fixed(value, 1) }
         func label(_ value: Double) -> String { isRate ? Figures.rate(value) : Figures.milliseconds(value) + " ms" }
 
         var svg = "<figure class=\"trend\"><figcaption>\(Escaping.html(title))</figcaption>\n"
-        svg += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" "
+        svg +=
+            "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" "
         svg += "aria-label=\"\(Escaping.html(title)) over time\">\n"
         // Axes and their labels: the value range, and the first and last run's time.
-        svg += "<line x1=\"\(c(left))\" y1=\"\(c(top))\" x2=\"\(c(left))\" y2=\"\(c(top + plotHeight))\" stroke=\"#9aa3b2\"/>"
-        svg += "<line x1=\"\(c(left))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(width - right))\" y2=\"\(c(top + plotHeight))\" stroke=\"#9aa3b2\"/>\n"
+        svg +=
+            "<line x1=\"\(c(left))\" y1=\"\(c(top))\" x2=\"\(c(left))\" y2=\"\(c(top + plotHeight))\" stroke=\"#9aa3b2\"/>"
+        svg +=
+            "<line x1=\"\(c(left))\" y1=\"\(c(top + plotHeight))\" x2=\"\(c(width - right))\" y2=\"\(c(top + plotHeight))\" stroke=\"#9aa3b2\"/>\n"
         for value in [low, (low + high) / 2, high] {
-            svg += "<text x=\"\(c(left - 4))\" y=\"\(c(y(value) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6475\">\(label(value))</text>"
+            svg +=
+                "<text x=\"\(c(left - 4))\" y=\"\(c(y(value) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6475\">\(label(value))</text>"
         }
         let ticks = span > 0 ? [start, start.addingTimeInterval(span / 2), end] : [start]
         for (number, tick) in ticks.enumerated() {
-            let anchor = ticks.count == 1 ? "middle" : number == 0 ? "start" : number == ticks.count - 1 ? "end" : "middle"
-            svg += "<text class=\"tick\" x=\"\(c(x(tick)))\" y=\"\(c(height - 12))\" font-size=\"10\" text-anchor=\"\(anchor)\" "
+            let anchor =
+                ticks.count == 1 ? "middle" : number == 0 ? "start" : number == ticks.count - 1 ? "end" : "middle"
+            svg +=
+                "<text class=\"tick\" x=\"\(c(x(tick)))\" y=\"\(c(height - 12))\" font-size=\"10\" text-anchor=\"\(anchor)\" "
             svg += "fill=\"#5b6475\">\(Self.label(tick))</text>"
         }
         svg += "\n"
         for bound in bounds where bound.value >= low && bound.value <= high {
             svg += "<g class=\"bound\"><line x1=\"\(c(left))\" y1=\"\(c(y(bound.value)))\" x2=\"\(c(width - right))\" "
             svg += "y2=\"\(c(y(bound.value)))\" stroke=\"#c62828\" stroke-dasharray=\"5 4\"/>"
-            svg += "<text x=\"\(c(width - right))\" y=\"\(c(y(bound.value) - 3))\" font-size=\"10\" text-anchor=\"end\" fill=\"#c62828\">"
+            svg +=
+                "<text x=\"\(c(width - right))\" y=\"\(c(y(bound.value) - 3))\" font-size=\"10\" text-anchor=\"end\" fill=\"#c62828\">"
             svg += "\(Escaping.html(bound.label)) \(label(bound.value))</text></g>\n"
         }
         for (number, line) in lines.enumerated() {
@@ -156,11 +169,13 @@ public struct TrendChart: Sendable, Equatable {
                 let px = c(x(point.time))
                 var mark = ""
                 if let whiskerLow = point.low, let whiskerHigh = point.high {
-                    mark += "<line class=\"interval\" x1=\"\(px)\" y1=\"\(c(y(whiskerLow)))\" x2=\"\(px)\" y2=\"\(c(y(whiskerHigh)))\" "
+                    mark +=
+                        "<line class=\"interval\" x1=\"\(px)\" y1=\"\(c(y(whiskerLow)))\" x2=\"\(px)\" y2=\"\(c(y(whiskerHigh)))\" "
                     mark += "stroke=\"\(colour)\" stroke-opacity=\"0.55\" stroke-width=\"3\"/>"
                 }
                 let failed = point.passed == false
-                mark += "<circle class=\"\(failed ? "point failed" : "point")\" cx=\"\(px)\" cy=\"\(c(y(point.value)))\" "
+                mark +=
+                    "<circle class=\"\(failed ? "point failed" : "point")\" cx=\"\(px)\" cy=\"\(c(y(point.value)))\" "
                 mark += failed ? "r=\"5\" fill=\"#c62828\" stroke=\"#fff\"" : "r=\"3.5\" fill=\"\(colour)\""
                 mark += "/>"
                 let interval = point.low.flatMap { l in point.high.map { " [\(label(l)) – \(label($0))]" } } ?? ""
@@ -178,7 +193,8 @@ public struct TrendChart: Sendable, Equatable {
         if lines.count > 1 || lines.contains(where: { $0.points.contains { $0.passed == false } }) {
             svg += "<figcaption class=\"legend\">"
             for (number, line) in lines.enumerated() {
-                svg += "<span class=\"swatch\" style=\"background:\(Self.palette[number % Self.palette.count])\"></span>"
+                svg +=
+                    "<span class=\"swatch\" style=\"background:\(Self.palette[number % Self.palette.count])\"></span>"
                 svg += "\(Escaping.html(line.name)) "
             }
             if lines.contains(where: { $0.points.contains { $0.passed == false } }) {

@@ -98,6 +98,7 @@ public struct RunDocument: Sendable, Encodable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.schema, forKey: .schema)
         try c.encode(run, forKey: .run)
-        try c.encode(SummaryDocument(report: report, summary: JSONSummaryReporter.rounded(report.summary)), forKey: .summary)
+        try c.encode(
+            SummaryDocument(report: report, summary: JSONSummaryReporter.rounded(report.summary)), forKey: .summary)
     }
 }

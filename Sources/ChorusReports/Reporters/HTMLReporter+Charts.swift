@@ -43,12 +43,15 @@ extension HTMLReporter {
     /// Outcome bars and completion per name (goal, behaviour), sorted by name.
     func outcomeTable(_ counts: [String: OutcomeCounts], noun: String) -> String {
         let rows = counts.sorted { $0.key < $1.key }
-        var html = "<table class=\"by-goal\">\n<thead><tr><th>\(h(noun.prefix(1).uppercased() + noun.dropFirst()))</th><th>n</th>"
+        var html =
+            "<table class=\"by-goal\">\n<thead><tr><th>\(h(noun.prefix(1).uppercased() + noun.dropFirst()))</th><th>n</th>"
         html += "<th class=\"wide\">Outcomes</th><th>Completion</th></tr></thead>\n<tbody>\n"
         for (name, counts) in rows.prefix(maxRows) {
             html += "<tr><th>\(h(name))</th><td class=\"num\">\(counts.total)</td>"
-            html += "<td class=\"wide\">\(Self.stackedBar(counts, height: 14, label: "Outcomes of \(noun) \(name)"))</td>"
-            html += "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.judged)))</td></tr>\n"
+            html +=
+                "<td class=\"wide\">\(Self.stackedBar(counts, height: 14, label: "Outcomes of \(noun) \(name)"))</td>"
+            html +=
+                "<td class=\"num\">\(Figures.rate(ReportFormat.share(counts.completed, of: counts.judged)))</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(rows.count - maxRows, noun + "s")
     }
@@ -56,7 +59,8 @@ extension HTMLReporter {
     /// A horizontal bar split by outcome, stretched to the width of its container.
     static func stackedBar(_ counts: OutcomeCounts, height: Int, label: String) -> String {
         let total = counts.total
-        var svg = "<svg class=\"stacked\" viewBox=\"0 0 1000 \(height)\" preserveAspectRatio=\"none\" height=\"\(height)\" "
+        var svg =
+            "<svg class=\"stacked\" viewBox=\"0 0 1000 \(height)\" preserveAspectRatio=\"none\" height=\"\(height)\" "
         svg += "role=\"img\" aria-label=\"\(Escaping.html(label))\">"
         svg += "<rect width=\"1000\" height=\"\(height)\" fill=\"#eceff1\"/>"
         var x = 0.0
@@ -83,9 +87,11 @@ extension HTMLReporter {
             svg += "<line x1=\"\(x(tick))\" x2=\"\(x(tick))\" y1=\"0\" y2=\"20\" stroke=\"#dde3ea\"/>"
         }
         svg += "<rect y=\"5\" width=\"\(x(metric.value))\" height=\"10\" fill=\"#bbd3ee\"/>"
-        svg += "<line x1=\"\(x(metric.low))\" x2=\"\(x(metric.high))\" y1=\"10\" y2=\"10\" stroke=\"#1f4e8c\" stroke-width=\"2\"/>"
+        svg +=
+            "<line x1=\"\(x(metric.low))\" x2=\"\(x(metric.high))\" y1=\"10\" y2=\"10\" stroke=\"#1f4e8c\" stroke-width=\"2\"/>"
         for bound in [metric.low, metric.high] {
-            svg += "<line x1=\"\(x(bound))\" x2=\"\(x(bound))\" y1=\"5\" y2=\"15\" stroke=\"#1f4e8c\" stroke-width=\"2\"/>"
+            svg +=
+                "<line x1=\"\(x(bound))\" x2=\"\(x(bound))\" y1=\"5\" y2=\"15\" stroke=\"#1f4e8c\" stroke-width=\"2\"/>"
         }
         svg += "<circle cx=\"\(x(metric.value))\" cy=\"10\" r=\"3.5\" fill=\"#1f4e8c\"/>"
         if let baseline {
@@ -133,11 +139,13 @@ extension HTMLReporter {
         }
         html += svg + "</svg>\n"
         if let t = s.turns {
-            html += "<p>Turns to success (user turns per completed conversation): mean <b>\(Figures.fixed(t.mean, 2))</b>, "
+            html +=
+                "<p>Turns to success (user turns per completed conversation): mean <b>\(Figures.fixed(t.mean, 2))</b>, "
             html += "median <b>\(Figures.fixed(t.median, 1))</b>, p95 <b>\(Figures.fixed(t.p95, 0))</b></p>\n"
         }
         if !s.errors.isEmpty {
-            html += "<p>Failed exchanges: "
+            html +=
+                "<p>Failed exchanges: "
                 + s.errors.sorted { $0.key < $1.key }.map { "\(h($0.key)) <b>\($0.value)</b>" }.joined(separator: " · ")
                 + "</p>\n"
         }
@@ -153,7 +161,9 @@ extension HTMLReporter {
         if tooMany {
             // Too many intents to show (CLINC150 has 151): show those the bot gets wrong most,
             // which are the rows worth reading; confusion.csv has the whole matrix.
-            let errors = rowTotals.reduce(into: [String: Int]()) { $0[$1.key] = $1.value - (confusion[$1.key]?[$1.key] ?? 0) }
+            let errors = rowTotals.reduce(into: [String: Int]()) {
+                $0[$1.key] = $1.value - (confusion[$1.key]?[$1.key] ?? 0)
+            }
             allRows.sort { a, b in
                 let (ea, eb) = (errors[a, default: 0], errors[b, default: 0])
                 if ea != eb { return ea > eb }
@@ -196,7 +206,9 @@ extension HTMLReporter {
         }
         html += "</tbody></table></div>\n"
         if tooMany {
-            html += more(allRows.count - rows.count, "expected intents (those with the fewest errors; confusion.csv has them all)")
+            html += more(
+                allRows.count - rows.count,
+                "expected intents (those with the fewest errors; confusion.csv has them all)")
         }
         return html
     }
@@ -224,10 +236,13 @@ extension HTMLReporter {
             html += "(\(Figures.rate(ReportFormat.share(funnel.abandoned, of: funnel.conversations))))</p>"
             html += Self.stackedShare(funnel.abandoned, of: funnel.conversations)
             let stages = funnel.byStage.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            html += "<h4>While giving</h4>" + hbars(stages.prefix(10).map { (h($0.key), $0.value) }, top: funnel.abandoned)
+            html +=
+                "<h4>While giving</h4>" + hbars(stages.prefix(10).map { (h($0.key), $0.value) }, top: funnel.abandoned)
             html += more(stages.count - 10, "stages")
             let turns = funnel.byTurn.sorted { $0.key < $1.key }
-            html += "<h4>After user turn</h4>" + hbars(turns.prefix(15).map { ("turn \($0.key)", $0.value) }, top: funnel.abandoned)
+            html +=
+                "<h4>After user turn</h4>"
+                + hbars(turns.prefix(15).map { ("turn \($0.key)", $0.value) }, top: funnel.abandoned)
             html += more(turns.count - 15, "turns")
             html += "</div>\n"
         }
@@ -238,7 +253,8 @@ extension HTMLReporter {
     /// The abandoned share of a goal's conversations as a two-part bar.
     private static func stackedShare(_ part: Int, of whole: Int) -> String {
         let width = 1000 * ReportFormat.share(part, of: whole)
-        return "<svg class=\"stacked\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" height=\"10\" aria-hidden=\"true\">"
+        return
+            "<svg class=\"stacked\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" height=\"10\" aria-hidden=\"true\">"
             + "<rect width=\"1000\" height=\"10\" fill=\"#c8e6c9\"/>"
             + "<rect width=\"\(coordinate(width))\" height=\"10\" fill=\"\(colour(.abandoned))\"/></svg>"
     }

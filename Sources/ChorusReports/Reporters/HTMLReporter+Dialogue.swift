@@ -14,18 +14,21 @@ extension HTMLReporter {
             html += "<p class=\"muted\">No dialogue failure.</p>\n"
         } else {
             html += "<div class=\"scroll\"><table class=\"rates\">\n<thead><tr><th>Dialogue failure</th>"
-            html += "<th class=\"chart\">0 – 100 %</th><th>Rate</th><th>95% interval</th><th>Conversations</th><th>Turns</th>"
-            html += "<th>Behaviours hit</th>\(diffed ? "<th>Baseline</th><th>Δ [95% interval]</th><th></th>" : "")</tr></thead>\n<tbody>\n"
+            html +=
+                "<th class=\"chart\">0 – 100 %</th><th>Rate</th><th>95% interval</th><th>Conversations</th><th>Turns</th>"
+            html +=
+                "<th>Behaviours hit</th>\(diffed ? "<th>Baseline</th><th>Δ [95% interval]</th><th></th>" : "")</tr></thead>\n<tbody>\n"
             for (name, figures, delta) in failures.prefix(maxRows) {
                 html += "<tr\(rowClass(delta.map(ReportFormat.deltaStatus)))><th><code>\(h(name))</code></th>"
                 html += rateCells(figures.rate, baseline: delta?.baseline)
                 html += "<td class=\"num\">\(figures.conversations)</td><td class=\"num\">\(figures.occurrences)</td>"
                 html += "<td>\(h(ReportFormat.behavioursHit(figures.behaviours)))</td>"
                 if diffed {
-                    html += delta.map {
-                        "<td class=\"num\">\(Figures.rate($0.baseline))</td><td class=\"num\">\(h(ReportFormat.change($0)))</td>"
-                            + "<td class=\"status\">\(statusBadge($0))</td>"
-                    } ?? "<td></td><td></td><td></td>"
+                    html +=
+                        delta.map {
+                            "<td class=\"num\">\(Figures.rate($0.baseline))</td><td class=\"num\">\(h(ReportFormat.change($0)))</td>"
+                                + "<td class=\"status\">\(statusBadge($0))</td>"
+                        } ?? "<td></td><td></td><td></td>"
                 }
                 html += "</tr>\n"
             }

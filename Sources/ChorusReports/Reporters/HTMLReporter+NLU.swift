@@ -28,27 +28,35 @@ extension HTMLReporter {
     /// and the recommended threshold as a dashed line.
     static func confidenceHistogram(_ figures: ConfidenceFigures) -> String {
         let top = max(figures.histogram.map { max($0.correct, $0.wrong) }.max() ?? 0, 1)
-        let left = 30.0, bottom = 170.0, height = 150.0, step = 30.0
+        let left = 30.0
+        let bottom = 170.0
+        let height = 150.0
+        let step = 30.0
         var svg = "<svg class=\"histogram\" viewBox=\"0 0 640 200\" width=\"640\" height=\"200\" role=\"img\" "
         svg += "aria-label=\"Confidence of correct and wrong predictions\">"
         svg += "<line x1=\"\(coordinate(left))\" x2=\"\(coordinate(left + 20 * step))\" y1=\"\(coordinate(bottom))\" "
         svg += "y2=\"\(coordinate(bottom))\" stroke=\"#90a4ae\"/>"
         for (k, bucket) in figures.histogram.enumerated() {
             let x = left + Double(k) * step
-            for (offset, count, fill, noun) in [(2.0, bucket.correct, "#2e7d32", "correct"), (15.0, bucket.wrong, "#c62828", "wrong")]
+            for (offset, count, fill, noun) in [
+                (2.0, bucket.correct, "#2e7d32", "correct"), (15.0, bucket.wrong, "#c62828", "wrong"),
+            ]
             where count > 0 {
                 let barHeight = max(1, height * Double(count) / Double(top))
                 svg += "<rect x=\"\(coordinate(x + offset))\" y=\"\(coordinate(bottom - barHeight))\" width=\"13\" "
                 svg += "height=\"\(coordinate(barHeight))\" fill=\"\(fill)\"><title>"
-                svg += "\(Figures.fixed(bucket.low, 2))–\(Figures.fixed(bucket.high, 2)): \(count) \(noun)</title></rect>"
+                svg +=
+                    "\(Figures.fixed(bucket.low, 2))–\(Figures.fixed(bucket.high, 2)): \(count) \(noun)</title></rect>"
             }
             if k % 2 == 0 {
-                svg += "<text x=\"\(coordinate(x))\" y=\"188\" text-anchor=\"middle\">\(Figures.fixed(bucket.low, 1))</text>"
+                svg +=
+                    "<text x=\"\(coordinate(x))\" y=\"188\" text-anchor=\"middle\">\(Figures.fixed(bucket.low, 1))</text>"
             }
         }
         svg += "<text x=\"\(coordinate(left + 20 * step))\" y=\"188\" text-anchor=\"middle\">1.0</text>"
         let threshold = left + figures.recommendedThreshold * 20 * step
-        svg += "<line x1=\"\(coordinate(threshold))\" x2=\"\(coordinate(threshold))\" y1=\"10\" y2=\"\(coordinate(bottom))\" "
+        svg +=
+            "<line x1=\"\(coordinate(threshold))\" x2=\"\(coordinate(threshold))\" y1=\"10\" y2=\"\(coordinate(bottom))\" "
         svg += "stroke=\"#1f4e8c\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
         return svg + "</svg>"
     }
@@ -56,10 +64,13 @@ extension HTMLReporter {
     // MARK: - Confused pairs
 
     func confusedPairsSection(_ pairs: [ConfusedPair]) -> String {
-        var html = "<h2>Most confused <small>what the user meant → what the bot understood, with example utterances</small></h2>\n"
-        html += "<table>\n<thead><tr><th>Expected</th><th>Predicted</th><th>Turns</th><th>Examples</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<h2>Most confused <small>what the user meant → what the bot understood, with example utterances</small></h2>\n"
+        html +=
+            "<table>\n<thead><tr><th>Expected</th><th>Predicted</th><th>Turns</th><th>Examples</th></tr></thead>\n<tbody>\n"
         for pair in pairs.prefix(maxRows) {
-            html += "<tr><th>\(h(pair.expected))</th><td>\(h(pair.predicted))</td><td class=\"num\">\(pair.count)</td><td>"
+            html +=
+                "<tr><th>\(h(pair.expected))</th><td>\(h(pair.predicted))</td><td class=\"num\">\(pair.count)</td><td>"
             html += pair.examples.map { "<q>\(h($0))</q>" }.joined(separator: "<br>") + "</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(pairs.count - maxRows, "pairs")

@@ -19,15 +19,20 @@ extension HTMLReporter {
             // The largest clusters are open, so a screenshot or a print shows their transcripts.
             html += "<details class=\"cluster\"\(rank < 5 ? " open" : "")><summary>"
             html += "<span class=\"rank\">#\(rank + 1)</span> <span class=\"count\">\(cluster.count)</span> "
-            html += "<b>\(h(sig.goal))</b> · <span class=\"outcome \(sig.outcome.rawValue)\">\(sig.outcome.rawValue)</span>"
+            html +=
+                "<b>\(h(sig.goal))</b> · <span class=\"outcome \(sig.outcome.rawValue)\">\(sig.outcome.rawValue)</span>"
             html += " · turn \(sig.turn)"
             if let failure = sig.dialogueFailure { html += " · <span class=\"badge bad\">\(failure.rawValue)</span>" }
-            html += " · <span class=\"intent\">\(h(sig.expectedIntent ?? "?")) → \(h(sig.predictedIntent ?? "?"))</span>"
+            html +=
+                " · <span class=\"intent\">\(h(sig.expectedIntent ?? "?")) → \(h(sig.predictedIntent ?? "?"))</span>"
             if new.contains(sig.key) { html += " <span class=\"badge new\">new</span>" }
             html += "</summary>\n"
-            html += sig.reply.isEmpty
-                ? "<p class=\"signature muted\">No bot reply.</p>\n" : "<p class=\"signature\">Bot: <q>\(h(sig.reply))</q></p>\n"
-            html += "<p class=\"replay\">Replay conversation \(cluster.example.index): <code>\(h(report.replay(cluster.example.index)))</code></p>\n"
+            html +=
+                sig.reply.isEmpty
+                ? "<p class=\"signature muted\">No bot reply.</p>\n"
+                : "<p class=\"signature\">Bot: <q>\(h(sig.reply))</q></p>\n"
+            html +=
+                "<p class=\"replay\">Replay conversation \(cluster.example.index): <code>\(h(report.replay(cluster.example.index)))</code></p>\n"
             html += transcript(cluster.example, highlight: sig.turn)
             html += "</details>\n"
         }
@@ -41,11 +46,16 @@ extension HTMLReporter {
         html += "<span class=\"tag b\">B</span> <b>\(h(c.b.name))</b> <span class=\"muted\">"
         html += "\(h(c.b.kind))\(c.b.detail.isEmpty ? "" : " · " + h(c.b.detail))</span></p>\n"
         let worse = c.high < 0
-        html += "<p>\(c.pairs) pairs · completion B − A <b class=\"\(worse ? "bad-text" : c.low > 0 ? "good-text" : "")\">"
-        html += "\(Figures.points(c.delta))</b> \(Figures.interval(c.low, c.high, signed: true)) · McNemar p = <b>\(h(Figures.pValue(c.mcnemarP)))</b></p></div>\n"
-        html += "<table class=\"pairs\">\n<thead><tr><th></th><th>B completed</th><th>B not completed</th></tr></thead>\n<tbody>\n"
-        html += "<tr><th>A completed</th><td class=\"num\">\(c.bothPassed)</td><td class=\"num flip\">\(c.onlyAPassed)</td></tr>\n"
-        html += "<tr><th>A not completed</th><td class=\"num flip\">\(c.onlyBPassed)</td><td class=\"num\">\(c.bothFailed)</td></tr>\n"
+        html +=
+            "<p>\(c.pairs) pairs · completion B − A <b class=\"\(worse ? "bad-text" : c.low > 0 ? "good-text" : "")\">"
+        html +=
+            "\(Figures.points(c.delta))</b> \(Figures.interval(c.low, c.high, signed: true)) · McNemar p = <b>\(h(Figures.pValue(c.mcnemarP)))</b></p></div>\n"
+        html +=
+            "<table class=\"pairs\">\n<thead><tr><th></th><th>B completed</th><th>B not completed</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<tr><th>A completed</th><td class=\"num\">\(c.bothPassed)</td><td class=\"num flip\">\(c.onlyAPassed)</td></tr>\n"
+        html +=
+            "<tr><th>A not completed</th><td class=\"num flip\">\(c.onlyBPassed)</td><td class=\"num\">\(c.bothFailed)</td></tr>\n"
         html += "</tbody></table>\n"
         guard !c.flips.isEmpty else { return html + "<p class=\"muted\">No conversation flipped.</p>\n" }
         html += "<h3>Flipped conversations <small>\(c.flips.count)</small></h3>\n"
@@ -54,11 +64,15 @@ extension HTMLReporter {
         for (position, flip) in c.flips.prefix(maxTranscripts).enumerated() {
             guard html.utf8.count < budget else { break }
             shown += 1
-            html += "<details class=\"flip\"\(position < 3 ? " open" : "")><summary><span class=\"rank\">#\(flip.index)</span> "
-            html += "<b>\(h(flip.a.goal))</b> · \(h(flip.a.persona)) · A <span class=\"outcome \(flip.a.outcome.rawValue)\">"
+            html +=
+                "<details class=\"flip\"\(position < 3 ? " open" : "")><summary><span class=\"rank\">#\(flip.index)</span> "
+            html +=
+                "<b>\(h(flip.a.goal))</b> · \(h(flip.a.persona)) · A <span class=\"outcome \(flip.a.outcome.rawValue)\">"
             html += "\(flip.a.outcome.rawValue)</span> → B <span class=\"outcome \(flip.b.outcome.rawValue)\">"
             html += "\(flip.b.outcome.rawValue)</span></summary>\n<div class=\"sides\">\n"
-            for (tag, name, record, replay) in [("a", c.a.name, flip.a, flip.replayA), ("b", c.b.name, flip.b, flip.replayB)] {
+            for (tag, name, record, replay) in [
+                ("a", c.a.name, flip.a, flip.replayA), ("b", c.b.name, flip.b, flip.replayB),
+            ] {
                 html += "<div class=\"side\"><h4><span class=\"tag \(tag)\">\(tag.uppercased())</span> \(h(name)) · "
                 html += "<span class=\"outcome \(record.outcome.rawValue)\">\(record.outcome.rawValue)</span></h4>\n"
                 html += transcript(record, highlight: nil)
@@ -93,8 +107,11 @@ extension HTMLReporter {
             }
             html += "<div class=\"facts\">"
             if turn.expectedIntent != nil || turn.predictedIntent != nil {
-                let wrong = turn.expectedIntent != nil && turn.predictedIntent != nil && turn.expectedIntent != turn.predictedIntent
-                html += "<span class=\"intent\(wrong ? " wrong" : "")\">expected <b>\(h(turn.expectedIntent ?? "?"))</b> · "
+                let wrong =
+                    turn.expectedIntent != nil && turn.predictedIntent != nil
+                    && turn.expectedIntent != turn.predictedIntent
+                html +=
+                    "<span class=\"intent\(wrong ? " wrong" : "")\">expected <b>\(h(turn.expectedIntent ?? "?"))</b> · "
                 html += "predicted <b>\(h(turn.predictedIntent ?? "?"))</b>"
                 if let confidence = turn.confidence { html += " (\(Figures.fixed(confidence, 2)))" }
                 html += "</span>"

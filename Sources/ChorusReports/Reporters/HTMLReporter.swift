@@ -73,7 +73,10 @@ public struct HTMLReporter: RunReporter {
             let head = "<tr>" + ReportFormat.languageHeader.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
             let body = rows.map { "<tr>" + $0.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
             sections.append(
-                ("languages", "Languages", "<h2>By language</h2>\n<div class=\"scroll\"><table>\n\(head)\(body)</table></div>\n"))
+                (
+                    "languages", "Languages",
+                    "<h2>By language</h2>\n<div class=\"scroll\"><table>\n\(head)\(body)</table></div>\n"
+                ))
         }
         if ReportFormat.hasDialogue(s) { sections.append(("dialogue", "Dialogue", dialogueSection(report))) }
         if let diff = report.diff { sections.append(("baseline", "Baseline", baselineSection(diff, report))) }
@@ -83,7 +86,9 @@ public struct HTMLReporter: RunReporter {
         if !report.failures.confusedPairs.isEmpty {
             sections.append(("confused", "Most confused", confusedPairsSection(report.failures.confusedPairs)))
         }
-        if let confidence = s.confidence { sections.append(("confidence", "Confidence", confidenceSection(confidence))) }
+        if let confidence = s.confidence {
+            sections.append(("confidence", "Confidence", confidenceSection(confidence)))
+        }
         sections.append(("latency", "Latency", latencySection(s)))
         sections.append(("failures", "Failures", clustersSection(report)))
         if !report.failures.fallbackUtterances.isEmpty {
@@ -98,7 +103,8 @@ public struct HTMLReporter: RunReporter {
 
         var html = ""
         html += header(report)
-        html += "<nav>" + sections.map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }.joined(separator: " ") + "</nav>\n"
+        html +=
+            "<nav>" + sections.map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }.joined(separator: " ") + "</nav>\n"
         html += "<main>\n"
         for section in sections {
             html += "<section id=\"\(section.id)\">\n\(section.html)</section>\n"
@@ -121,7 +127,8 @@ public struct HTMLReporter: RunReporter {
         if !s.target.detail.isEmpty { target += " · \(h(s.target.detail))" }
         target += "</span>"
         let items: [(String, String)] = [
-            ("Suite", h(s.suite)), ("Target", target), ("Seed", String(s.seed)), ("Run", "<code>\(h(report.runName))</code>"),
+            ("Suite", h(s.suite)), ("Target", target), ("Seed", String(s.seed)),
+            ("Run", "<code>\(h(report.runName))</code>"),
             ("Conversations", String(s.conversations)),
             ("Status", h(report.status.line(conversations: s.conversations))),
             ("Baseline", report.diff == nil ? "<span class=\"muted\">none</span>" : "compared"),
@@ -142,7 +149,8 @@ public struct HTMLReporter: RunReporter {
                 return "<div class=\"verdict none\"><strong>Not judged</strong> — "
                     + "\(h(report.status.line(conversations: report.summary.conversations)))\(note)</div>\n"
             }
-            return "<div class=\"verdict none\"><strong>No gate</strong> — the suite defines no release gate\(note)</div>\n"
+            return
+                "<div class=\"verdict none\"><strong>No gate</strong> — the suite defines no release gate\(note)</div>\n"
         }
         if verdict.passed {
             return "<div class=\"verdict pass\"><strong>✔ Pass</strong> — \(h(verdict.passLine))</div>\n"
@@ -160,7 +168,8 @@ public struct HTMLReporter: RunReporter {
         let rows = ReportFormat.headline(report).filter { $0.metric != nil || !ReportFormat.isMilliseconds($0.key) }
         let diffed = report.diff != nil
         var html = "<h2>Rates <small>95% Wilson intervals</small></h2>\n<div class=\"scroll\"><table class=\"rates\">\n"
-        html += "<thead><tr><th>Metric</th><th class=\"chart\">0 – 100 %</th><th>Value</th><th>95% interval</th><th>n</th>"
+        html +=
+            "<thead><tr><th>Metric</th><th class=\"chart\">0 – 100 %</th><th>Value</th><th>95% interval</th><th>n</th>"
         if diffed { html += "<th>Baseline</th><th>Δ [95% interval]</th><th></th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in rows {
@@ -171,7 +180,8 @@ public struct HTMLReporter: RunReporter {
             if diffed {
                 if let delta = row.delta {
                     html += "<td class=\"num\">\(h(Figures.value(of: delta.name, delta.baseline)))</td>"
-                    html += "<td class=\"num\">\(h(ReportFormat.change(delta)))</td><td class=\"status\">\(statusBadge(delta))</td>"
+                    html +=
+                        "<td class=\"num\">\(h(ReportFormat.change(delta)))</td><td class=\"status\">\(statusBadge(delta))</td>"
                 } else {
                     html += "<td></td><td></td><td></td>"
                 }
@@ -180,7 +190,8 @@ public struct HTMLReporter: RunReporter {
         }
         html += "</tbody></table></div>\n"
         if diffed {
-            html += "<p class=\"legend\"><span class=\"key value\"></span>run, with its interval "
+            html +=
+                "<p class=\"legend\"><span class=\"key value\"></span>run, with its interval "
                 + "<span class=\"key baseline\"></span>baseline</p>\n"
         }
         return html
@@ -204,11 +215,15 @@ public struct HTMLReporter: RunReporter {
             let ms = ReportFormat.isMilliseconds(delta.name)
             let isIntent = !diff.metrics.contains(delta)
             let value: (Double) -> String = { isIntent ? Figures.fixed($0, 3) : Figures.value(of: delta.name, $0) }
-            let tolerance = ms ? Figures.milliseconds(delta.tolerance) + " ms" : isIntent
-                ? Figures.score(delta.tolerance) : Figures.tolerance(of: delta.name, delta.tolerance)
+            let tolerance =
+                ms
+                ? Figures.milliseconds(delta.tolerance) + " ms"
+                : isIntent
+                    ? Figures.score(delta.tolerance) : Figures.tolerance(of: delta.name, delta.tolerance)
             html += "<tr\(rowClass(ReportFormat.deltaStatus(delta)))>"
             html += "<th>\(h(isIntent ? delta.name : ReportFormat.label(delta.name)))</th>"
-            html += "<td class=\"num\">\(h(value(delta.baseline)))</td><td class=\"num\">\(h(value(delta.current)))</td>"
+            html +=
+                "<td class=\"num\">\(h(value(delta.baseline)))</td><td class=\"num\">\(h(value(delta.current)))</td>"
             html += "<td class=\"num\">\(h(isIntent ? ReportFormat.change(delta) : ReportFormat.change(delta)))</td>"
             html += "<td class=\"num\">\(delta.pValue.map { h(Figures.pValue($0)) } ?? "—")</td>"
             html += "<td class=\"num\">\(h(tolerance))</td><td class=\"status\">\(statusBadge(delta))</td></tr>\n"
@@ -218,9 +233,12 @@ public struct HTMLReporter: RunReporter {
 
         if !diff.confusionMoves.isEmpty {
             html += "<h3>Confusions that moved <small>share of the expected intent's turns</small></h3>\n"
-            html += "<table>\n<thead><tr><th>Expected</th><th>Predicted as</th><th>Baseline</th><th>Run</th></tr></thead>\n<tbody>\n"
+            html +=
+                "<table>\n<thead><tr><th>Expected</th><th>Predicted as</th><th>Baseline</th><th>Run</th></tr></thead>\n<tbody>\n"
             for move in diff.confusionMoves.prefix(maxRows) {
-                let worse = move.expected != move.predicted ? move.currentShare > move.baselineShare : move.currentShare < move.baselineShare
+                let worse =
+                    move.expected != move.predicted
+                    ? move.currentShare > move.baselineShare : move.currentShare < move.baselineShare
                 html += "<tr\(worse ? " class=\"bad\"" : "")><td>\(h(move.expected))</td><td>\(h(move.predicted))</td>"
                 html += "<td class=\"num\">\(Figures.rate(move.baselineShare))</td>"
                 html += "<td class=\"num\">\(Figures.rate(move.currentShare))</td></tr>\n"
@@ -242,7 +260,8 @@ public struct HTMLReporter: RunReporter {
     }
 
     func shiftTable(_ shifts: [String: OutcomeShift], label: String) -> String {
-        var html = "<table>\n<thead><tr><th>\(label)</th><th>Baseline</th><th>Run</th><th>Δ</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<table>\n<thead><tr><th>\(label)</th><th>Baseline</th><th>Run</th><th>Δ</th></tr></thead>\n<tbody>\n"
         let names = shifts.keys.sorted()
         for name in names.prefix(maxRows) {
             guard let shift = shifts[name] else { continue }
@@ -253,24 +272,28 @@ public struct HTMLReporter: RunReporter {
             html += "<tr\(dropped ? " class=\"bad\"" : "")><td>\(h(name))</td>"
             html += "<td class=\"num\">\(Figures.rate(before)) <small>of \(shift.baseline.judged)</small></td>"
             html += "<td class=\"num\">\(Figures.rate(after)) <small>of \(shift.current.judged)</small></td>"
-            html += "<td class=\"num\">\(change.map { "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))" } ?? "—")</td></tr>\n"
+            html +=
+                "<td class=\"num\">\(change.map { "\(Figures.points($0.delta)) \(Figures.interval($0.low, $0.high, signed: true))" } ?? "—")</td></tr>\n"
         }
         return html + "</tbody></table>\n" + more(names.count - maxRows, "rows")
     }
 
     private func gateSection(_ verdict: GateVerdict) -> String {
-        var html = "<h2>Gate <small>\(verdict.passed ? "passed" : "failed")</small></h2>\n<div class=\"scroll\"><table>\n"
+        var html =
+            "<h2>Gate <small>\(verdict.passed ? "passed" : "failed")</small></h2>\n<div class=\"scroll\"><table>\n"
         html += "<thead><tr><th>Rule</th><th>Threshold</th><th>Run</th><th>Baseline</th><th>Δ interval</th>"
         html += "<th>Result</th><th>Detail</th></tr></thead>\n<tbody>\n"
         for check in verdict.checks.prefix(maxRows) {
             // Every figure in its metric's unit; a relative rule's threshold is a tolerance.
             let metric = check.metric
             let relative = check.kind == .maxDrop || check.kind == .maxRise
-            let threshold = relative ? Figures.tolerance(of: metric, check.threshold) : Figures.value(of: metric, check.threshold)
+            let threshold =
+                relative ? Figures.tolerance(of: metric, check.threshold) : Figures.value(of: metric, check.threshold)
             // `intent_f1.max_drop` counts the intent figures that regressed.
             let counted = metric == GateMetric.intentF1.rawValue && relative
             let actual = check.actual.map { counted ? "\(Int($0)) regressed" : Figures.value(of: metric, $0) }
-            html += "<tr\(check.evaluated && !check.passed ? " class=\"bad\"" : "")><td class=\"rule\"><code>\(h(check.name))</code></td>"
+            html +=
+                "<tr\(check.evaluated && !check.passed ? " class=\"bad\"" : "")><td class=\"rule\"><code>\(h(check.name))</code></td>"
             html += "<td class=\"num\">\(h(threshold))</td>"
             html += "<td class=\"num\">\(h(actual ?? "n/a"))</td>"
             html += "<td class=\"num\">\(h(check.baseline.map { Figures.value(of: metric, $0) } ?? "—"))</td>"
@@ -285,13 +308,15 @@ public struct HTMLReporter: RunReporter {
     private func intentsSection(_ report: RunReport) -> String {
         let s = report.summary
         guard let averages = s.intentAverages, !s.intents.isEmpty else {
-            return "<h2>Intents</h2>\n<p class=\"muted\">Intent metrics are not available: the target exposes no intent, "
+            return
+                "<h2>Intents</h2>\n<p class=\"muted\">Intent metrics are not available: the target exposes no intent, "
                 + "or no turn has an expected intent.</p>\n"
         }
         let deltas = ReportFormat.intentDeltas(report.diff)
         let diffed = report.diff != nil
         let ordered = ReportFormat.intentsByWeakness(s.intents)
-        var html = "<h2>Intents <small>weakest first · averages over the \(s.intents.count) expected intents</small></h2>\n"
+        var html =
+            "<h2>Intents <small>weakest first · averages over the \(s.intents.count) expected intents</small></h2>\n"
         html += "<div class=\"scroll\"><table class=\"intents\">\n"
         html += "<thead><tr><th>Intent</th><th>Precision</th><th>Recall</th><th class=\"chart\">F1</th><th>Support</th>"
         if diffed { html += "<th>ΔP</th><th>ΔR</th><th>ΔF1</th>" }
@@ -347,7 +372,9 @@ public struct HTMLReporter: RunReporter {
 
     /// A rate's whisker chart, value and 95% interval cells (`not available` without one).
     func rateCells(_ metric: RateMetric?, baseline: Double?) -> String {
-        guard let metric else { return "<td class=\"chart muted\">not available</td><td class=\"num\">n/a</td><td></td>" }
+        guard let metric else {
+            return "<td class=\"chart muted\">not available</td><td class=\"num\">n/a</td><td></td>"
+        }
         return "<td class=\"chart\">\(Self.whisker(metric, baseline: baseline))</td>"
             + "<td class=\"num\">\(Figures.rate(metric.value))</td><td class=\"num\">\(ReportFormat.interval(metric))</td>"
     }

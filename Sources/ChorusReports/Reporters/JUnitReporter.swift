@@ -42,7 +42,8 @@ public struct JUnitReporter: RunReporter {
         let failures = suites.reduce(0) { $0 + $1.failures }
         let skipped = suites.reduce(0) { $0 + $1.skipped }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(Escaping.xml("chorus \(suiteName)"))\" tests=\"\(tests)\" failures=\"\(failures)\" "
+        xml +=
+            "<testsuites name=\"\(Escaping.xml("chorus \(suiteName)"))\" tests=\"\(tests)\" failures=\"\(failures)\" "
         xml += "errors=\"0\" skipped=\"\(skipped)\">\n"
         for suite in suites { xml += suite.render(classPrefix: "chorus.\(suiteName)") }
         xml += "</testsuites>\n"
@@ -57,11 +58,13 @@ public struct JUnitReporter: RunReporter {
         var completion = completionCase("goal \(goal)", counts: counts, shift: report.diff?.goals[goal], report)
         let clusters = report.failures.clusters.filter { $0.signature.goal == goal }
         for cluster in clusters.prefix(maxClustersPerGoal) {
-            completion.output += "\n\nfailure cluster, \(ReportFormat.count(cluster.count, "conversation")): \(cluster.signature.key)"
+            completion.output +=
+                "\n\nfailure cluster, \(ReportFormat.count(cluster.count, "conversation")): \(cluster.signature.key)"
                 + "\nreplay: \(report.replay(cluster.example.index))\n" + transcript(cluster.example)
         }
         if clusters.count > maxClustersPerGoal {
-            completion.output += "\n\n… \(clusters.count - maxClustersPerGoal) more failure clusters of this goal (see report.html)"
+            completion.output +=
+                "\n\n… \(clusters.count - maxClustersPerGoal) more failure clusters of this goal (see report.html)"
         }
         suite.cases.append(completion)
         return suite
@@ -70,9 +73,12 @@ public struct JUnitReporter: RunReporter {
     /// The `completion` case of a goal or a behaviour: its outcomes, and — with a baseline — a
     /// failure when its completion fell significantly (the 95% interval of the drop excludes zero)
     /// by more than the completion tolerance of the diff.
-    private func completionCase(_ what: String, counts: OutcomeCounts, shift: OutcomeShift?, _ report: RunReport) -> JUnitCase {
+    private func completionCase(_ what: String, counts: OutcomeCounts, shift: OutcomeShift?, _ report: RunReport)
+        -> JUnitCase
+    {
         var completion = JUnitCase(name: "completion")
-        completion.output = "completed \(counts.completed) of \(counts.judged): "
+        completion.output =
+            "completed \(counts.completed) of \(counts.judged): "
             + Outcome.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: ", ")
         guard let shift else { return completion }
         let tolerance = report.diff?.metrics.first { $0.name == "completion_rate" }?.tolerance ?? 0
@@ -98,7 +104,8 @@ public struct JUnitReporter: RunReporter {
         var suite = JUnitSuite(name: "behaviour.\(behaviour)")
         let counts = report.summary.behaviours[behaviour] ?? OutcomeCounts()
         suite.cases.append(
-            completionCase("conversations with \(behaviour)", counts: counts, shift: report.diff?.behaviours[behaviour], report))
+            completionCase(
+                "conversations with \(behaviour)", counts: counts, shift: report.diff?.behaviours[behaviour], report))
         return suite
     }
 
@@ -110,7 +117,8 @@ public struct JUnitReporter: RunReporter {
             var testCase = JUnitCase(name: failure.rawValue)
             let figures = report.summary.dialogueFailures[failure.rawValue]
             let conversations = figures?.conversations ?? 0
-            testCase.output = "\(ReportFormat.count(conversations, "conversation"))"
+            testCase.output =
+                "\(ReportFormat.count(conversations, "conversation"))"
                 + (figures?.rate.map { " (\(Figures.rate($0.value)) \(ReportFormat.interval($0)))" } ?? "")
                 + ", \(ReportFormat.count(figures?.occurrences ?? 0, "turn"))"
             if let figures, !figures.behaviours.isEmpty {
@@ -129,7 +137,9 @@ public struct JUnitReporter: RunReporter {
     }
 
     private func transcript(_ record: ConversationRecord) -> String {
-        var lines = ["conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · \(record.outcome.rawValue)"]
+        var lines = [
+            "conversation \(record.index) · persona \(record.persona) · goal \(record.goal) · \(record.outcome.rawValue)"
+        ]
         for (number, turn) in record.turns.prefix(maxTranscriptTurns).enumerated() {
             var intent = ""
             if turn.expectedIntent != nil || turn.predictedIntent != nil {
@@ -137,7 +147,9 @@ public struct JUnitReporter: RunReporter {
             }
             let marks = ReportFormat.marks(turn)
             lines.append("\(number + 1). user\(ReportFormat.act(turn).map { " (\($0))" } ?? ""): \(turn.user)")
-            lines.append("   bot: \(ReportFormat.botText(turn))\(intent)\(marks.isEmpty ? "" : " {\(marks.joined(separator: ", "))}")")
+            lines.append(
+                "   bot: \(ReportFormat.botText(turn))\(intent)\(marks.isEmpty ? "" : " {\(marks.joined(separator: ", "))}")"
+            )
         }
         if record.turns.count > maxTranscriptTurns {
             lines.append("… \(record.turns.count - maxTranscriptTurns) more turns")

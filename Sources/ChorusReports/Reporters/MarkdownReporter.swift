@@ -50,7 +50,8 @@ public struct MarkdownReporter: RunReporter {
         document.appendAlways(verdict(report, budget: document.remaining - 2))
         document.append(rates(report), section: "rates")
         document.append(outcomesBy("Goal", report.summary.goals, shifts: report.diff?.goals), section: "goals")
-        document.append(outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
+        document.append(
+            outcomesBy("Persona", report.summary.personas, shifts: report.diff?.personas), section: "personas")
         if let rows = ReportFormat.languageRows(report.summary) {
             let table = ([ReportFormat.languageHeader] + rows).enumerated().map { index, row in
                 "| " + row.map(Escaping.markdown).joined(separator: " | ") + " |"
@@ -60,10 +61,14 @@ public struct MarkdownReporter: RunReporter {
         }
         if ReportFormat.hasDialogue(report.summary) {
             document.append(dialogue(report), section: "dialogue")
-            document.append(outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours), section: "behaviours")
+            document.append(
+                outcomesBy("Behaviour", report.summary.behaviours, shifts: report.diff?.behaviours),
+                section: "behaviours")
         }
         if report.summary.repeats != nil {
-            document.append("### Repeats\n\n```\n" + RepeatSection.lines(report).joined(separator: "\n") + "\n```\n", section: "repeats")
+            document.append(
+                "### Repeats\n\n```\n" + RepeatSection.lines(report).joined(separator: "\n") + "\n```\n",
+                section: "repeats")
         }
         document.append(latency(report), section: "latency")
         document.append(intents(report), section: "intents")
@@ -109,11 +114,13 @@ public struct MarkdownReporter: RunReporter {
         if let git = labels.git {
             let details = [git.branch.map(Escaping.markdownCode), git.dirty ? "dirty" : nil].compactMap { $0 }
             parts.append(
-                "Commit \(Escaping.markdownCode(git.shortCommit))" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
+                "Commit \(Escaping.markdownCode(git.shortCommit))"
+                    + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
         }
         if !labels.labels.isEmpty {
             parts.append(
-                "labels " + labels.labels.sorted { $0.key < $1.key }.map { Escaping.markdownCode("\($0.key)=\($0.value)") }
+                "labels "
+                    + labels.labels.sorted { $0.key < $1.key }.map { Escaping.markdownCode("\($0.key)=\($0.value)") }
                     .joined(separator: " "))
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
@@ -127,8 +134,10 @@ public struct MarkdownReporter: RunReporter {
                 ? "### ➖ No gate — the suite defines no release gate"
                 : "### ⏸ Not judged — \(report.status.state.rawValue) run; the gate judges only a complete run"
             if !regressions.isEmpty {
-                line += "\n\n⚠️ \(regressions.count) significant regression\(regressions.count == 1 ? "" : "s") "
-                    + "against the baseline: " + regressions.prefix(maxRows).map { Escaping.markdownCode($0.name) }
+                line +=
+                    "\n\n⚠️ \(regressions.count) significant regression\(regressions.count == 1 ? "" : "s") "
+                    + "against the baseline: "
+                    + regressions.prefix(maxRows).map { Escaping.markdownCode($0.name) }
                     .joined(separator: ", ") + (regressions.count > maxRows ? ", …" : "")
             }
             return line + "\n"
@@ -201,12 +210,16 @@ public struct MarkdownReporter: RunReporter {
             rightAligned: [1, 2, 3, 4, 6, 7])
         for (name, figures, delta) in failures.prefix(maxRows) {
             var cells = [
-                Escaping.markdownCode(name), String(figures.conversations), figures.rate.map { Figures.rate($0.value) } ?? "n/a",
+                Escaping.markdownCode(name), String(figures.conversations),
+                figures.rate.map { Figures.rate($0.value) } ?? "n/a",
                 figures.rate.map(ReportFormat.interval) ?? "—", String(figures.occurrences),
                 Escaping.markdown(ReportFormat.behavioursHit(figures.behaviours)),
             ]
             if diffed {
-                cells += delta.map { [Figures.rate($0.baseline), ReportFormat.change($0), Self.statusMark($0)] } ?? ["—", "—", ""]
+                cells +=
+                    delta.map { [Figures.rate($0.baseline), ReportFormat.change($0), Self.statusMark($0)] } ?? [
+                        "—", "—", "",
+                    ]
             }
             table.rows.append(cells)
         }
@@ -223,11 +236,13 @@ public struct MarkdownReporter: RunReporter {
             text += "Reply latency: n/a (no replies)\n"
         }
         if let t = report.summary.turns {
-            text += "Turns to success (user turns per completed conversation): mean \(Figures.fixed(t.mean, 2)), "
+            text +=
+                "Turns to success (user turns per completed conversation): mean \(Figures.fixed(t.mean, 2)), "
                 + "median \(Figures.fixed(t.median, 1)), p95 \(Figures.fixed(t.p95, 0))\n"
         }
         if !report.summary.errors.isEmpty {
-            text += "Failed exchanges: "
+            text +=
+                "Failed exchanges: "
                 + report.summary.errors.sorted { $0.key < $1.key }.map { "\(Escaping.markdown($0.key)) \($0.value)" }
                 .joined(separator: " · ") + "\n"
         }
@@ -276,12 +291,14 @@ public struct MarkdownReporter: RunReporter {
         text += more(ordered.count - maxRows, "intents")
         if !s.unexpectedPredictions.isEmpty {
             let unexpected = ReportFormat.unexpectedPredictions(s)
-            text += "\nUnexpected predictions (labels no user meant; listed, not averaged): "
+            text +=
+                "\nUnexpected predictions (labels no user meant; listed, not averaged): "
                 + unexpected.prefix(maxRows).map { "\(cell($0.label)) \($0.count) (\(Figures.rate($0.share)))" }
                 .joined(separator: " · ") + (unexpected.count > maxRows ? " · …" : "") + "\n"
         }
         if let confidence = s.confidence, let best = confidence.recommended {
-            text += "\nConfidence threshold the data supports: **\(Figures.fixed(best.threshold, 2))** (fallback "
+            text +=
+                "\nConfidence threshold the data supports: **\(Figures.fixed(best.threshold, 2))** (fallback "
                 + "\(Figures.rate(best.fallbackRate)), accuracy of the kept turns \(best.keptAccuracy.map(Figures.rate) ?? "n/a") "
                 + "against \(confidence.sweep.first?.keptAccuracy.map(Figures.rate) ?? "n/a") keeping all; it "
                 + "\(ConfidenceFigures.rule); sweep and histogram in report.html)\n"
@@ -309,13 +326,17 @@ public struct MarkdownReporter: RunReporter {
         }
         let new = Set(report.diff?.newFailureClusters ?? [])
         var table = MarkdownTable(
-            header: ["#", "Conversations", "Goal", "Outcome", "Turn", "Dialogue failure", "Expected → predicted", "Bot reply", "Replay"],
+            header: [
+                "#", "Conversations", "Goal", "Outcome", "Turn", "Dialogue failure", "Expected → predicted",
+                "Bot reply", "Replay",
+            ],
             rightAligned: [0, 1, 4])
         for (rank, cluster) in failures.clusters.prefix(maxRows).enumerated() {
             let sig = cluster.signature
             table.rows.append([
                 String(rank + 1) + (new.contains(sig.key) ? " 🆕" : ""), String(cluster.count), cell(sig.goal),
-                sig.outcome.rawValue, String(sig.turn), sig.dialogueFailure.map { Escaping.markdownCode($0.rawValue) } ?? "",
+                sig.outcome.rawValue, String(sig.turn),
+                sig.dialogueFailure.map { Escaping.markdownCode($0.rawValue) } ?? "",
                 cell(sig.expectedIntent ?? "?") + " → " + cell(sig.predictedIntent ?? "?"),
                 sig.reply.isEmpty ? "_(no reply)_" : cell("“\(sig.reply)”"),
                 Escaping.markdownCode(report.replay(cluster.example.index)),
@@ -355,7 +376,8 @@ public struct MarkdownReporter: RunReporter {
                 Figures.rate(ReportFormat.share(funnel.abandoned, of: funnel.conversations)),
                 stages.prefix(3).map { "\(cell($0.key)) (\($0.value))" }.joined(separator: ", ")
                     + (stages.count > 3 ? ", …" : ""),
-                turns.prefix(3).map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + (turns.count > 3 ? ", …" : ""),
+                turns.prefix(3).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+                    + (turns.count > 3 ? ", …" : ""),
             ])
         }
         return "### Abandonment by goal\n\n" + table.render() + more(ordered.count - maxRows, "goals")
@@ -402,13 +424,15 @@ public struct MarkdownReporter: RunReporter {
     }
 
     private func transcript(_ record: ConversationRecord) -> String {
-        var table = MarkdownTable(header: ["#", "Act", "User", "Bot", "Expected → predicted", "Marks"], rightAligned: [0])
+        var table = MarkdownTable(
+            header: ["#", "Act", "User", "Bot", "Expected → predicted", "Marks"], rightAligned: [0])
         for (number, turn) in record.turns.prefix(maxTranscriptTurns).enumerated() {
             let intents =
                 turn.expectedIntent == nil && turn.predictedIntent == nil
                 ? "" : cell(turn.expectedIntent ?? "?") + " → " + cell(turn.predictedIntent ?? "?")
             table.rows.append([
-                String(number + 1), ReportFormat.act(turn) ?? "", cell(turn.user), cell(ReportFormat.botText(turn)), intents,
+                String(number + 1), ReportFormat.act(turn) ?? "", cell(turn.user), cell(ReportFormat.botText(turn)),
+                intents,
                 ReportFormat.marks(turn).map { cell($0) }.joined(separator: ", "),
             ])
         }
@@ -430,13 +454,17 @@ public struct MarkdownReporter: RunReporter {
 
     /// Outcomes per goal (or persona), weakest completion first; with a baseline, the change of
     /// completion with its 95% interval.
-    private func outcomesBy(_ noun: String, _ counts: [String: OutcomeCounts], shifts: [String: OutcomeShift]?) -> String {
+    private func outcomesBy(_ noun: String, _ counts: [String: OutcomeCounts], shifts: [String: OutcomeShift]?)
+        -> String
+    {
         let rows = counts.sorted { a, b in
             let (x, y) = (a.value.completionShare ?? 0, b.value.completionShare ?? 0)
             return x != y ? x < y : a.key < b.key
         }
         var lines = ["### Outcomes by \(noun.lowercased())", ""]
-        var header = "| \(noun) | n | " + Outcome.allCases.map { Escaping.markdown($0.rawValue) }.joined(separator: " | ") + " | Completion |"
+        var header =
+            "| \(noun) | n | " + Outcome.allCases.map { Escaping.markdown($0.rawValue) }.joined(separator: " | ")
+            + " | Completion |"
         var rule = "| --- | --: | " + Outcome.allCases.map { _ in "--:" }.joined(separator: " | ") + " | --: |"
         if shifts != nil {
             header += " Δ completion [95% interval] |"

@@ -10,7 +10,9 @@ public enum RepeatSection {
 
     public static func lines(_ report: RunReport) -> [String] {
         guard let r = report.summary.repeats else { return [] }
-        var lines = ["Repeats: \(r.plays) plays of each of \(r.conversations) conversations (a play passes when it completed)"]
+        var lines = [
+            "Repeats: \(r.plays) plays of each of \(r.conversations) conversations (a play passes when it completed)"
+        ]
         for (hat, at) in zip(r.passHat, r.passAt) {
             lines.append(
                 "  k=\(hat.k)  pass^k \(Figures.rate(hat.value)) \(Figures.interval(hat.low, hat.high))"

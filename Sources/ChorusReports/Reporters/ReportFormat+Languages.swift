@@ -2,7 +2,9 @@ import ChorusScoring
 
 extension ReportFormat {
     /// The column heads of the by-language table.
-    static let languageHeader = ["language", "conversations", "completion", "intent accuracy", "fallback", "handoff", "abandonment"]
+    static let languageHeader = [
+        "language", "conversations", "completion", "intent accuracy", "fallback", "handoff", "abandonment",
+    ]
 
     /// One row per language of a suite that mixes languages (two or more), in tag order; `nil`
     /// for a run in one language, whose figures are the headline rates already.

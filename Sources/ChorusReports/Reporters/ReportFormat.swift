@@ -22,7 +22,8 @@ enum ReportFormat {
 
     /// The verdict word of a delta: regression, improvement, or nothing significant.
     static func deltaStatus(_ delta: MetricDelta) -> DeltaStatus {
-        delta.regression ? .regression : delta.improvement ? .improvement : delta.significant ? .withinTolerance : .noChange
+        delta.regression
+            ? .regression : delta.improvement ? .improvement : delta.significant ? .withinTolerance : .noChange
     }
 
     /// The human label of a headline metric key (`completion_rate` → `Completion`).
@@ -54,7 +55,9 @@ enum ReportFormat {
     }
 
     /// The headline rates that exist only when the dialogue is judged.
-    static let dialogueRates: Set = ["goal_completion_rate", "dialogue_failure_rate", "slot_precision", "slot_recall", "slot_f1"]
+    static let dialogueRates: Set = [
+        "goal_completion_rate", "dialogue_failure_rate", "slot_precision", "slot_recall", "slot_f1",
+    ]
 
     /// Headline rows: every summary rate with its diff figure (matched by key), then diff figures
     /// the summary has no rate for (latency), in the diff's order.
@@ -94,7 +97,8 @@ enum ReportFormat {
 
     /// Labels the target predicted that no user meant, most frequent first.
     static func unexpectedPredictions(_ summary: Summary) -> [(label: String, count: Int, share: Double)] {
-        summary.unexpectedPredictions.map { (label: $0.key, count: $0.value.count, share: $0.value.share) }.sorted { a, b in
+        summary.unexpectedPredictions.map { (label: $0.key, count: $0.value.count, share: $0.value.share) }.sorted {
+            a, b in
             a.count != b.count ? a.count > b.count : a.label < b.label
         }
     }
@@ -143,7 +147,8 @@ enum ReportFormat {
         }.sorted { a, b in
             let (ra, rb) = (a.delta?.regression ?? false, b.delta?.regression ?? false)
             if ra != rb { return ra }
-            return a.figures.conversations != b.figures.conversations ? a.figures.conversations > b.figures.conversations : a.name < b.name
+            return a.figures.conversations != b.figures.conversations
+                ? a.figures.conversations > b.figures.conversations : a.name < b.name
         }
     }
 

@@ -18,7 +18,8 @@ public protocol RunReporter: Sendable {
 public enum ReporterRegistry {
     /// Every run reporter type, in the order their identifiers are listed.
     public static let reporterTypes: [any RunReporter.Type] = [
-        JSONSummaryReporter.self, MarkdownReporter.self, HTMLReporter.self, JUnitReporter.self, ConfusionCSVReporter.self,
+        JSONSummaryReporter.self, MarkdownReporter.self, HTMLReporter.self, JUnitReporter.self,
+        ConfusionCSVReporter.self,
     ]
 
     /// Every identifier, in a fixed order: `json`, `md`, `html`, `junit`, `csv`.

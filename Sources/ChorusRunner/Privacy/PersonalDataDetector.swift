@@ -53,7 +53,8 @@ public struct PersonalDataDetector: Sendable {
 
     /// An e-mail address (the local part and a dotted domain with a top-level name of letters).
     public static let email = PersonalDataDetector(
-        label: "EMAIL", pattern: try! TextPattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#),
+        label: "EMAIL",
+        pattern: try! TextPattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#),
         normalize: { $0.lowercased() })
 
     /// A payment card number: 13 to 19 digits, optionally grouped by spaces or dashes, whose Luhn
@@ -89,7 +90,10 @@ public struct PersonalDataDetector: Sendable {
 
     /// An IPv4 address (four numbers 0…255) or an IPv6 address (checked by `inet_pton`).
     public static let ip = PersonalDataDetector(
-        label: "IP", pattern: try! TextPattern(#"(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?::(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"#),
+        label: "IP",
+        pattern: try! TextPattern(
+            #"(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?::(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"#
+        ),
         confirm: { candidate in
             if candidate.contains(":") {
                 return ipv6Valid(String(candidate)) ? candidate.count : nil
@@ -159,7 +163,8 @@ public struct PersonalDataDetector: Sendable {
         for (offset, character) in characters.enumerated() {
             guard let ascii = character.asciiValue else { break }
             let upper = (97...122).contains(ascii) ? ascii - 32 : ascii
-            let keeps = alphanumeric ? (48...57).contains(upper) || (65...90).contains(upper) : (48...57).contains(upper)
+            let keeps =
+                alphanumeric ? (48...57).contains(upper) || (65...90).contains(upper) : (48...57).contains(upper)
             guard keeps else { continue }
             significant.append(upper)
             let next = offset + 1 < characters.count ? characters[offset + 1] : nil

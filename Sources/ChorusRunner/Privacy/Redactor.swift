@@ -44,7 +44,9 @@ public struct Redactor: Sendable {
         case .mask:
             replacement = .mask
         case .pseudonym:
-            guard let key, !key.isEmpty else { throw .missingKey(settings.keyEnv ?? PrivacySettings.defaultKeyEnvironment) }
+            guard let key, !key.isEmpty else {
+                throw .missingKey(settings.keyEnv ?? PrivacySettings.defaultKeyEnvironment)
+            }
             replacement = .pseudonym(key: SymmetricKey(data: key))
         }
         self.detectors = detectors

@@ -99,7 +99,8 @@ public struct FailureSignature: Sendable, Equatable, Hashable, Codable, Comparab
     /// with the dialogue failure after the turn when there is one (`… · turn 3 · context_lost · …`).
     public var key: String {
         let failure = dialogueFailure.map { "\($0.rawValue) · " } ?? ""
-        return "\(goal) · \(outcome.rawValue) · turn \(turn) · \(failure)\(expectedIntent ?? "?") → \(predictedIntent ?? "?") · \"\(reply)\""
+        return
+            "\(goal) · \(outcome.rawValue) · turn \(turn) · \(failure)\(expectedIntent ?? "?") → \(predictedIntent ?? "?") · \"\(reply)\""
     }
 
     /// Encodes every key, writing `null` for what the signature does not have.

@@ -72,11 +72,14 @@ public struct FailureAnalyzer: Sendable {
                 ? record.turns.firstIndex(where: Self.failedJudgement) : record.turns.firstIndex(where: Self.wentWrong))
             ?? record.turns.count - 1
         let turn = record.turns[position]
-        let reply = turn.error.map { "error: \($0.rawValue)" } ?? Self.normalise(turn.bot.first ?? "", slots: slots, lowercase: false)
+        let reply =
+            turn.error.map { "error: \($0.rawValue)" }
+            ?? Self.normalise(turn.bot.first ?? "", slots: slots, lowercase: false)
         let goal = record.goals.indices.contains(turn.goal) ? record.goals[turn.goal].name : record.goal
         let signature = FailureSignature(
             goal: goal, outcome: record.outcome, turn: position + 1, dialogueFailure: turn.dialogueFailures.first,
-            expectedIntent: turn.expectedIntent, predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120)))
+            expectedIntent: turn.expectedIntent, predictedIntent: turn.predictedIntent, reply: String(reply.prefix(120))
+        )
         if let existing = clusters[signature] {
             clusters[signature] = (existing.count + 1, existing.example)
         } else if clusters.count < capacity {
@@ -105,10 +108,13 @@ public struct FailureAnalyzer: Sendable {
     private func confusedPairs(limit: Int) -> [ConfusedPair] {
         pairs.sorted { a, b in
             if a.value.count != b.value.count { return a.value.count > b.value.count }
-            return a.key.expected != b.key.expected ? a.key.expected < b.key.expected : a.key.predicted < b.key.predicted
+            return a.key.expected != b.key.expected
+                ? a.key.expected < b.key.expected : a.key.predicted < b.key.predicted
         }
         .prefix(limit).map {
-            ConfusedPair(expected: $0.key.expected, predicted: $0.key.predicted, count: $0.value.count, examples: $0.value.examples)
+            ConfusedPair(
+                expected: $0.key.expected, predicted: $0.key.predicted, count: $0.value.count,
+                examples: $0.value.examples)
         }
     }
 

@@ -21,7 +21,9 @@ public enum McNemar {
     }
 
     /// The 95% interval of the paired difference `(c - b) / pairs` (Wald, for paired proportions).
-    public static func differenceInterval(b: Int, c: Int, pairs: Int, z: Double = Wilson.z95) -> (delta: Double, low: Double, high: Double) {
+    public static func differenceInterval(b: Int, c: Int, pairs: Int, z: Double = Wilson.z95) -> (
+        delta: Double, low: Double, high: Double
+    ) {
         guard pairs > 0 else { return (0, 0, 0) }
         let n = Double(pairs)
         let delta = Double(c - b) / n

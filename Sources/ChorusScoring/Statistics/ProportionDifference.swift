@@ -30,7 +30,9 @@ public struct ProportionDifference: Sendable, Equatable {
 
     /// `nil` when either proportion has no trials.
     public init?(successes1: Int, trials1: Int, successes2: Int, trials2: Int) {
-        self.init(successes1: Double(successes1), trials1: Double(trials1), successes2: Double(successes2), trials2: Double(trials2))
+        self.init(
+            successes1: Double(successes1), trials1: Double(trials1), successes2: Double(successes2),
+            trials2: Double(trials2))
     }
 
     /// The 95% interval excludes zero.

@@ -72,11 +72,14 @@ public struct AnnotatedText: Sendable, Equatable {
         if scalars[close + 1] == "{" {
             guard let end = scalars[(close + 1)...].firstIndex(of: "}") else { return nil }
             let inside = String(String.UnicodeScalarView(scalars[(close + 1)...end]))
-            guard case .object(let fields)? = try? JSON(parsing: inside), case .string(let name)? = fields["entity"] else { return nil }
+            guard case .object(let fields)? = try? JSON(parsing: inside), case .string(let name)? = fields["entity"]
+            else { return nil }
             let value = fields["value"]?.scalarText
             var unused: [String] = []
             for key in fields.keys.sorted() where key != "entity" && key != "value" {
-                unused.append("\(key) \(fields[key]?.scalarText.map { "\"\($0)\"" } ?? "(not a plain value)") of entity \"\(name)\" in \"\(span)\"")
+                unused.append(
+                    "\(key) \(fields[key]?.scalarText.map { "\"\($0)\"" } ?? "(not a plain value)") of entity \"\(name)\" in \"\(span)\""
+                )
             }
             return (span, name, value, unused, end + 1)
         }
@@ -84,6 +87,9 @@ public struct AnnotatedText: Sendable, Equatable {
     }
 
     private static func isEntityName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
+            }
     }
 }

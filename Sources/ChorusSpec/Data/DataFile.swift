@@ -14,7 +14,10 @@ struct DataFile {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw SpecError([Diagnostic(file: path, line: 0, column: 0, message: exists ? "cannot read data file" : "no such data file")])
+            throw SpecError([
+                Diagnostic(
+                    file: path, line: 0, column: 0, message: exists ? "cannot read data file" : "no such data file")
+            ])
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

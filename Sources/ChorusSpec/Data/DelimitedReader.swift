@@ -46,19 +46,28 @@ struct DelimitedReader {
                     index += 1
                 }
                 guard closed else {
-                    throw SpecError([file.diagnostic(atByte: fieldStart, "unterminated quoted field: the quote opened here is never closed")])
+                    throw SpecError([
+                        file.diagnostic(
+                            atByte: fieldStart, "unterminated quoted field: the quote opened here is never closed")
+                    ])
                 }
                 // After the closing quote: a delimiter, the end of the line or of the file.
                 if index < bytes.count, bytes[index] == 0x0D { index += 1 }
                 if index < bytes.count, bytes[index] != delimiter, bytes[index] != 0x0A {
-                    throw SpecError([file.diagnostic(atByte: index, "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")])
+                    throw SpecError([
+                        file.diagnostic(
+                            atByte: index,
+                            "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")
+                    ])
                 }
             } else {
                 while index < bytes.count, bytes[index] != delimiter, bytes[index] != 0x0A {
                     field.append(bytes[index])
                     index += 1
                 }
-                if index <= bytes.count, field.last == 0x0D, index == bytes.count || bytes[index] == 0x0A { field.removeLast() }
+                if index <= bytes.count, field.last == 0x0D, index == bytes.count || bytes[index] == 0x0A {
+                    field.removeLast()
+                }
             }
             if record.fields.isEmpty { record.start = fieldStart }
             record.fields.append(String(decoding: field, as: UTF8.self))

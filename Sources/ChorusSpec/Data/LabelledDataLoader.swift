@@ -7,7 +7,9 @@ import Yams
 public enum LabelledDataLoader {
     /// The examples of every source of `suite`, whose files sit relative to `directory` (the
     /// suite file's folder, or the suite folder). All problems of all files are reported together.
-    static func load(_ suite: Suite, relativeTo directory: String, locator: SpecLocator) throws(SpecError) -> [LabelledSource] {
+    static func load(_ suite: Suite, relativeTo directory: String, locator: SpecLocator) throws(SpecError)
+        -> [LabelledSource]
+    {
         var sources: [LabelledSource] = []
         var diagnostics: [Diagnostic] = []
         for (index, source) in (suite.data ?? []).enumerated() {
@@ -23,7 +25,8 @@ public enum LabelledDataLoader {
                     diagnostics.append(
                         locator.diagnostic(
                             ["data", .index(index), "file"],
-                            "intent \"\(name)\" of \(path) would be a goal, but the suite defines goal \"\(name)\" already; rename one"))
+                            "intent \"\(name)\" of \(path) would be a goal, but the suite defines goal \"\(name)\" already; rename one"
+                        ))
                 }
                 sources.append(loaded)
             } catch {
@@ -37,7 +40,11 @@ public enum LabelledDataLoader {
     /// The examples of one source read from `path`.
     public static func read(_ source: DataSource, at path: String) throws(SpecError) -> [LabelledExample] {
         guard let format = source.resolvedFormat else {
-            throw SpecError([Diagnostic(file: path, line: 0, column: 0, message: "cannot tell the data format from the file name; set \"format\" (csv, tsv, jsonl or rasa)")])
+            throw SpecError([
+                Diagnostic(
+                    file: path, line: 0, column: 0,
+                    message: "cannot tell the data format from the file name; set \"format\" (csv, tsv, jsonl or rasa)")
+            ])
         }
         var interned = Interner()
         let examples: [LabelledExample]
@@ -81,7 +88,9 @@ public enum LabelledDataLoader {
                 for wanted in [textColumn, intentColumn] where !names.contains(wanted) {
                     let hint = NameSuggestion.hint(for: wanted, in: names)
                     let listed = names.map { "\"\($0)\"" }.joined(separator: ", ")
-                    missing.append(file.diagnostic(atByte: record.start, "the header has no column \"\(wanted)\"\(hint) (columns: \(listed))"))
+                    missing.append(
+                        file.diagnostic(
+                            atByte: record.start, "the header has no column \"\(wanted)\"\(hint) (columns: \(listed))"))
                 }
                 guard missing.isEmpty else { throw SpecError(missing) }
                 columns = (names.firstIndex(of: textColumn)!, names.firstIndex(of: intentColumn)!)
@@ -90,7 +99,9 @@ public enum LabelledDataLoader {
             guard record.fields.count > max(text, intent) else {
                 errors.append(
                     file.diagnostic(
-                        atByte: record.start, "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the \(text > intent ? "text" : "intent") column is number \(max(text, intent) + 1)"))
+                        atByte: record.start,
+                        "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the \(text > intent ? "text" : "intent") column is number \(max(text, intent) + 1)"
+                    ))
                 return
             }
             if record.fields[intent].isEmpty {
@@ -112,7 +123,9 @@ public enum LabelledDataLoader {
 
     // MARK: - JSON Lines
 
-    private static func jsonLines(_ file: DataFile, _ source: DataSource, _ intern: inout Interner) throws(SpecError) -> [LabelledExample] {
+    private static func jsonLines(_ file: DataFile, _ source: DataSource, _ intern: inout Interner) throws(SpecError)
+        -> [LabelledExample]
+    {
         let textField = source.text ?? "text"
         let intentField = source.intent ?? "intent"
         var examples: [LabelledExample] = []
@@ -147,7 +160,8 @@ public enum LabelledDataLoader {
             var slots: [Entity] = []
             if let slotField = source.slots, let given = fields[slotField] {
                 guard case .object(let values) = given else {
-                    errors.append(file.diagnostic(atByte: start, "\"\(slotField)\" must be an object of slot name to value"))
+                    errors.append(
+                        file.diagnostic(atByte: start, "\"\(slotField)\" must be an object of slot name to value"))
                     continue
                 }
                 for name in values.keys.sorted() {

@@ -37,7 +37,9 @@ public enum SuiteLoader {
             diagnostics += merged.diagnostics
             if merged.root.mapping?["suite"] == nil {
                 diagnostics.append(
-                    Diagnostic(file: path, line: 0, column: 0, message: "missing required key \"suite\": no file of the folder sets it"))
+                    Diagnostic(
+                        file: path, line: 0, column: 0,
+                        message: "missing required key \"suite\": no file of the folder sets it"))
                 throw SpecError(diagnostics.sortedForReport())
             }
         } else {
@@ -48,7 +50,8 @@ public enum SuiteLoader {
         let suite = try SpecReader.decode(Suite.self, from: root, locator: locator)
         diagnostics += SuiteValidator.validate(suite, locator: locator)
         guard diagnostics.isEmpty else { throw SpecError(diagnostics.sortedForReport()) }
-        let data = try LabelledDataLoader.load(suite, relativeTo: isFolder ? path : (path as NSString).deletingLastPathComponent, locator: locator)
+        let data = try LabelledDataLoader.load(
+            suite, relativeTo: isFolder ? path : (path as NSString).deletingLastPathComponent, locator: locator)
 
         var hash = ContentHash()
         for document in documents {
@@ -72,7 +75,8 @@ public enum SuiteLoader {
         } catch {
             throw SpecError([Diagnostic(file: path, line: 0, column: 0, message: "cannot list folder")])
         }
-        let yamlNames = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.filter { !$0.hasPrefix(".") }.sorted()
+        let yamlNames = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.filter { !$0.hasPrefix(".") }
+            .sorted()
         guard !yamlNames.isEmpty else {
             throw SpecError([Diagnostic(file: path, line: 0, column: 0, message: "folder has no .yaml or .yml files")])
         }

@@ -22,12 +22,15 @@ enum SuiteMerger {
         for document in documents {
             for (key, value) in document.root.mapping ?? [:] {
                 guard let name = key.scalar?.string else { continue }
-                let entryNoun: String? = if case .map(let entry, _, _) = Suite.schemaObject.property(name)?.schema { entry } else { nil }
+                let entryNoun: String? =
+                    if case .map(let entry, _, _) = Suite.schemaObject.property(name)?.schema { entry } else { nil }
 
                 guard let index = pairs.firstIndex(where: { $0.key.scalar?.string == name }) else {
                     origins[name] = Origin(file: document.file, key: key)
                     var entries: [(Node, Node)] = []
-                    if let entryNoun { mergeEntries(of: value, into: &entries, map: name, document, &origins, &diagnostics, entryNoun) }
+                    if let entryNoun {
+                        mergeEntries(of: value, into: &entries, map: name, document, &origins, &diagnostics, entryNoun)
+                    }
                     pairs.append((key, entryNoun == nil ? value : .stringKeyedMapping(entries, mark: value.mark)))
                     continue
                 }
@@ -37,7 +40,8 @@ enum SuiteMerger {
                     pairs[index].value = .stringKeyedMapping(entries, mark: pairs[index].value.mark)
                 } else if pairs[index].value != value, let first = origins[name] {
                     diagnostics.append(
-                        document.file.diagnostic(at: key.mark, "\"\(name)\" is already set at \(first.position); set it in one file only"))
+                        document.file.diagnostic(
+                            at: key.mark, "\"\(name)\" is already set at \(first.position); set it in one file only"))
                 }
             }
         }
@@ -54,7 +58,8 @@ enum SuiteMerger {
             let entryName = entryKey.scalar?.string ?? ""
             if let first = origins["\(name)/\(entryName)"] {
                 diagnostics.append(
-                    document.file.diagnostic(at: entryKey.mark, "\(entryNoun) \"\(entryName)\" is already defined at \(first.position)"))
+                    document.file.diagnostic(
+                        at: entryKey.mark, "\(entryNoun) \"\(entryName)\" is already defined at \(first.position)"))
                 continue
             }
             origins["\(name)/\(entryName)"] = Origin(file: document.file, key: entryKey)

@@ -42,7 +42,8 @@ public struct BotDefinition: Codable, Sendable, Equatable {
     public init(
         version: Int = 1, bot: String, language: String = "en", threshold: Double, fallback: FixedReply,
         handoff: FixedReply, handoffAfterFallbacks: Int? = nil, confirmation: Confirmation? = nil,
-        policy: Policy = Policy(), normalize: Normalization = Normalization(), entities: [String: EntityDefinition] = [:], tables: [String: Table] = [:],
+        policy: Policy = Policy(), normalize: Normalization = Normalization(),
+        entities: [String: EntityDefinition] = [:], tables: [String: Table] = [:],
         intents: [String: IntentDefinition]
     ) {
         self.version = version

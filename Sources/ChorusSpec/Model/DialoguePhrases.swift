@@ -25,7 +25,8 @@ public struct DialoguePhrases: Codable, Sendable, Equatable {
 
     public init(
         affirm: [String]? = nil, deny: [String]? = nil, correct: [String]? = nil, escalate: [String]? = nil,
-        close: [String]? = nil, also: [String]? = nil, digressions: [Digression]? = nil, intents: [String: String]? = nil
+        close: [String]? = nil, also: [String]? = nil, digressions: [Digression]? = nil,
+        intents: [String: String]? = nil
     ) {
         self.affirm = affirm
         self.deny = deny

@@ -10,7 +10,8 @@ extension GateRule {
         let fraction = metric != .latencyP95
         let bound: SchemaNode = fraction ? .rate : .number(minimum: 0, maximum: nil, exclusiveMinimum: false)
         let unit = fraction ? "a fraction in 0…1" : "milliseconds"
-        let tolerance = fraction ? "a fraction in 0…1 (0.02 = two points)" : "a share of the baseline (0.2 = 20 % slower)"
+        let tolerance =
+            fraction ? "a fraction in 0…1 (0.02 = two points)" : "a share of the baseline (0.2 = 20 % slower)"
         var properties = [
             SchemaProperty("min", bound, "The metric must be at least this (\(unit))."),
             SchemaProperty("max", bound, "The metric must be at most this (\(unit))."),
@@ -41,7 +42,8 @@ extension GateRule {
     /// The gate's metrics, each with the shape of its rule: the keys of a suite's `gate:` section.
     static let metricKeys = SchemaKeyRule.fixed(
         GateMetric.allCases.map { metric in
-            SchemaProperty(metric.rawValue, .object(schema(for: metric)), "The release-gate rule on \(metric.rawValue).")
+            SchemaProperty(
+                metric.rawValue, .object(schema(for: metric)), "The release-gate rule on \(metric.rawValue).")
         })
 
     /// The names of a rule's bounds, as written in YAML and in `--gate metric.bound=value`.
@@ -50,7 +52,9 @@ extension GateRule {
     /// Why `value` cannot be `bound` (`min`, `max`, `max_drop`, `max_rise`) of a rule on
     /// `metric`, e.g. "between 0 and 1"; nil when it can.
     public static func rangeProblem(metric: GateMetric, bound: String, value: Double) -> String? {
-        guard let node = schema(for: metric).property(bound)?.schema else { return "one of \(boundNames.joined(separator: ", "))" }
+        guard let node = schema(for: metric).property(bound)?.schema else {
+            return "one of \(boundNames.joined(separator: ", "))"
+        }
         guard value.isFinite else { return "a finite number" }
         return node.rangeProblem(value)
     }

@@ -41,7 +41,8 @@ public struct PrivacySettings: Codable, Sendable, Equatable {
         case detect, patterns
     }
 
-    public init(mode: Mode = .mask, keyEnv: String? = nil, detect: [Detector]? = nil, patterns: [String: String] = [:]) {
+    public init(mode: Mode = .mask, keyEnv: String? = nil, detect: [Detector]? = nil, patterns: [String: String] = [:])
+    {
         self.mode = mode
         self.keyEnv = keyEnv
         self.detect = detect
@@ -62,11 +63,19 @@ public struct PrivacySettings: Codable, Sendable, Equatable {
     /// The shape of the section, for the validator and the JSON Schema.
     static let schema = SchemaObject(
         noun: "privacy",
-        description: "Personal data to find in user and bot texts and replace before anything is written; metrics are computed on the original texts.",
+        description:
+            "Personal data to find in user and bot texts and replace before anything is written; metrics are computed on the original texts.",
         properties: [
-            SchemaProperty("mode", .enumeration(Mode.allCases.map(\.rawValue)), "mask (<EMAIL>) or pseudonym (<EMAIL:keyed hash>); default mask."),
-            SchemaProperty("key_env", .string, "The environment variable holding the pseudonym key (default CHORUS_PRIVACY_KEY); the key is never stored."),
-            SchemaProperty("detect", .list(.enumeration(Detector.allCases.map(\.rawValue))), "Built-in detectors to run (default: all of email, phone, card, iban, ip)."),
+            SchemaProperty(
+                "mode", .enumeration(Mode.allCases.map(\.rawValue)),
+                "mask (<EMAIL>) or pseudonym (<EMAIL:keyed hash>); default mask."),
+            SchemaProperty(
+                "key_env", .string,
+                "The environment variable holding the pseudonym key (default CHORUS_PRIVACY_KEY); the key is never stored."
+            ),
+            SchemaProperty(
+                "detect", .list(.enumeration(Detector.allCases.map(\.rawValue))),
+                "Built-in detectors to run (default: all of email, phone, card, iban, ip)."),
             SchemaProperty(
                 "patterns", .map(entry: "privacy pattern", keys: .placeholderName, values: .string(format: .regex)),
                 "Your own patterns (RE2), by name; a match is replaced by <NAME>."),

@@ -48,7 +48,8 @@ public struct Suite: Codable, Sendable, Equatable {
         version: Int = 1, suite: String, language: String = "en", seed: UInt64 = 1, conversations: Int = 100,
         maxTurns: Int = 10, vocab: [String: Vocab] = [:], personas: [String: Persona] = [:],
         goals: [String: Goal] = [:], bot: BotRecognition = BotRecognition(), dialogue: DialoguePhrases? = nil,
-        gate: [String: GateRule]? = nil, coverage: Coverage? = nil, data: [DataSource]? = nil, privacy: PrivacySettings? = nil
+        gate: [String: GateRule]? = nil, coverage: Coverage? = nil, data: [DataSource]? = nil,
+        privacy: PrivacySettings? = nil
     ) {
         self.version = version
         self.suite = suite
@@ -199,7 +200,8 @@ public struct Noise: Codable, Sendable, Equatable {
     public var spaces: Double
 
     enum CodingKeys: String, CodingKey {
-        case typo, `case`, punctuation, filler, fillers, layout, accents, homophones, width, abbreviations, repeats, spaces
+        case typo, `case`, punctuation, filler, fillers, layout, accents, homophones, width, abbreviations, repeats,
+            spaces
     }
 
     public init(
@@ -288,7 +290,8 @@ public struct Goal: Codable, Sendable, Equatable {
     }
 
     public init(
-        weight: Double = 1, personas: [String]? = nil, intent: String? = nil, openings: [String]? = nil, slots: [String: Slot]? = nil,
+        weight: Double = 1, personas: [String]? = nil, intent: String? = nil, openings: [String]? = nil,
+        slots: [String: Slot]? = nil,
         answerIntent: String? = nil, success: SuccessCondition? = nil, requests: [String: GoalRequest]? = nil,
         steps: [Step]? = nil, each: Bool? = nil
     ) {

@@ -67,7 +67,8 @@ public enum SchemaExport {
             case .fixed(let names):
                 // Each name with its own shape, and no other name.
                 members["properties"] = .object(
-                    Dictionary(uniqueKeysWithValues: names.map { ($0.name, described(json($0.schema), $0.description)) }))
+                    Dictionary(
+                        uniqueKeysWithValues: names.map { ($0.name, described(json($0.schema), $0.description)) }))
                 members["additionalProperties"] = .bool(false)
             }
             return .object(members)

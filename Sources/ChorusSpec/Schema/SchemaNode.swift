@@ -105,7 +105,8 @@ extension SchemaNode {
         guard below || above else { return nil }
         switch (minimum, maximum) {
         case (let low?, let high?): return "between \(Self.format(low)) and \(Self.format(high))"
-        case (let low?, nil): return exclusiveMinimum ? "greater than \(Self.format(low))" : "at least \(Self.format(low))"
+        case (let low?, nil):
+            return exclusiveMinimum ? "greater than \(Self.format(low))" : "at least \(Self.format(low))"
         case (nil, let high?): return "at most \(Self.format(high))"
         case (nil, nil): return nil
         }

@@ -30,7 +30,9 @@ struct BotValidator {
                     + NameSuggestion.hint(for: bot.handoff.intent, in: bot.intents.keys))
         }
         if bot.fallback.intent == bot.handoff.intent {
-            report(["fallback", "intent"], "the fallback and handoff intents must differ, both are \"\(bot.fallback.intent)\"")
+            report(
+                ["fallback", "intent"],
+                "the fallback and handoff intents must differ, both are \"\(bot.fallback.intent)\"")
         }
         checkPlaceholders(bot.fallback.replies, at: ["fallback", "replies"], owner: "fallback", known: entities)
         checkPlaceholders(bot.handoff.replies, at: ["handoff", "replies"], owner: "handoff", known: entities)
@@ -65,12 +67,15 @@ struct BotValidator {
     private mutating func checkTable(_ name: String, _ table: BotDefinition.Table, entities: Set<String>) {
         let path: SpecPath = ["tables", .key(name)]
         if entities.contains(name) {
-            report(path, "table \"\(name)\" has the name of an entity; a {\(name)} placeholder would be ambiguous", at: .key)
+            report(
+                path, "table \"\(name)\" has the name of an entity; a {\(name)} placeholder would be ambiguous",
+                at: .key)
         }
         guard let key = bot.entities[table.key] else {
             report(
                 path.appending("key"),
-                "table \"\(name)\" is keyed by unknown entity \"\(table.key)\"" + NameSuggestion.hint(for: table.key, in: entities))
+                "table \"\(name)\" is keyed by unknown entity \"\(table.key)\""
+                    + NameSuggestion.hint(for: table.key, in: entities))
             return
         }
         // Rows of a listed entity must name its values, or they could never be picked.
@@ -78,7 +83,8 @@ struct BotValidator {
         for row in table.rows.keys.sorted() where !values.contains(row) {
             report(
                 path.appending("rows").appending(row),
-                "row \"\(row)\" of table \"\(name)\" is not a value of entity \"\(table.key)\"" + NameSuggestion.hint(for: row, in: values),
+                "row \"\(row)\" of table \"\(name)\" is not a value of entity \"\(table.key)\""
+                    + NameSuggestion.hint(for: row, in: values),
                 at: .key)
         }
     }
@@ -97,17 +103,21 @@ struct BotValidator {
             if bot.intents[intent] == nil {
                 report(
                     ["confirmation", .key(role)],
-                    "\(role) intent \"\(intent)\" is not defined in \"intents\"" + NameSuggestion.hint(for: intent, in: bot.intents.keys))
+                    "\(role) intent \"\(intent)\" is not defined in \"intents\""
+                        + NameSuggestion.hint(for: intent, in: bot.intents.keys))
             } else if bot.intents[intent]?.form != nil {
-                report(["confirmation", .key(role)], "\(role) intent \"\(intent)\" has a form; it must be a plain intent")
+                report(
+                    ["confirmation", .key(role)], "\(role) intent \"\(intent)\" has a form; it must be a plain intent")
             }
         }
         if confirmation.affirm == confirmation.deny {
-            report(["confirmation", "deny"], "the affirm and deny intents must differ, both are \"\(confirmation.deny)\"")
+            report(
+                ["confirmation", "deny"], "the affirm and deny intents must differ, both are \"\(confirmation.deny)\"")
         }
         let slots = Set(bot.intents.values.flatMap { $0.form?.slots.map(\.name) ?? [] })
         checkPlaceholders(
-            confirmation.askChange, at: ["confirmation", "ask_change"], owner: "confirmation", known: entities.union(slots))
+            confirmation.askChange, at: ["confirmation", "ask_change"], owner: "confirmation",
+            known: entities.union(slots))
     }
 
     private mutating func checkIntent(_ name: String, _ intent: IntentDefinition, known: Set<String>) {
@@ -150,7 +160,8 @@ struct BotValidator {
                 let hint = NameSuggestion.hint(for: placeholder, in: known)
                 diagnostics.append(
                     locator.diagnostic(
-                        path.appending(index: index), "\(owner) reply uses unknown entity or slot \"{\(placeholder)}\"\(hint)",
+                        path.appending(index: index),
+                        "\(owner) reply uses unknown entity or slot \"{\(placeholder)}\"\(hint)",
                         pointingAt: "{\(placeholder)}"))
             }
         }

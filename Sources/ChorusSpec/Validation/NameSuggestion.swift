@@ -23,7 +23,8 @@ public enum NameSuggestion {
     /// neighbours turning `a` into `b` (optimal string alignment distance): swapped letters are
     /// the commonest typo, so they count as one edit.
     static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var rows = [Array(0...b.count)]

@@ -34,7 +34,8 @@ extension Node {
     }
 
     private func asStringKey() -> Node {
-        guard case .scalar(let scalar) = self, scalar.string != "<<", scalar.style == .plain || scalar.style == .any else {
+        guard case .scalar(let scalar) = self, scalar.string != "<<", scalar.style == .plain || scalar.style == .any
+        else {
             // Quoted and block scalars already have the string tag; `<<` is YAML's merge key.
             return self
         }

@@ -7,7 +7,9 @@ import Yams
 /// are left alone.
 public enum RasaDomain {
     /// The intents Rasa has without declaring them (`nlu_fallback` comes from its FallbackClassifier).
-    public static let builtInIntents: Set<String> = ["restart", "back", "out_of_scope", "session_start", "nlu_fallback"]
+    public static let builtInIntents: Set<String> = [
+        "restart", "back", "out_of_scope", "session_start", "nlu_fallback",
+    ]
 
     /// Loads the domain at `path`, reporting every problem with its line and column.
     public static func load(path: String) throws(SpecError) -> BotDeclaration {
@@ -45,7 +47,10 @@ public enum RasaDomain {
     private static func read(_ document: YAMLDocument, into declaration: inout BotDeclaration) -> [Diagnostic] {
         let file = document.file
         guard let root = document.root.mapping else {
-            return [file.diagnostic(at: document.root.mark, "a Rasa domain must be a mapping (intents:, entities:, responses:, …)")]
+            return [
+                file.diagnostic(
+                    at: document.root.mark, "a Rasa domain must be a mapping (intents:, entities:, responses:, …)")
+            ]
         }
         var diagnostics: [Diagnostic] = []
         for (section, kind) in [("intents", "intent"), ("entities", "entity")] {
@@ -56,8 +61,11 @@ public enum RasaDomain {
             }
             for item in items {
                 // `- greet`, or `- greet: {use_entities: …}`.
-                guard let name = item.scalar?.string ?? item.mapping?.first?.key.scalar?.string, item.mapping?.count ?? 1 == 1 else {
-                    diagnostics.append(file.diagnostic(at: item.mark, "an item of \"\(section)\" must be an \(kind) name"))
+                guard let name = item.scalar?.string ?? item.mapping?.first?.key.scalar?.string,
+                    item.mapping?.count ?? 1 == 1
+                else {
+                    diagnostics.append(
+                        file.diagnostic(at: item.mark, "an item of \"\(section)\" must be an \(kind) name"))
                     continue
                 }
                 if section == "intents" { declaration.intents.insert(name) } else { declaration.entities.insert(name) }
@@ -65,13 +73,16 @@ public enum RasaDomain {
         }
         if let node = root["responses"] {
             guard let responses = node.mapping else {
-                return diagnostics + [file.diagnostic(at: node.mark, "\"responses\" must map response names to their variants")]
+                return diagnostics + [
+                    file.diagnostic(at: node.mark, "\"responses\" must map response names to their variants")
+                ]
             }
             for (key, variants) in responses {
                 guard let name = key.scalar?.string, name.hasPrefix("utter_ask_") else { continue }
                 let slot = String(name.dropFirst("utter_ask_".count))
                 guard let items = variants.sequence else {
-                    diagnostics.append(file.diagnostic(at: variants.mark, "response \"\(name)\" must be a list of variants"))
+                    diagnostics.append(
+                        file.diagnostic(at: variants.mark, "response \"\(name)\" must be a list of variants"))
                     continue
                 }
                 for item in items {

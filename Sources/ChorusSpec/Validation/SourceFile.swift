@@ -42,7 +42,8 @@ struct SourceFile: Sendable {
             index += length
         }
         let before = String(decoding: bytes[lineStart..<bad], as: UTF8.self)
-        let message = String(format: "file is not valid UTF-8 text (byte 0x%02X at offset %d)", bad < bytes.count ? bytes[bad] : 0, bad)
+        let message = String(
+            format: "file is not valid UTF-8 text (byte 0x%02X at offset %d)", bad < bytes.count ? bytes[bad] : 0, bad)
         return Diagnostic(file: path, line: line, column: before.unicodeScalars.count + 1, message: message)
     }
 
@@ -95,7 +96,8 @@ struct SourceFile: Sendable {
     /// A diagnostic at `mark` (or at the whole file when there is none).
     func diagnostic(at mark: Mark?, _ message: String) -> Diagnostic {
         guard let mark else { return Diagnostic(file: path, line: 0, column: 0, message: message) }
-        return Diagnostic(file: path, line: mark.line, column: mark.column, message: message, sourceLine: line(mark.line))
+        return Diagnostic(
+            file: path, line: mark.line, column: mark.column, message: message, sourceLine: line(mark.line))
     }
 
     /// A diagnostic pointing inside the scalar at `mark`: at the first occurrence of `needle` on

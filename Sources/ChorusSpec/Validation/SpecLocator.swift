@@ -27,7 +27,8 @@ struct SpecLocator {
     /// A diagnostic at `path`; with `needle`, at that text inside the scalar (e.g. a placeholder),
     /// moved right by `offset` scalars.
     func diagnostic(
-        _ path: SpecPath, _ message: String, at anchor: Anchor = .value, pointingAt needle: String? = nil, offset: Int = 0
+        _ path: SpecPath, _ message: String, at anchor: Anchor = .value, pointingAt needle: String? = nil,
+        offset: Int = 0
     ) -> Diagnostic {
         guard let (document, node, key) = resolve(path) else {
             return Diagnostic(file: "", line: 0, column: 0, message: message)

@@ -54,7 +54,10 @@ enum SpecReader {
     private static func describe(_ error: DecodingError) -> ([any CodingKey], String) {
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return (context.codingPath, "cannot decode \"\(SpecPath(codingPath: context.codingPath))\": \(context.debugDescription)")
+            return (
+                context.codingPath,
+                "cannot decode \"\(SpecPath(codingPath: context.codingPath))\": \(context.debugDescription)"
+            )
         case .keyNotFound(let key, let context):
             return (context.codingPath, "missing required key \"\(key.stringValue)\"")
         @unknown default:
@@ -67,7 +70,9 @@ extension Array where Element == Diagnostic {
     /// In report order: by file, line, column (stable for equal positions).
     func sortedForReport() -> [Diagnostic] {
         enumerated().sorted { a, b in
-            (a.element.file, a.element.line, a.element.column, a.offset) < (b.element.file, b.element.line, b.element.column, b.offset)
+            (a.element.file, a.element.line, a.element.column, a.offset) < (
+                b.element.file, b.element.line, b.element.column, b.offset
+            )
         }.map(\.element)
     }
 }

@@ -70,17 +70,23 @@ struct StructuralValidator {
                 guard let name = scalarKey(key) else { continue }
                 checkKey(name, at: key, rule: keys, entry: entry)
                 let described = "\(entry) \"\(name)\""
-                check(value, keys.schema(for: name) ?? values, at: Place(label: described, role: .entry(described), parent: place.parent))
+                check(
+                    value, keys.schema(for: name) ?? values,
+                    at: Place(label: described, role: .entry(described), parent: place.parent))
             }
 
         case .array(let items, let minItems):
             guard let sequence = node.sequence else { return typeMismatch(node, schema, place) }
             if sequence.count < minItems {
-                let message = minItems == 1 ? "\(place.label) must not be empty" : "\(place.label) needs at least \(minItems) items"
+                let message =
+                    minItems == 1
+                    ? "\(place.label) must not be empty" : "\(place.label) needs at least \(minItems) items"
                 valueErrors.append(file.diagnostic(at: node.mark, message))
             }
             for (index, item) in sequence.enumerated() {
-                check(item, items, at: Place(label: "item \(index + 1) of \(place.label)", role: .item(index), parent: place.parent))
+                check(
+                    item, items,
+                    at: Place(label: "item \(index + 1) of \(place.label)", role: .item(index), parent: place.parent))
             }
 
         case .string(let format):
@@ -88,9 +94,13 @@ struct StructuralValidator {
             if let format { checkFormat(scalar, format, at: node, place) }
 
         case .integer(let minimum):
-            guard let scalar = node.scalar, let value = integerValue(scalar) else { return typeMismatch(node, schema, place) }
+            guard let scalar = node.scalar, let value = integerValue(scalar) else {
+                return typeMismatch(node, schema, place)
+            }
             if let minimum, value < Double(minimum) {
-                valueErrors.append(file.diagnostic(at: node.mark, "\(place.label) must be at least \(minimum), found \(scalar.string)"))
+                valueErrors.append(
+                    file.diagnostic(at: node.mark, "\(place.label) must be at least \(minimum), found \(scalar.string)")
+                )
             }
 
         case .number:
@@ -98,18 +108,23 @@ struct StructuralValidator {
                 return typeMismatch(node, schema, place)
             }
             if let problem = schema.rangeProblem(value) {
-                valueErrors.append(file.diagnostic(at: node.mark, "\(place.label) must be \(problem), found \(scalar.string)"))
+                valueErrors.append(
+                    file.diagnostic(at: node.mark, "\(place.label) must be \(problem), found \(scalar.string)"))
             }
 
         case .boolean:
-            guard let scalar = node.scalar, Bool.construct(from: scalar) != nil else { return typeMismatch(node, schema, place) }
+            guard let scalar = node.scalar, Bool.construct(from: scalar) != nil else {
+                return typeMismatch(node, schema, place)
+            }
 
         case .enumeration(let values):
             guard let scalar = node.scalar, !isNull(node) else { return typeMismatch(node, schema, place) }
             if !values.contains(scalar.string) {
                 let hint = NameSuggestion.hint(for: scalar.string, in: values)
                 shapeErrors.append(
-                    file.diagnostic(at: node.mark, "\(place.label) must be \(schema.expectation), found \"\(scalar.string)\"\(hint)"))
+                    file.diagnostic(
+                        at: node.mark, "\(place.label) must be \(schema.expectation), found \"\(scalar.string)\"\(hint)"
+                    ))
             }
 
         case .oneOf(let branches):
@@ -117,7 +132,9 @@ struct StructuralValidator {
         }
     }
 
-    private mutating func checkObject(_ mapping: Node.Mapping, _ object: SchemaObject, context: String, childParent: String?) {
+    private mutating func checkObject(
+        _ mapping: Node.Mapping, _ object: SchemaObject, context: String, childParent: String?
+    ) {
         for (key, value) in mapping {
             guard let name = scalarKey(key) else { continue }
             guard let property = object.property(name) else {
@@ -128,7 +145,8 @@ struct StructuralValidator {
             check(value, property.schema, at: Place(label: "\"\(name)\"", role: .property, parent: childParent))
         }
         for property in object.properties where property.required && mapping[property.name] == nil {
-            shapeErrors.append(file.diagnostic(at: mapping.mark, "missing required key \"\(property.name)\" in \(context)"))
+            shapeErrors.append(
+                file.diagnostic(at: mapping.mark, "missing required key \"\(property.name)\" in \(context)"))
         }
     }
 
@@ -158,7 +176,8 @@ struct StructuralValidator {
     private static func accepts(_ schema: SchemaNode, kindOf node: Node) -> Bool {
         switch (schema, node) {
         case (.object, .mapping), (.map, .mapping), (.array, .sequence): return true
-        case (.string, .scalar), (.integer, .scalar), (.number, .scalar), (.boolean, .scalar), (.enumeration, .scalar): return true
+        case (.string, .scalar), (.integer, .scalar), (.number, .scalar), (.boolean, .scalar), (.enumeration, .scalar):
+            return true
         case (.oneOf(let branches), _): return branches.contains { accepts($0, kindOf: node) }
         default: return false
         }
@@ -170,7 +189,8 @@ struct StructuralValidator {
             break
         case .placeholderName:
             if !SchemaKeyRule.isPlaceholderName(name) {
-                valueErrors.append(file.diagnostic(at: key.mark, "invalid \(entry) name \"\(name)\": use letters, digits and _"))
+                valueErrors.append(
+                    file.diagnostic(at: key.mark, "invalid \(entry) name \"\(name)\": use letters, digits and _"))
             }
         case .oneOf, .fixed:
             let names = rule.names ?? []
@@ -181,7 +201,9 @@ struct StructuralValidator {
         }
     }
 
-    private mutating func checkFormat(_ scalar: Node.Scalar, _ format: SchemaStringFormat, at node: Node, _ place: Place) {
+    private mutating func checkFormat(
+        _ scalar: Node.Scalar, _ format: SchemaStringFormat, at node: Node, _ place: Place
+    ) {
         switch format {
         case .regex, .botRegex:
             do {
@@ -189,7 +211,9 @@ struct StructuralValidator {
             } catch {
                 valueErrors.append(
                     file.diagnostic(
-                        at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)\(error.reason.map { ": \($0)" } ?? "")"))
+                        at: node.mark,
+                        "invalid regular expression \"\(scalar.string)\" in \(place.label)\(error.reason.map { ": \($0)" } ?? "")"
+                    ))
             }
         case .valuePattern:
             do {
@@ -208,7 +232,9 @@ struct StructuralValidator {
             } catch {
                 valueErrors.append(
                     file.diagnostic(
-                        at: node.mark, "invalid regular expression \"\(scalar.string)\" in \(place.label)\(error.reason.map { ": \($0)" } ?? "")"))
+                        at: node.mark,
+                        "invalid regular expression \"\(scalar.string)\" in \(place.label)\(error.reason.map { ": \($0)" } ?? "")"
+                    ))
             }
         case .replyPath:
             do {
@@ -217,13 +243,16 @@ struct StructuralValidator {
                 valueErrors.append(
                     file.diagnostic(
                         at: node.mark, pointingAt: scalar.string, offset: error.offset,
-                        "invalid reply path \"\(scalar.string)\" in \(place.label): \(error.reason) (offset \(error.offset))"))
+                        "invalid reply path \"\(scalar.string)\" in \(place.label): \(error.reason) (offset \(error.offset))"
+                    ))
             }
         }
     }
 
     private mutating func typeMismatch(_ node: Node, _ schema: SchemaNode, _ place: Place) {
-        shapeErrors.append(file.diagnostic(at: node.mark, "\(place.label) must be \(schema.expectation), found \(Self.describe(node))"))
+        shapeErrors.append(
+            file.diagnostic(at: node.mark, "\(place.label) must be \(schema.expectation), found \(Self.describe(node))")
+        )
     }
 
     /// A mapping key as text; non-scalar keys are a shape error.

@@ -25,16 +25,21 @@ public struct SuiteTargetValidator {
         ]
         for (kind, recognizer) in recognizers {
             for (index, intent) in recognizer.intents.enumerated() {
-                expect(intent: intent, at: ["bot", .key(kind), "intents", .index(index)], by: "the suite's \(kind) recognition")
+                expect(
+                    intent: intent, at: ["bot", .key(kind), "intents", .index(index)],
+                    by: "the suite's \(kind) recognition")
             }
         }
         if let dialogue = suite.dialogue {
             for key in (dialogue.intents ?? [:]).keys.sorted() {
-                expect(intent: dialogue.intents![key]!, at: ["dialogue", "intents", .key(key)], by: "the \"\(key)\" act")
+                expect(
+                    intent: dialogue.intents![key]!, at: ["dialogue", "intents", .key(key)], by: "the \"\(key)\" act")
             }
             for (index, digression) in (dialogue.digressions ?? []).enumerated() {
                 if let intent = digression.intent {
-                    expect(intent: intent, at: ["dialogue", "digressions", .index(index), "intent"], by: "digression \(index + 1)")
+                    expect(
+                        intent: intent, at: ["dialogue", "digressions", .index(index), "intent"],
+                        by: "digression \(index + 1)")
                 }
             }
         }
@@ -43,13 +48,17 @@ public struct SuiteTargetValidator {
             let path: SpecPath = ["goals", .key(name)]
             let quoted = "goal \"\(name)\""
             if let intent = goal.intent { expect(intent: intent, at: path.appending("intent"), by: quoted) }
-            if let intent = goal.success?.intent { expect(intent: intent, at: path.appending("success").appending("intent"), by: "the success of \(quoted)") }
+            if let intent = goal.success?.intent {
+                expect(
+                    intent: intent, at: path.appending("success").appending("intent"), by: "the success of \(quoted)")
+            }
             let slots = goal.slots ?? [:]
             if let intent = goal.answerIntent {
                 expect(intent: intent, at: path.appending("answer_intent"), by: "the answers of \(quoted)")
             } else if !goal.isScripted, !slots.isEmpty, !bot.intents.contains(Goal.defaultAnswerIntent) {
                 report(
-                    path, "\(quoted) expects its answers as intent \"\(Goal.defaultAnswerIntent)\" (the default \"answer_intent\"), "
+                    path,
+                    "\(quoted) expects its answers as intent \"\(Goal.defaultAnswerIntent)\" (the default \"answer_intent\"), "
                         + "which \(bot.name) does not have; set \"answer_intent\"", at: .key)
             }
             for slotName in slots.keys.sorted() {
@@ -57,7 +66,9 @@ public struct SuiteTargetValidator {
                 let slotPath = path.appending("slots").appending(slotName)
                 if !bot.entities.contains(slotName) {
                     let hint = NameSuggestion.hint(for: slotName, in: bot.entities)
-                    report(slotPath, "slot \"\(slotName)\" of \(quoted) is not an entity \(bot.name) extracts\(hint)", at: .key)
+                    report(
+                        slotPath, "slot \"\(slotName)\" of \(quoted) is not an entity \(bot.name) extracts\(hint)",
+                        at: .key)
                 }
                 if let ask = slot.ask {
                     checkQuestion(ask, slot: slotName, of: quoted, goal: goal, at: slotPath.appending("ask"))
@@ -65,13 +76,17 @@ public struct SuiteTargetValidator {
             }
             for requestName in (goal.requests ?? [:]).keys.sorted() {
                 if let intent = goal.requests?[requestName]?.intent {
-                    expect(intent: intent, at: path.appending("requests").appending(requestName).appending("intent"), by: "request \"\(requestName)\" of \(quoted)")
+                    expect(
+                        intent: intent, at: path.appending("requests").appending(requestName).appending("intent"),
+                        by: "request \"\(requestName)\" of \(quoted)")
                 }
             }
             for (index, step) in (goal.steps ?? []).enumerated() {
                 let expectPath = path.appending("steps").appending(index: index).appending("expect")
                 let named = "step \(index + 1) of \(quoted)"
-                if let intent = step.expect?.intent { expect(intent: intent, at: expectPath.appending("intent"), by: named) }
+                if let intent = step.expect?.intent {
+                    expect(intent: intent, at: expectPath.appending("intent"), by: named)
+                }
                 for entity in (step.expect?.slots ?? [:]).keys.sorted() where !bot.entities.contains(entity) {
                     let hint = NameSuggestion.hint(for: entity, in: bot.entities)
                     report(
@@ -90,15 +105,22 @@ public struct SuiteTargetValidator {
 
     /// An `ask` pattern must recognise at least one of the bot's questions (its `{placeholders}`
     /// standing for any value of their vocab, as the bot's question templates are not filled in).
-    private mutating func checkQuestion(_ ask: String, slot: String, of goal: String, goal spec: Goal, at path: SpecPath) {
-        let anyValue: (String) -> String? = { name in self.suite.vocab(forPlaceholder: name, in: spec)?.anyValueRegex ?? ".+?" }
+    private mutating func checkQuestion(
+        _ ask: String, slot: String, of goal: String, goal spec: Goal, at path: SpecPath
+    ) {
+        let anyValue: (String) -> String? = { name in
+            self.suite.vocab(forPlaceholder: name, in: spec)?.anyValueRegex ?? ".+?"
+        }
         guard let pattern = try? ValuedPattern(ask, anyValue: anyValue),
             !bot.questions.contains(where: { pattern.matchesAny([$0.text]) })
         else { return }
         // Show the questions the bot asks for this slot, or else any, so the fix is in view.
         let own = bot.questions.filter { $0.slot == slot || $0.slot.hasSuffix("_\(slot)") }
         let shown = (own.isEmpty ? bot.questions : own).prefix(3).map(\.text.debugDescription)
-        let asks = shown.isEmpty ? "; it asks no questions" : "; it asks \(own.isEmpty ? "" : "for \"\(slot)\" ")\(shown.joined(separator: ", "))"
+        let asks =
+            shown.isEmpty
+            ? "; it asks no questions"
+            : "; it asks \(own.isEmpty ? "" : "for \"\(slot)\" ")\(shown.joined(separator: ", "))"
         report(path, "\"ask\" of slot \"\(slot)\" of \(goal) matches none of the questions of \(bot.name)\(asks)")
     }
 

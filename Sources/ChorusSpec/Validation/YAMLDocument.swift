@@ -17,7 +17,9 @@ struct YAMLDocument {
         }
         guard let root else {
             // Positioned at the start, so editors and CI annotations can jump to it.
-            throw SpecError([Diagnostic(file: file.path, line: 1, column: 1, message: "file is empty (or holds only comments)")])
+            throw SpecError([
+                Diagnostic(file: file.path, line: 1, column: 1, message: "file is empty (or holds only comments)")
+            ])
         }
         try checkExpandedSize(root, in: file)
         return YAMLDocument(file: file, root: root.withStringKeys())

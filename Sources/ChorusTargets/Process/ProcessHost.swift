@@ -74,7 +74,10 @@ public actor ProcessHost {
             pending[id]?.timer = clock.schedule(at: deadline, on: MultiThreadedEventLoopGroup.singleton.any()) {
                 [weak self] in
                 guard let self else { return }
-                Task { await self.finish(id, .failure(TargetError(.timeout, "no reply from the program within the timeout"))) }
+                Task {
+                    await self.finish(
+                        id, .failure(TargetError(.timeout, "no reply from the program within the timeout")))
+                }
             }
         }
         return try result.get()

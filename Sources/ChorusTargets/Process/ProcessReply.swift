@@ -35,7 +35,8 @@ public struct ProcessReply: Sendable, Equatable {
             conversationID = try value("conversation_id") { if case .string(let text) = $0 { text } else { nil } }
             texts = try value("texts") { json -> [String]? in
                 guard case .array(let items) = json else { return nil }
-                let texts = items.compactMap { item -> String? in if case .string(let text) = item { text } else { nil } }
+                let texts = items.compactMap { item -> String? in if case .string(let text) = item { text } else { nil }
+                }
                 return texts.count == items.count ? texts : nil
             }
             intent = try value("intent") { if case .string(let text) = $0 { text } else { nil } }
@@ -44,7 +45,8 @@ public struct ProcessReply: Sendable, Equatable {
                 guard case .array(let items) = json else { return nil }
                 let entities = items.compactMap { item -> Entity? in
                     // `{"name"|"entity", "value"}`, the value text or a number.
-                    guard case .string(let name)? = item["name"] ?? item["entity"], let value = item["value"]?.scalarText
+                    guard case .string(let name)? = item["name"] ?? item["entity"],
+                        let value = item["value"]?.scalarText
                     else { return nil }
                     return Entity(name: name, value: value)
                 }

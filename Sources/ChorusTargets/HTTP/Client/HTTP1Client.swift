@@ -251,8 +251,10 @@ final class HTTP1Client: Sendable {
                         try pipeline.addHandler(NIOSSLClientHandler(context: ssl, serverHostname: serverName))
                     }
                     try pipeline.addHandler(writer)
-                    try pipeline.addHandler(ByteToMessageHandler(HTTPResponseDecoder(informationalResponseStrategy: .drop)))
-                    try pipeline.addHandler(HTTP1ConnectionHandler(maximumBody: maximumBody, clock: clock, writer: writer))
+                    try pipeline.addHandler(
+                        ByteToMessageHandler(HTTPResponseDecoder(informationalResponseStrategy: .drop)))
+                    try pipeline.addHandler(
+                        HTTP1ConnectionHandler(maximumBody: maximumBody, clock: clock, writer: writer))
                 }
             }
             .connect(host: endpoint.host, port: endpoint.port)
