@@ -2,7 +2,7 @@
 SUITE ?= Scenarios/customer-service
 TARGET ?= Fixtures/targets/acme-v1.yaml
 
-.PHONY: setup build release test test-image run bench format man image
+.PHONY: setup build release test lint test-image run bench format man image
 
 setup:
 	@scripts/setup
@@ -14,10 +14,14 @@ release: setup
 	swift build -c release
 
 # The end-to-end tests run the built `chorus` binary, so build it before testing. The container
-# image's test is left out: it makes a release build of its own (`make test-image`).
-test: setup
+# image's test is left out: it makes a release build of its own (`make test-image`). The code must
+# be formatted as `make format` leaves it (swift-format, .swift-format): the lint runs first.
+test: setup lint
 	swift build
 	swift test --skip ChorusImageTests
+
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
 
 # The container image (Containerfile): a release build, staged and built with buildah; tags
 # $$CHORUS_IMAGE:<version> and :latest (default ghcr.io/acme/chorus). See the README's "Container image".
