@@ -154,7 +154,7 @@ import Testing
         return (process.terminationStatus, try String(contentsOfFile: "\(folder)/out", encoding: .utf8))
     }
 
-    @Test(.timeLimit(.minutes(5))) func failingAndRecoveryNotificationsFollowTheBot() async throws {
+    @Test(.timeLimit(.minutes(20))) func failingAndRecoveryNotificationsFollowTheBot() async throws {
         let botPort = try FreePort.next()
         let metricsPort = try FreePort.next()
         let folder = try Fixtures.temporaryDirectory("chorus-watch")
