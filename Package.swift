@@ -118,7 +118,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"]),
-        .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusSpec"]),
+        .testTarget(name: "ChorusSpecTests", dependencies: ["ChorusModel", "ChorusSpec", "ChorusTestSupport"]),
         .testTarget(
             name: "ChorusSimulationTests", dependencies: ["ChorusModel", "ChorusSimulation", "ChorusTestSupport"]),
         .testTarget(name: "ChorusReferenceBotTests", dependencies: ["ChorusModel", "ChorusReferenceBot"]),

@@ -1,3 +1,4 @@
+import ChorusModel
 /// pass@k, pass^k and the flaky share of a run with `--repeat n`, from its `RepeatCounts`.
 ///
 /// For a conversation played n times with c passing plays (completed), for k = 1…n:
@@ -159,23 +160,5 @@ public struct RepeatFigures: Sendable, Equatable, Codable {
         let lowIndex = Int((Double(resamples) * 0.025).rounded(.down))
         let highIndex = min(resamples - 1, Int((Double(resamples) * 0.975).rounded(.down)))
         return (means[lowIndex], means[highIndex])
-    }
-}
-
-/// A small, fast, seedable generator for the bootstrap (Steele, Lea and Flood's SplitMix64), so an
-/// interval depends only on the counts.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// A small, fast, portable pseudo-random generator (SplitMix64).
 ///
 /// Conversation *i* of a run gets its own generator derived from (suite seed, i), so a
@@ -5,10 +7,10 @@
 /// Every draw goes through the methods here rather than the standard library's `random(in:)`,
 /// whose algorithm is not promised to stay the same across Swift versions.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var core: SplitMix64
 
     public init(seed: UInt64) {
-        state = seed
+        core = SplitMix64(seed: seed)
     }
 
     /// The generator of conversation `index` of a run with `seed`.
@@ -21,11 +23,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        core.next()
     }
 
     /// A uniform integer in `0..<count` (`count` > 0), by Lemire's multiply-shift.

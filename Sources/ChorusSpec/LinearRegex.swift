@@ -45,14 +45,15 @@ final class LinearRegex: @unchecked Sendable {
     }
 
     /// The leftmost match in `bytes` starting at or after `start`: the byte ranges of the whole
-    /// match (index 0) and of each group (nil when a group took no part).
-    func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Range<Int>?]? {
-        var offsets = [Int](repeating: -1, count: 2 * (groups + 1))
+    /// match (index 0) and, when `groups`, of each group (nil when a group took no part).
+    func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, groups: Bool = true) -> [Range<Int>?]? {
+        let count = groups ? self.groups : 0
+        var offsets = [Int](repeating: -1, count: 2 * (count + 1))
         let found = bytes.withMemoryRebound(to: CChar.self) { text in
-            cre2_find(handle, text.baseAddress, text.count, start, &offsets, Int32(groups))
+            cre2_find(handle, text.baseAddress, text.count, start, &offsets, Int32(count))
         }
         guard found == 1 else { return nil }
-        return (0...groups).map { group in
+        return (0...count).map { group in
             let (low, high) = (offsets[2 * group], offsets[2 * group + 1])
             return low < 0 ? nil : low..<high
         }

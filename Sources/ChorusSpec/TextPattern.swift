@@ -32,7 +32,8 @@ public struct TextPattern: Sendable, CustomStringConvertible {
 
     private enum Compiled: Sendable {
         case linear(LinearRegex)
-        case backtracking(Box)
+        /// ICU, and the linear prefilter that rules out most texts first (when it has one).
+        case backtracking(Box, LinearPrefilter?)
     }
 
     /// `NSRegularExpression` is immutable after creation and documented as safe to share
@@ -52,7 +53,8 @@ public struct TextPattern: Sendable, CustomStringConvertible {
             compiled = .linear(try LinearRegex(source))
         case .backtracking:
             do {
-                compiled = .backtracking(Box(try NSRegularExpression(pattern: source, options: [])))
+                let regex = try NSRegularExpression(pattern: source, options: [])
+                compiled = .backtracking(Box(regex), LinearPrefilter(icuPattern: source))
             } catch {
                 throw PatternError(pattern: source)
             }
@@ -100,9 +102,17 @@ public struct TextPattern: Sendable, CustomStringConvertible {
         case .linear(let regex):
             var text = text
             return text.withUTF8 { regex.matches($0) }
-        case .backtracking(let box):
+        case .backtracking(let box, let prefilter):
+            guard Self.admits(text, prefilter) else { return false }
             return box.value.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
+    }
+
+    /// Whether ICU must look at `text`: false when the prefilter rules out any match.
+    private static func admits(_ text: String, _ prefilter: LinearPrefilter?) -> Bool {
+        guard let prefilter else { return true }
+        var text = text
+        return text.withUTF8 { prefilter.admits($0) }
     }
 
     private static func contains(_ text: String, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
@@ -128,21 +138,24 @@ public struct TextPattern: Sendable, CustomStringConvertible {
     /// Every match in `text`, each as its capture groups' texts (nil for a group that took no part).
     public func captureGroups(in text: String) -> [[String?]] {
         let text = Self.cappedString(text)
-        return allMatches(in: text).map { match in
+        return allMatches(in: text, groups: true).map { match in
             match.dropFirst().map { range in range.map { String(text[$0]) } }
         }
     }
 
     /// Every match in `text`, as the matched substrings' ranges.
     public func matchRanges(in text: String) -> [Range<String.Index>] {
-        allMatches(in: text).compactMap { $0.first ?? nil }
+        allMatches(in: text, groups: false).compactMap { $0.first ?? nil }
     }
 
-    /// Every non-overlapping match in the capped `text`: the whole match's range, then each group's.
-    private func allMatches(in text: String) -> [[Range<String.Index>?]] {
+    /// Every non-overlapping match in the capped `text`: the whole match's range, then each
+    /// group's when `groups` (RE2 finds where a match is with its DFAs alone when no group is
+    /// asked for).
+    private func allMatches(in text: String, groups: Bool) -> [[Range<String.Index>?]] {
         let limit = Self.capped(text).endIndex
         switch compiled {
-        case .backtracking(let box):
+        case .backtracking(let box, let prefilter):
+            guard Self.admits(Self.cappedString(text), prefilter) else { return [] }
             return box.value.matches(in: text, range: NSRange(text.startIndex..<limit, in: text)).map { match in
                 (0..<max(1, match.numberOfRanges)).map { Range(match.range(at: $0), in: text) }
             }
@@ -155,7 +168,9 @@ public struct TextPattern: Sendable, CustomStringConvertible {
             copy.withUTF8 { all in
                 let bytes = UnsafeBufferPointer(rebasing: all[0..<count])
                 var start = 0
-                while start <= count, let match = regex.firstMatch(in: bytes, from: start), let whole = match[0] {
+                while start <= count, let match = regex.firstMatch(in: bytes, from: start, groups: groups),
+                    let whole = match[0]
+                {
                     found.append(match.map { $0.map { index($0.lowerBound)..<index($0.upperBound) } })
                     // After an empty match, step over one whole character (never into a UTF-8 sequence).
                     var next = whole.upperBound

@@ -14,12 +14,23 @@ public enum Fixtures {
         "\(root)/\(relative)"
     }
 
-    /// A fresh empty folder under the system's temporary folder.
+    /// A fresh empty folder, inside this test process's own folder (`processDirectory`).
     public static func temporaryDirectory(_ label: String = "chorus") throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        let url = processDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }
+
+    /// The folder under the system's temporary folder that holds every temporary folder of
+    /// this test process; it is removed when the process exits, so test runs leave nothing
+    /// behind in the system's temporary folder.
+    public static let processDirectory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chorus-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixtures.processDirectory) }
+        return url
+    }()
 
     /// The `chorus` executable built beside the test bundle.
     public static var chorusBinary: String {

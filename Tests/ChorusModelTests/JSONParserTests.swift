@@ -163,7 +163,7 @@ import Testing
     /// Random documents, written out and then cut short or corrupted: the two parsers agree on
     /// every one.
     @Test func randomAndCorruptedDocumentsAgreeWithFoundation() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<400 {
             let value = Self.randomValue(&generator, depth: 0)
             let text = value.text
@@ -185,7 +185,7 @@ import Testing
         }
     }
 
-    static func randomValue(_ generator: inout SplitMix, depth: Int) -> JSON {
+    static func randomValue(_ generator: inout SplitMix64, depth: Int) -> JSON {
         let choice = generator.next() % (depth > 3 ? 5 : 7)
         switch choice {
         case 0: return .null
@@ -207,18 +207,5 @@ import Testing
             }
             return .object(members)
         }
-    }
-}
-
-/// A small seeded generator, so the random corpus is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 
 /// Paths of the package's fixture files, found from this source file so tests work from any
@@ -20,8 +21,7 @@ enum Fixtures {
 
     /// A fresh temporary folder holding `files` (name → contents).
     static func temporaryFolder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-spec-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: try ChorusTestSupport.Fixtures.temporaryDirectory("chorus-spec"))
         for (name, contents) in files {
             try contents.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

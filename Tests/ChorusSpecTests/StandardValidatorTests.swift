@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 
@@ -35,7 +36,7 @@ struct StandardValidatorTests {
     /// Runs `scripts/check-schemas schema files…` and returns what it found.
     static func check(schema: String, files: [String]) async throws -> Result {
         let root = Fixtures.packageRoot.path
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let output = ChorusTestSupport.Fixtures.processDirectory.appendingPathComponent(
             "chorus-schemas-\(UUID().uuidString).json")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
