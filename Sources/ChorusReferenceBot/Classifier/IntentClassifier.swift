@@ -136,20 +136,20 @@ public struct IntentClassifier: Sendable {
         query.reserveCapacity(features.word.count + features.char.count)
 
         // Weights of the known features; unseen ones only add to the norm.
-        var norms: [Float] = [0, 0]
-        var blockEnd = 0
-        for (block, path) in [\FeatureExtractor.Features.word, \.char].enumerated() {
+        func addBlock(_ hashes: inout [UInt64]) -> Float {
             var squares: Float = 0
-            Self.forEachCounted(&features[keyPath: path]) { hash, count in
+            Self.forEachCounted(&hashes) { hash, count in
                 let feature = vocabulary.index(of: hash)
                 let weight = Self.termWeight(count) * (feature >= 0 ? idf[Int(feature)] : unseenIDF)
                 squares += weight * weight
                 if feature >= 0 { query.append((feature, weight)) }
             }
-            norms[block] = squares.squareRoot()
-            if block == 0 { blockEnd = query.count }
+            return squares.squareRoot()
         }
-        let (wordScale, charScale) = Self.blockScales(wordNorm: norms[0], charNorm: norms[1])
+        let wordNorm = addBlock(&features.word)
+        let blockEnd = query.count
+        let charNorm = addBlock(&features.char)
+        let (wordScale, charScale) = Self.blockScales(wordNorm: wordNorm, charNorm: charNorm)
 
         var exampleScores = [Float](repeating: 0, count: exampleIntent.count)
         exampleScores.withUnsafeMutableBufferPointer { scores in
