@@ -14,12 +14,7 @@ struct RunsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the runs of this suite.")
     var suite: String?
 
-    @Option(
-        name: .long,
-        help:
-            "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable)."
-    )
-    var label: [String] = []
+    @OptionGroup var labels: LabelFilterOptions
 
     @Option(name: .long, help: "text or json.")
     var format: OutputFormat = .text
@@ -29,7 +24,7 @@ struct RunsCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
-            let filters = try LabelOption.filters(label)
+            let filters = try labels.filters()
             let runs = try store.runs(suite: suite).filter { $0.labels.matches(filters) }
             let entries = try runs.map { RunEntry(run: $0, stored: try store.conversationCount(of: $0)) }
             if format == .json {
@@ -214,12 +209,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only the last N runs.")
     var last: Int = 50
 
-    @Option(
-        name: .long,
-        help:
-            "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable)."
-    )
-    var label: [String] = []
+    @OptionGroup var labels: LabelFilterOptions
 
     @Option(name: .long, help: "text or json (schema chorus.history/1, see the README).")
     var format: OutputFormat = .text
@@ -229,11 +219,11 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
-            let filters = try LabelOption.filters(label)
+            let filters = try labels.filters()
             let runs = try store.runs(suite: suite).filter { $0.status == .completed && $0.labels.matches(filters) }
                 .suffix(max(1, last))
             guard !runs.isEmpty else {
-                let labelled = label.isEmpty ? "" : " labelled \(label.joined(separator: ", "))"
+                let labelled = labels.label.isEmpty ? "" : " labelled \(labels.label.joined(separator: ", "))"
                 throw CommandFailure.badInput("no completed runs of suite \"\(suite)\"\(labelled) in \(database.db)")
             }
             let points = try runs.map { run in

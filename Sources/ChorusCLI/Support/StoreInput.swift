@@ -13,6 +13,21 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// `--label`, for the listings that show only the runs carrying given labels.
+struct LabelFilterOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help:
+            "Only the runs with this label, e.g. bot=v2; commit=<prefix>, branch= and dirty= read the git revision (repeatable)."
+    )
+    var label: [String] = []
+
+    /// The labels' pairs; a malformed one is a usage error.
+    func filters() throws -> [(key: String, value: String)] {
+        try LabelOption.filters(label)
+    }
+}
+
 /// Opening the results database and finding runs in it, with clear messages.
 enum StoreInput {
     static func open(_ path: String) throws -> ResultStore {
