@@ -109,6 +109,28 @@ enum BrokenTargets {
         return target
     }
 
+    /// A `process` target whose program answers its first `failing` messages with an error
+    /// and every later one with a greeting (`failing` = -1: never answers but with errors).
+    static func failingFirst(_ failing: Int, in folder: String) throws -> String {
+        try """
+        import json, sys
+        left = \(failing)
+        for line in sys.stdin:
+            request = json.loads(line)
+            reply = {"id": request["id"], "conversation_id": request["conversation_id"]}
+            if left != 0:
+                reply["error"] = "not ready yet"
+                left -= 1
+            else:
+                reply["texts"] = ["Hello!"]
+            print(json.dumps(reply), flush=True)
+        """.write(toFile: "\(folder)/late-bot.py", atomically: true, encoding: .utf8)
+        let target = "\(folder)/late.yaml"
+        try "kind: process\nname: late\ncommand: python3\nargs: [late-bot.py]\ntimeout: 600\n"
+            .write(toFile: target, atomically: true, encoding: .utf8)
+        return target
+    }
+
     /// A `rasa` target on `port` (one that refuses connections, in the tests).
     static func rasa(port: Int, in folder: String) throws -> String {
         let target = "\(folder)/unreachable.yaml"

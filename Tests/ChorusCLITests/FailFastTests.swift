@@ -32,6 +32,33 @@ import Testing
         }
     }
 
+    /// A target that answers with errors is sent the greeting three times: one that answers
+    /// the third runs (a flaky proxy's HTTP 500 does not stop a run), one that never does stops
+    /// the run with exit 3, naming the tries and the last error.
+    @Test func aGreetingAnsweredWithAnErrorIsTriedThreeTimes() async throws {
+        let directory = try Fixtures.temporaryDirectory("chorus-late")
+        let late = try BrokenTargets.failingFirst(2, in: directory)
+        let ran = try await ChorusProcess.run([
+            "run", CLI.suite, "--target", late, "--conversations", "5", "--db", "\(directory)/chorus.sqlite",
+            "--out", "\(directory)/out", "--format", "json",
+        ])
+        #expect(!ran.stderr.contains("did not answer a greeting"), "\(ran.stderr)")
+        let summary = try CLI.json("\(directory)/out/summary.json")
+        #expect(summary["conversations"] as? Int == 5)
+
+        let down = try BrokenTargets.failingFirst(-1, in: directory)
+        let refused = try await ChorusProcess.run([
+            "run", CLI.suite, "--target", down, "--db", "\(directory)/chorus.sqlite", "--out", "\(directory)/down",
+        ])
+        #expect(refused.status == 3, "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains(
+                "did not answer a greeting in 3 tries: malformed_reply: the program answered with an error: not ready yet"
+            ),
+            "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/down"), "no report")
+    }
+
     /// A target that answers the check but fails every conversation still runs (and says so,
     /// exit 3); the greeting is not part of the run.
     @Test func aTargetThatFailsAfterTheGreetingRunsAndEndsWithExit3() async throws {

@@ -23,17 +23,38 @@ enum TargetProbe {
         }
     }
 
+    /// How many greetings a target is sent before a run is refused. A failed connection is
+    /// final at once; any other error (an HTTP 500 from a flaky proxy, a slow first answer of a
+    /// program still starting) may be a bad moment of a target that works, so the greeting is
+    /// sent again, in a fresh conversation.
+    static let attempts = 3
+
+    /// The error of the last greeting when none of `attempts` was answered; nil once one is.
+    static func greet(_ target: any Target) async -> TargetError? {
+        var last: TargetError?
+        for _ in 0..<attempts {
+            switch await exchange(target, text: greeting) {
+            case .success: return nil
+            case .failure(let error):
+                if error.kind == .connection { return error }
+                last = error
+            }
+        }
+        return last
+    }
+
     /// Checks that each target (with the file it came from) answers a greeting; when one does
     /// not, shuts them all down and throws a failure with exit code 3 naming the cause. The
     /// embedded reference bot cannot be unreachable, so it is not asked.
     static func check(_ targets: [(target: any Target, path: String)]) async throws {
         for (target, path) in targets where target.info.kind != "reference" {
-            guard case .failure(let error) = await exchange(target, text: greeting) else { continue }
+            guard let error = await greet(target) else { continue }
             for (target, _) in targets { await target.shutdown() }
+            let tries = error.kind == .connection ? "" : " in \(attempts) tries"
             throw CommandFailure(
                 kind: .target,
                 message:
-                    "target \"\(target.info.name)\" did not answer a greeting: \(error.kind.rawValue): \(error.detail); "
+                    "target \"\(target.info.name)\" did not answer a greeting\(tries): \(error.kind.rawValue): \(error.detail); "
                     + "nothing was run (check it with: chorus probe --target \(path))")
         }
     }
