@@ -7,9 +7,10 @@
 /// - zero-width assertions are dropped: lookaround groups, `\b \B \G \Z`, `^` and `$` (ICU's
 ///   `$` also matches before a final line break, RE2's does not);
 /// - atomic groups become plain groups and possessive quantifiers greedy ones;
-/// - `\d` becomes `\p{Nd}`, `\s` a class of every Unicode space, `\w` anything but ASCII
-///   spaces and line breaks, `\D \S \W` any character; a character class with what RE2 cannot
-///   say (nested sets, set operations, `\w` inside) any character;
+/// - `\d` becomes `\p{Nd}` (what ICU's is) and `\D` `\P{Nd}`, `\s` a class of every Unicode
+///   space, `\w` anything but ASCII spaces and line breaks, `\S \W` any character; a character
+///   class with what RE2 cannot say (nested sets, set operations, `\w` inside, a negated `\s`)
+///   any character;
 /// - `(?w)` (Unicode word boundaries) is dropped with the boundaries, `(?<name>` is spelt
 ///   `(?P<name>`, `\uhhhh` `\x{hhhh}`.
 /// A pattern with anything else RE2 does not read the same way (back references, `(?x)`,

@@ -7,8 +7,8 @@ import Foundation
 /// bot's replies, which are untrusted, so matching must take time linear in the text — `(a+)+$`
 /// against sixty `a`s and a `!` returns at once instead of never. The reference bot's own entity
 /// patterns (bot files, applied to users' messages) keep ICU's syntax (`Engine.backtracking`,
-/// as in `NSRegularExpression`), lookaround included. Either way, at most `maxTextBytes` of a
-/// text are matched.
+/// as in `NSRegularExpression`), lookaround included; a `LinearPrefilter` on RE2 rules out most
+/// texts before ICU looks at them. Either way, at most `maxTextBytes` of a text are matched.
 public struct TextPattern: Sendable, CustomStringConvertible {
     /// Which regular-expression engine runs a pattern.
     public enum Engine: Sendable {
