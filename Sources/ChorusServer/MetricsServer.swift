@@ -6,12 +6,18 @@ public struct MetricsServer: Sendable {
     public let host: String
     public let port: Int
     private let text: @Sendable () -> String
+    private let onStarted: @Sendable (Int) async -> Void
 
-    /// `text` renders the current metrics; it is called once per scrape.
-    public init(host: String = "127.0.0.1", port: Int, text: @escaping @Sendable () -> String) {
+    /// `text` renders the current metrics; it is called once per scrape. `onStarted` gets the
+    /// bound port once the server listens (port 0 picks a free one).
+    public init(
+        host: String = "127.0.0.1", port: Int, text: @escaping @Sendable () -> String,
+        onStarted: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
         self.host = host
         self.port = port
         self.text = text
+        self.onStarted = onStarted
     }
 
     /// Serves until the task is cancelled.
@@ -26,12 +32,14 @@ public struct MetricsServer: Sendable {
     private func makeApplication() -> some ApplicationProtocol {
         let router = Router()
         let text = text
+        let onStarted = onStarted
         router.get("metrics") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: text())))
         }
         return Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "chorus"))
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "chorus"),
+            onServerRunning: { channel in await onStarted(channel.localAddress?.port ?? 0) })
     }
 }

@@ -75,11 +75,18 @@ import Testing
         }
     }
 
-    /// `chorus serve-bot` on `port`; returns once it listens.
-    static func serveBot(port: Int) async throws -> Child {
+    /// `chorus serve-bot` on `port` (0: a free one, so no parallel test can take it first);
+    /// returns once it listens, with the port it listens on.
+    static func serveBot(port: Int) async throws -> (bot: Child, port: Int) {
         let bot = try Child(["serve-bot", "Fixtures/bots/acme-v1.yaml", "--port", "\(port)"])
-        _ = await bot.line { $0.contains("127.0.0.1:\(port)") }
-        return bot
+        let serving = await bot.line { $0.contains("serving bot") }
+        return (bot, try Self.port(in: serving.text, "\(bot.output.joined(separator: "\n"))"))
+    }
+
+    /// The port of the first `127.0.0.1:PORT` in `line`.
+    static func port(in line: String, _ context: String) throws -> Int {
+        let match = try #require(line.firstMatch(of: /127\.0\.0\.1:(\d+)/), "no port in: \(context)")
+        return try #require(Int(match.1))
     }
 
     /// The customer-service suite with only an error-rate gate, so a tick's verdict says whether
@@ -155,23 +162,23 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(20))) func failingAndRecoveryNotificationsFollowTheBot() async throws {
-        let botPort = try FreePort.next()
-        let metricsPort = try FreePort.next()
+        let (bot, botPort) = try await Self.serveBot(port: 0)
         let folder = try Fixtures.temporaryDirectory("chorus-watch")
         let target = "\(folder)/live.yaml"
         try "kind: rasa\nname: live\nurl: http://127.0.0.1:\(botPort)\nparse: true\ntimeout: 10\nretries: 0\n"
             .write(toFile: target, atomically: true, encoding: .utf8)
         let suite = try Self.suite()
         let db = "\(folder)/chorus.sqlite"
-        let bot = try await Self.serveBot(port: botPort)
         let receiver = FaultServer { _, _ in .json("{}") }
 
         let restarted = try await receiver.run { webhookPort in
             let watch = try Child([
                 "watch", suite, "--target", target, "--every", "1s", "--conversations", "5", "--failing-after", "2",
                 "--webhook", "http://127.0.0.1:\(webhookPort)/alerts", "--webhook-format", "alertmanager",
-                "--metrics-port", "\(metricsPort)", "--db", db,
+                "--metrics-port", "0", "--db", db,
             ])
+            let serving = await watch.line { $0.contains("metrics at ") }
+            let metricsPort = try Self.port(in: serving.text, "\(watch.output.joined(separator: "\n"))")
             let firstPass = await watch.line { $0.contains("tick 0 ") }
             #expect(firstPass.text.contains(": pass"), "\(watch.output.joined(separator: "\n"))")
             let up = try await Self.scrape(port: metricsPort)
@@ -195,7 +202,7 @@ import Testing
                 (down[#"chorus_watch_ticks_total{suite="customer-service",target="live",verdict="pass"}"#] ?? 0) >= 1)
 
             // Back again: one recovery, naming the passing tick's run.
-            let restarted = try await Self.serveBot(port: botPort)
+            let (restarted, _) = try await Self.serveBot(port: botPort)
             await receiver.requestsArrived(2)
             let resolved = receiver.requests[1]
             #expect(resolved.body.contains(#""status":"resolved""#))

@@ -38,7 +38,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Conversations in flight at once.")
     var concurrency = 4
 
-    @Option(name: .long, help: "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics.")
+    @Option(
+        name: .long,
+        help: "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0 picks a free port and logs it).")
     var metricsPort: Int?
 
     @Option(name: .long, help: "POST a notification here when the suite starts failing and when it recovers.")
@@ -81,8 +83,8 @@ struct WatchCommand: AsyncParsableCommand {
         if let quietHours, QuietHours(quietHours) == nil {
             throw ValidationError("--quiet-hours must be HH:MM-HH:MM, e.g. 22:00-07:00; got \"\(quietHours)\"")
         }
-        if let metricsPort, !(1...65535).contains(metricsPort) {
-            throw ValidationError("--metrics-port must be 1…65535")
+        if let metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be 0…65535")
         }
         if let webhook, !(webhook.hasPrefix("http://") || webhook.hasPrefix("https://")) {
             throw ValidationError("--webhook must be an http:// or https:// URL")
@@ -122,8 +124,10 @@ struct WatchCommand: AsyncParsableCommand {
                     service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)
             ]
             if let metricsPort {
-                services.append(.init(service: MetricsServer(port: metricsPort, text: { metrics.text() }).service))
-                logger.info("metrics at http://127.0.0.1:\(metricsPort)/metrics")
+                let server = MetricsServer(port: metricsPort, text: { metrics.text() }) { [logger] bound in
+                    logger.info("metrics at http://127.0.0.1:\(bound)/metrics")
+                }
+                services.append(.init(service: server.service))
             }
             let group = ServiceGroup(
                 configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
