@@ -101,6 +101,8 @@ let package = Package(
                 "ChorusRunner", "ChorusStore", "ChorusReports", "ChorusServer", "ChorusImport", "ChorusWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]),
         .executableTarget(
             name: "chorus",

@@ -10,8 +10,8 @@ import ServiceLifecycle
 /// updated; the alert state moved on and persisted (so a restarted watch resumes it); a
 /// notification sent on failing and on recovery (held during quiet hours); old ticks pruned.
 ///
-/// Waits run on the injected clock and wall times come from `now`, so tests tick at once. A
-/// graceful shutdown (SIGTERM, SIGINT through `ServiceGroup`) lets the tick in flight finish and
+/// Waits run on the injected clock and wall times come from `now`, so tests tick at once;
+/// `tickNow()` starts the next tick before its time. A graceful shutdown (SIGTERM, SIGINT through `ServiceGroup`) lets the tick in flight finish and
 /// be stored, then ends the loop.
 public final class Watcher: Service, Sendable {
     /// One tick to play.
@@ -55,6 +55,7 @@ public final class Watcher: Service, Sendable {
     public let configuration: Configuration
     public let metrics: WatchMetrics
     public let stop = StopFlag()
+    private let tickRequest = TickRequest()
     private let store: ResultStore
     private let notifier: WebhookNotifier?
     private let clock: any WaitClock
@@ -86,6 +87,12 @@ public final class Watcher: Service, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return (z ^ (z >> 31)) & 0x7FFF_FFFF_FFFF_FFFF
+    }
+
+    /// Plays the next tick now instead of at its time (`chorus watch` on SIGUSR1); asked during a
+    /// tick, the next one starts as soon as it ends. The schedule goes on from the tick played.
+    public func tickNow() {
+        tickRequest.request()
     }
 
     public func run() async throws {
@@ -170,10 +177,21 @@ public final class Watcher: Service, Sendable {
             if let maxTicks = configuration.maxTicks, played >= maxTicks { break }
             next = max(next + configuration.every, clock.now)
             do {
-                try await cancelWhenGracefulShutdown { [clock, next] in try await clock.sleep(until: next) }
+                try await cancelWhenGracefulShutdown { [clock, next, tickRequest] in
+                    // Until the tick's time or a request for it, whichever comes first.
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { try await clock.sleep(until: next) }
+                        group.addTask { await tickRequest.wait() }
+                        try await group.next()
+                        group.cancelAll()
+                    }
+                    try Task.checkCancellation()
+                }
             } catch {
                 break
             }
+            // A requested tick moves the schedule: the next one is `every` after it.
+            next = min(next, clock.now)
         }
     }
 

@@ -54,35 +54,15 @@ import Testing
         return (directory, db)
     }
 
-    /// `chorus dashboard` on a free port, stopped with SIGTERM at the end.
+    /// `chorus dashboard` on the port it chose (port 0), stopped with SIGTERM at the end.
     final class Served {
-        let process: Process
+        let child: ChorusChild
         let base: String
-        let output: String
 
-        init(db: String, directory: String) throws {
-            let port = try FreePort.next()
-            output = "\(directory)/dashboard.out"
-            _ = FileManager.default.createFile(atPath: output, contents: nil)
-            process = Process()
-            process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
-            process.arguments = ["dashboard", "--db", db, "--port", "\(port)"]
-            process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-            process.standardError = process.standardOutput
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            base = "http://127.0.0.1:\(port)"
-        }
-
-        /// Polls `/` until it answers (the server is up) or the process ended.
-        func ready() async throws -> Bool {
-            try await Waiting.until(whileRunning: process) {
-                guard let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/")!) else {
-                    return false
-                }
-                return (response as? HTTPURLResponse)?.statusCode == 200
-            }
+        /// Starts the dashboard and returns once it says where it serves.
+        init(db: String) async throws {
+            child = try ChorusChild(["dashboard", "--db", db, "--port", "0"])
+            base = "http://127.0.0.1:\(try await child.port(after: "dashboard of"))"
         }
 
         func get(_ path: String) async throws -> (status: Int, headers: [String: String], body: String) {
@@ -94,9 +74,7 @@ import Testing
         }
 
         func stop() async -> Int32 {
-            if process.isRunning { process.terminate() }
-            await process.exited()
-            return process.terminationStatus
+            await child.stop()
         }
     }
 
@@ -140,13 +118,9 @@ import Testing
         #expect(Browser.path != nil, "chromium is not installed: run scripts/setup (apt-get install chromium)")
         guard Browser.path != nil else { return }
         let (directory, db) = try await Self.database()
-        let server = try Served(db: db, directory: directory)
-        defer { if server.process.isRunning { server.process.terminate() } }
-        #expect(
-            try await server.ready(),
-            "the dashboard answered: \((try? String(contentsOfFile: server.output, encoding: .utf8)) ?? "")")
-        let banner = try String(contentsOfFile: server.output, encoding: .utf8)
-        #expect(banner.contains("on \(server.base)/"), "binds 127.0.0.1 by default: \(banner)")
+        let server = try await Served(db: db)
+        defer { if server.child.process.isRunning { server.child.process.terminate() } }
+        #expect(server.child.transcript.contains("on \(server.base)/"), "binds 127.0.0.1 by default")
 
         let store = try ResultStore(path: db, readOnly: true)
         let runs = try store.runs()

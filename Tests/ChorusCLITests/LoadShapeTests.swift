@@ -40,20 +40,14 @@ import Testing
     /// `--metrics-port` serves Prometheus text while the run goes on.
     @Test func prometheusMetricsAreServedDuringARun() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-metrics")
-        let port = try FreePort.next()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
-        process.arguments = [
+        let run = try ChorusChild([
             "run", CLI.suite, "--target", CLI.v1, "--conversations", "1000000", "--db", "\(directory)/c.sqlite",
-            "--out", directory, "--quiet", "--metrics-port", "\(port)",
-        ]
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+            "--out", directory, "--quiet", "--metrics-port", "0",
+        ])
+        let port = try await run.port(after: "metrics at ")
         var text = ""
         let url = URL(string: "http://127.0.0.1:\(port)/metrics")!
-        try await Waiting.until(whileRunning: process) {
+        try await Waiting.until(whileRunning: run.process) {
             if let (data, _) = try? await URLSession.shared.data(from: url) {
                 text = String(decoding: data, as: UTF8.self)
             }
@@ -63,8 +57,8 @@ import Testing
         #expect(text.contains("chorus_conversations_total{outcome=\"completed\"}"))
         #expect(text.contains("chorus_errors_total{class=\"timeout\"} 0"))
         #expect(text.contains("chorus_reply_latency_ms_bucket{le=\"+Inf\"}"))
-        process.interrupt()
-        await process.exited()
+        run.process.interrupt()
+        await run.process.exited()
     }
 
     /// Ctrl-C stops cleanly: what is done is stored, and the message says how to resume.

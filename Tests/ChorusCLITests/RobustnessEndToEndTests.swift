@@ -107,16 +107,10 @@ struct LoopbackBot {
     /// also exits 3 — never 1, the bot's verdict.
     @Test func aFlakyProxyIsNeverABotRegression() async throws {
         let directory = try Fixtures.temporaryDirectory("chorus-proxy")
-        let port = try FreePort.next()
-        let served = Process()
-        served.executableURL = URL(fileURLWithPath: Fixtures.chorusBinary)
-        served.arguments = ["serve-bot", "Fixtures/bots/acme-v1.yaml", "--port", "\(port)"]
-        served.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        served.standardOutput = FileHandle.nullDevice
-        served.standardError = FileHandle.nullDevice
-        try served.run()
-        defer { kill(served.processIdentifier, SIGKILL) }
-        let proxy = try await LoopbackBot.start(["proxy", "\(port)", "10"])
+        // Once the served bot listens (however long a loaded machine takes to start it).
+        let served = try await ServedBot.start()
+        defer { served.terminate() }
+        let proxy = try await LoopbackBot.start(["proxy", "\(served.port)", "10"])
         let target = try proxy.target(in: directory, extra: "parse: true\nretries: 0\ntimeout: 30\n")
         func run(_ extra: [String]) async throws -> ChorusProcess.Result {
             try await ChorusProcess.run(
@@ -125,10 +119,6 @@ struct LoopbackBot {
                     "--out", "\(directory)/out-\(extra.count)", "--baseline", "Reports/baselines/customer-service.json",
                 ] + CLI.noLatencyBound + extra)
         }
-        // Once the served bot listens (however long a loaded machine takes to start it).
-        #expect(
-            try await Waiting.until(whileRunning: served) { Waiting.accepts(port: port) },
-            "serve-bot ended before listening")
         let first = try await run([])
         #expect(first.status == 3, "\(first.stdout)\n\(first.stderr)")
         #expect(!first.stdout.contains("completion_rate.max_drop: completion_rate"), "\(first.stdout)")

@@ -39,7 +39,7 @@ struct WatcherTests {
 
     func watcher(
         store: ResultStore, clock: TestClock, receiver: Receiver, verdicts: [TickResult.Verdict], failingAfter: Int = 2,
-        quietHours: QuietHours? = nil, retention: Duration? = nil, origin: Date = noon
+        quietHours: QuietHours? = nil, retention: Duration? = nil, origin: Date = noon, played: EventCount? = nil
     ) -> Watcher {
         Watcher(
             configuration: .init(
@@ -49,6 +49,7 @@ struct WatcherTests {
             notifier: WebhookNotifier(format: .json, clock: clock) { try receiver.deliver($0) }, clock: clock,
             now: Self.wallClock(clock, origin: origin), timeZone: TimeZone(identifier: "UTC")!,
             tick: { tick in
+                defer { played?.add() }
                 let verdict = verdicts[tick.number % verdicts.count]
                 return TickResult(
                     verdict: verdict, reason: verdict == .pass ? nil : "tick \(tick.number) \(verdict.rawValue)",
@@ -95,6 +96,38 @@ struct WatcherTests {
         #expect(metrics.contains(#"chorus_watch_ticks_total{suite="acme",target="live",verdict="pass"} 3"#))
         #expect(metrics.contains(#"chorus_watch_alert_failing{suite="acme",target="live"} 0"#))
         #expect(metrics.contains(#"chorus_watch_latency_p95_seconds{suite="acme",target="live"} 0.12"#))
+    }
+
+    /// `tickNow()` (SIGUSR1 in `chorus watch`) plays the next tick at once, and the schedule goes
+    /// on from it.
+    @Test func aRequestedTickPlaysAtOnceAndMovesTheSchedule() async throws {
+        let store = try store()
+        let clock = TestClock(.manual)
+        let played = EventCount()
+        let watcher = watcher(
+            store: store, clock: clock, receiver: Receiver(), verdicts: [.pass, .pass, .pass, .pass], played: played)
+        let running = Task { try await watcher.run() }
+
+        // Tick 0 at 0 s; the next is due at 60 s. Half way there, a tick is asked for.
+        await played.reached(1)
+        await clock.pending(atLeast: 1)
+        #expect(clock.pendingDeadlines == [.seconds(60)])
+        clock.advance(by: .seconds(30))
+        #expect(played.value == 1)
+        watcher.tickNow()
+        await played.reached(2)
+        await clock.pending(atLeast: 1)
+        #expect(clock.pendingDeadlines == [.seconds(90)], "a minute after the requested tick, not at 60 s")
+
+        // Another request: tick 2 at once, at 30 s again; tick 3 comes at its time, a minute later.
+        watcher.tickNow()
+        await played.reached(3)
+        await clock.pending(atLeast: 1)
+        #expect(clock.pendingDeadlines == [.seconds(90)])
+        clock.advance(by: .seconds(60))
+        try await running.value
+        #expect(played.value == 4)
+        #expect(try store.watchTicks(suite: "acme", target: "live").map(\.tick) == [0, 1, 2, 3])
     }
 
     @Test func retriesAFailedDeliveryWithBackOff() async throws {

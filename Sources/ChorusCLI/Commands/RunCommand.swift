@@ -248,7 +248,11 @@ struct RunOptions: ParsableArguments {
         help: "Open-loop load: start this many conversations per second (--concurrency caps those in flight).")
     var rate: Double?
 
-    @Option(name: .long, help: "Serve live Prometheus metrics on this port during the run.")
+    @Option(
+        name: .long,
+        help:
+            "Serve live Prometheus metrics at http://127.0.0.1:PORT/metrics during the run (0 picks a free port; the address is printed)."
+    )
     var metricsPort: Int?
 
     @Option(
@@ -310,6 +314,9 @@ struct RunOptions: ParsableArguments {
         }
         if let maxErrorRate, !(0...1).contains(maxErrorRate) {
             throw ValidationError("--max-error-rate must be between 0 and 1")
+        }
+        if let metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be 0…65535")
         }
         for text in label where RunLabels.parse(text) == nil {
             throw ValidationError("--label takes key=value (a key without spaces), got \"\(text)\"")

@@ -9,6 +9,7 @@ import ChorusWatch
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `chorus watch <suite> --target T --every 5m`: synthetic monitoring of a live bot. Each tick
 /// plays a small seeded sample with the suite's gate and stores it; Prometheus metrics show the
@@ -19,8 +20,9 @@ struct WatchCommand: AsyncParsableCommand {
         abstract:
             "Run small seeded samples against a live bot on a schedule; export metrics and notify on failure and recovery.",
         discussion: """
-            Runs until SIGTERM or Ctrl-C (the tick in flight finishes and is stored). The alert state is kept in \
-            the database, so a restarted watch resumes it. See README "Watching a live bot".
+            Runs until SIGTERM or Ctrl-C (the tick in flight finishes and is stored). SIGUSR1 plays the next tick \
+            at once (e.g. right after a deploy); the schedule goes on from it. The alert state is kept in the \
+            database, so a restarted watch resumes it. See README "Watching a live bot".
             """)
 
     @Argument(help: "The suite: a folder of YAML files or one file.")
@@ -119,9 +121,13 @@ struct WatchCommand: AsyncParsableCommand {
                     suite: suite, target: target, conversations: conversations, concurrency: concurrency, store: store,
                     rules: rules, redactor: redactor
                 ).play)
+            // Trapped before the first tick: once the watch has said anything, SIGUSR1 is a
+            // request for a tick, never the end of the process.
+            let tickSignals = await UnixSignalsSequence(trapping: .sigusr1)
             var services = [
                 ServiceGroupConfiguration.ServiceConfiguration(
-                    service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)
+                    service: watcher, successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: TickOnSignal(signals: tickSignals, watcher: watcher)),
             ]
             if let metricsPort {
                 let server = MetricsServer(port: metricsPort, text: { metrics.text() }) { [logger] bound in
@@ -137,6 +143,16 @@ struct WatchCommand: AsyncParsableCommand {
 }
 
 extension WebhookFormat: ExpressibleByArgument {}
+
+/// SIGUSR1 asks the watch for a tick now.
+struct TickOnSignal: Service {
+    var signals: UnixSignalsSequence
+    var watcher: Watcher
+
+    func run() async {
+        for await _ in signals.cancelOnGracefulShutdown() { watcher.tickNow() }
+    }
+}
 
 /// One tick of `chorus watch`, as the CLI plays it: a fresh target, a greeting (a bot that does
 /// not answer is `down`), then the sample through `RunExecution` — stored, redacted when privacy

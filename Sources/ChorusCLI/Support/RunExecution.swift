@@ -88,7 +88,11 @@ struct RunExecution {
             Task { await line.run() }
         }
         let server = metricsPort.map { port in
-            Task { try await MetricsServer(port: port, text: { metrics.prometheusText() }).run() }
+            Task {
+                try await MetricsServer(port: port, text: { metrics.prometheusText() }) { bound in
+                    Console.error("metrics at http://127.0.0.1:\(bound)/metrics")
+                }.run()
+            }
         }
         defer {
             progress?.cancel()
