@@ -11,8 +11,8 @@ import ServiceLifecycle
 /// notification sent on failing and on recovery (held during quiet hours); old ticks pruned.
 ///
 /// Waits run on the injected clock and wall times come from `now`, so tests tick at once;
-/// `tickNow()` starts the next tick before its time. A graceful shutdown (SIGTERM, SIGINT through `ServiceGroup`) lets the tick in flight finish and
-/// be stored, then ends the loop.
+/// `tickNow()` starts the next tick before its time. A graceful shutdown (SIGTERM, SIGINT through
+/// `ServiceGroup`) lets the tick in flight finish and be stored, then ends the loop.
 public final class Watcher: Service, Sendable {
     /// One tick to play.
     public struct Tick: Sendable {
