@@ -36,10 +36,26 @@ public final class ResultStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             configuration.busyMode = .timeout(10)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path, configuration)
             try Self.migrate(pool)
         } catch {
             throw StoreError("cannot open results database \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Opens the pool, again while SQLite answers "database is locked" without waiting: a
+    /// connection that switches a new file to WAL while another does the same gets SQLITE_BUSY at
+    /// once, not after the busy timeout (shards started together). The other connection finishes
+    /// the switch within moments; a file locked for longer is still an error.
+    private static func openPool(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 100 {
+                attempt += 1
+                usleep(10_000)
+            }
         }
     }
 

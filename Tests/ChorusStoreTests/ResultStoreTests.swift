@@ -68,12 +68,18 @@ private func newRun(_ store: ResultStore, name: String = "r1") throws -> StoredR
         for _ in 0..<10 {
             let path = try Fixtures.temporaryDirectory() + "/results.sqlite"
             let opened = Mutex([Bool]())
+            let errors = Mutex([String]())
             // Threads of their own, all at once (opening blocks while another holds the write lock).
             DispatchQueue.concurrentPerform(iterations: 4) { _ in
-                let store = try? ResultStore(path: path)
-                opened.withLock { $0.append(store != nil) }
+                do {
+                    _ = try ResultStore(path: path)
+                    opened.withLock { $0.append(true) }
+                } catch {
+                    opened.withLock { $0.append(false) }
+                    errors.withLock { $0.append("\(error)") }
+                }
             }
-            #expect(opened.withLock { $0 } == [true, true, true, true])
+            #expect(opened.withLock { $0 } == [true, true, true, true], "\(errors.withLock { $0 })")
             let applied = try DatabaseQueue(path: path).read {
                 try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations")
             }
