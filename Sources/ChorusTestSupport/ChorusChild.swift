@@ -100,15 +100,16 @@ public struct ChorusChildError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// `chorus serve-bot` for end-to-end tests, on the port it chose (port 0) unless told one, once it
-/// listens.
+/// `chorus serve-bot` for end-to-end tests, on a port it chose (port 0), once it listens. There
+/// is no way to ask for a given port: a port a test picked may be taken by another test by the time
+/// the server binds it.
 public struct ServedBot: Sendable {
     public let child: ChorusChild
     public let port: Int
 
-    /// Starts `chorus serve-bot bot --port port` and returns once it says it is serving.
-    public static func start(_ bot: String = "Fixtures/bots/acme-v1.yaml", port: Int = 0) async throws -> ServedBot {
-        let child = try ChorusChild(["serve-bot", bot, "--port", "\(port)"])
+    /// Starts `chorus serve-bot bot --port 0` and returns once it says where it is serving.
+    public static func start(_ bot: String = "Fixtures/bots/acme-v1.yaml") async throws -> ServedBot {
+        let child = try ChorusChild(["serve-bot", bot, "--port", "0"])
         return ServedBot(child: child, port: try await child.port(after: "serving bot"))
     }
 

@@ -135,12 +135,15 @@ import Testing
         #expect(try store.runs().map(\.name) == [runs[1].name])
         #expect(try store.conversationCount(of: runs[0]) == 0)
 
-        // Nothing is 30 days old today; everything is 31 days from now.
-        var today = try PruneCommand.parse(["--older-than", "30d", "--db", db])
-        try await today.run()
+        // "Now" is fixed relative to when the remaining run started, not read from the system
+        // clock: a day later nothing is 30 days old; 31 days later it is.
+        let started = try #require(ISO8601DateFormatter().date(from: runs[1].startedAt))
+        var prune = try PruneCommand.parse(["--older-than", "30d", "--db", db])
+        prune.now = { started.addingTimeInterval(86_400) }
+        try await prune.run()
         #expect(try store.runs().count == 1)
-        today.now = { Date().addingTimeInterval(31 * 86_400) }
-        try await today.run()
+        prune.now = { started.addingTimeInterval(31 * 86_400) }
+        try await prune.run()
         #expect(try store.runs().isEmpty)
 
         let unknown = try await ChorusProcess.run(["prune", "--run", "no-such-run", "--db", db])

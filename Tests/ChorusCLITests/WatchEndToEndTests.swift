@@ -90,11 +90,14 @@ import Testing
 
     @Test(.timeLimit(.minutes(20))) func failingAndRecoveryNotificationsFollowTheBot() async throws {
         let bot = try await ServedBot.start()
-        let botPort = bot.port
         let folder = try Fixtures.temporaryDirectory("chorus-watch")
         let target = "\(folder)/live.yaml"
-        try "kind: rasa\nname: live\nurl: http://127.0.0.1:\(botPort)\nparse: true\ntimeout: 10\nretries: 0\n"
-            .write(toFile: target, atomically: true, encoding: .utf8)
+        /// Points the watch's target at `port`; the watch reads its target file afresh each tick.
+        @Sendable func aim(at port: Int) throws {
+            try "kind: rasa\nname: live\nurl: http://127.0.0.1:\(port)\nparse: true\ntimeout: 10\nretries: 0\n"
+                .write(toFile: target, atomically: true, encoding: .utf8)
+        }
+        try aim(at: bot.port)
         let suite = try Self.suite()
         let db = "\(folder)/chorus.sqlite"
         let receiver = FaultServer { _, _ in .json("{}") }
@@ -135,8 +138,10 @@ import Testing
             #expect(down[#"chorus_watch_ticks_total{suite="customer-service",target="live",verdict="pass"}"#] == 1)
             #expect(down[#"chorus_watch_ticks_total{suite="customer-service",target="live",verdict="down"}"#] == 2)
 
-            // Back again: one recovery, naming the passing tick's run.
-            let restarted = try await ServedBot.start(port: botPort)
+            // Back again, on a port of its own choosing (the old one is not held, so another test
+            // may have it by now): one recovery, naming the passing tick's run.
+            let restarted = try await ServedBot.start()
+            try aim(at: restarted.port)
             #expect(await tick(3).contains(": pass"), "\(watch.transcript)")
             await receiver.requestsArrived(2)
             let resolved = receiver.requests[1]
