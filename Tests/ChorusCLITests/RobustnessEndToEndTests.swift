@@ -41,8 +41,8 @@ struct LoopbackBot {
         await process.exited()
     }
 
-    /// A Rasa target file for this bot.
-    func target(in folder: String, extra: String = "timeout: 2\nretries: 1\n") throws -> String {
+    /// A Rasa target file for this bot; `extra` (its timeout among others) is the test's to choose.
+    func target(in folder: String, extra: String) throws -> String {
         let path = "\(folder)/bot-\(port).yaml"
         try "kind: rasa\nname: loopback\nurl: http://127.0.0.1:\(port)\n\(extra)".write(
             toFile: path, atomically: true, encoding: .utf8)
