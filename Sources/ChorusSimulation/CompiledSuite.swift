@@ -191,8 +191,9 @@ struct CompiledPersona: Sendable {
 }
 
 /// The phrases of the dialogue acts outside a goal: the suite's `dialogue:` section over the
-/// language's defaults.
-struct CompiledActs: Sendable {
+/// language's defaults. A class, like `CompiledGoal`: immutable once compiled and shared by every
+/// conversation, so handing it around costs one retain rather than one per list.
+final class CompiledActs: Sendable {
     let affirm: [Template]
     let deny: [Template]
     let correct: [Template]
@@ -247,7 +248,9 @@ struct CompiledRequest: Sendable {
     let intent: String?
 }
 
-struct CompiledGoal: Sendable {
+/// A goal as every conversation that pursues it reads it. A class: immutable once compiled, and a
+/// copy of a struct of this many lists and patterns retained each of them, several times a turn.
+final class CompiledGoal: Sendable {
     let name: String
     let weight: Double
     let personas: Set<String>?
@@ -347,6 +350,28 @@ struct CompiledGoal: Sendable {
         }
         self.requests = requests
     }
+
+    fileprivate init(
+        data intent: String, openings: [Template], openingSpans: [[String]], openingSlots: [[Entity]], each: Bool,
+        personas: [String]?
+    ) {
+        name = intent
+        weight = 1
+        self.personas = personas.map(Set.init)
+        self.intent = intent
+        answerIntent = Goal.defaultAnswerIntent
+        slots = []
+        self.openings = openings
+        success = SuccessCondition(intent: intent)
+        successReply = nil
+        successSlots = []
+        requests = []
+        steps = []
+        isEnumerated = each
+        eachStep = nil
+        self.openingSpans = openingSpans
+        self.openingSlots = openingSlots
+    }
 }
 
 extension CompiledGoal {
@@ -381,27 +406,5 @@ extension CompiledGoal {
                 openingSlots: hasSlots ? entry.slots : [],
                 each: entry.source.each ?? true, personas: entry.source.personas)
         }
-    }
-
-    private init(
-        data intent: String, openings: [Template], openingSpans: [[String]], openingSlots: [[Entity]], each: Bool,
-        personas: [String]?
-    ) {
-        name = intent
-        weight = 1
-        self.personas = personas.map(Set.init)
-        self.intent = intent
-        answerIntent = Goal.defaultAnswerIntent
-        slots = []
-        self.openings = openings
-        success = SuccessCondition(intent: intent)
-        successReply = nil
-        successSlots = []
-        requests = []
-        steps = []
-        isEnumerated = each
-        eachStep = nil
-        self.openingSpans = openingSpans
-        self.openingSlots = openingSlots
     }
 }

@@ -3,8 +3,8 @@ import ChorusSpec
 /// Recognises fallback, handoff, confirmation and closing replies by the suite's `bot:` section:
 /// a reply is recognised when its intent is one of the listed intents or one of its texts
 /// matches a pattern.
-public struct ReplyRecognizer: Sendable {
-    struct Kind: Sendable {
+public final class ReplyRecognizer: Sendable {
+    final class Kind: Sendable {
         let intents: Set<String>
         let patterns: [TextPattern]
 

@@ -22,13 +22,28 @@ public struct TextPattern: Sendable, CustomStringConvertible {
     /// replies are capped before they are stored too (`ReplyLimits`), so this only bounds work.
     public static let maxTextBytes = 64 * 1024
 
-    public let source: String
-    public let engine: Engine
-    private let compiled: Compiled
-    /// A pattern that is plain text (optionally after `(?i)`), matched without the regex engine:
-    /// the bytes to find and whether ASCII case is ignored. Most recognisers are like this
-    /// (`(?i)didn't understand`), and they run on every bot reply.
-    private let literal: (bytes: [UInt8], caseInsensitive: Bool)?
+    public var source: String { storage.source }
+    public var engine: Engine { storage.engine }
+    /// Everything compiled, behind one reference: a pattern is copied into every goal, step and
+    /// recogniser that uses it, and a copy then costs one retain.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let source: String
+        let engine: Engine
+        let compiled: Compiled
+        /// A pattern that is plain text (optionally after `(?i)`), matched without the regex
+        /// engine: the bytes to find and whether ASCII case is ignored. Most recognisers are like
+        /// this (`(?i)didn't understand`), and they run on every bot reply.
+        let literal: (bytes: [UInt8], caseInsensitive: Bool)?
+
+        init(source: String, engine: Engine, compiled: Compiled) {
+            self.source = source
+            self.engine = engine
+            self.compiled = compiled
+            literal = TextPattern.literal(in: source)
+        }
+    }
 
     private enum Compiled: Sendable {
         case linear(LinearRegex)
@@ -46,8 +61,7 @@ public struct TextPattern: Sendable, CustomStringConvertible {
     /// Compiles `source` for `engine`; throws a message naming the problem when it is not a valid
     /// pattern (or uses what RE2 leaves out, for the linear engine).
     public init(_ source: String, engine: Engine = .linear) throws(PatternError) {
-        self.source = source
-        self.engine = engine
+        let compiled: Compiled
         switch engine {
         case .linear:
             compiled = .linear(try LinearRegex(source))
@@ -59,7 +73,7 @@ public struct TextPattern: Sendable, CustomStringConvertible {
                 throw PatternError(pattern: source)
             }
         }
-        literal = Self.literal(in: source)
+        storage = Storage(source: source, engine: engine, compiled: compiled)
     }
 
     private static func literal(in source: String) -> (bytes: [UInt8], caseInsensitive: Bool)? {
@@ -97,8 +111,10 @@ public struct TextPattern: Sendable, CustomStringConvertible {
     /// Whether the pattern matches anywhere in `text`.
     public func matches(_ text: String) -> Bool {
         let text = Self.cappedString(text)
-        if let literal { return Self.contains(text, literal.bytes, caseInsensitive: literal.caseInsensitive) }
-        switch compiled {
+        if let literal = storage.literal {
+            return Self.contains(text, literal.bytes, caseInsensitive: literal.caseInsensitive)
+        }
+        switch storage.compiled {
         case .linear(let regex):
             var text = text
             return text.withUTF8 { regex.matches($0) }
@@ -153,7 +169,7 @@ public struct TextPattern: Sendable, CustomStringConvertible {
     /// asked for).
     private func allMatches(in text: String, groups: Bool) -> [[Range<String.Index>?]] {
         let limit = Self.capped(text).endIndex
-        switch compiled {
+        switch storage.compiled {
         case .backtracking(let box, let prefilter):
             guard Self.admits(Self.cappedString(text), prefilter) else { return [] }
             return box.value.matches(in: text, range: NSRange(text.startIndex..<limit, in: text)).map { match in
