@@ -100,10 +100,10 @@ private func index(of conversation: String) -> Int {
 /// Open-loop load on a test clock: the schedule and the latencies are exact, whatever the
 /// machine is doing.
 @Suite(.timeLimit(.minutes(5))) struct OpenLoopTests {
-    /// Every reply takes 250 ms of the test clock.
+    /// Every reply takes 250 ms of the test clock: answering moves the clock on, nothing waits.
     static func slowTarget(_ clock: TestClock) -> FakeTarget {
         FakeTarget { _, _, _ throws(TargetError) in
-            try? await clock.sleep(for: .milliseconds(250))
+            clock.advance(by: .milliseconds(250))
             return BotReply(texts: ["We are open 9 to 5."], intent: "opening_hours")
         }
     }
