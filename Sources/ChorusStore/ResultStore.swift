@@ -428,9 +428,7 @@ public final class ResultStore: Sendable {
                 conversationRow.bind(record.behaviours.isEmpty ? nil : ColumnCodec.encode(record.behaviours))
                 conversationRow.bind(record.language)
                 try conversationRow.step()
-                // By index: enumerating would copy each turn (a score of references) out of the array.
-                for number in record.turns.indices {
-                    let t = record.turns[number]
+                for (number, t) in record.turns.enumerated() {
                     turnRow.bind(run)
                     turnRow.bind(record.index)
                     turnRow.bind(record.repeatIndex)
