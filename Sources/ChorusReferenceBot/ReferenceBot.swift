@@ -45,8 +45,9 @@ public final class ReferenceBot: Sendable {
     /// What the bot says about a malformed value, by entity.
     let invalidReplies: [String: [Template]]
     /// The understanding of recent messages (the classifier and extractor are pure functions
-    /// of the text).
-    private let understood = UnderstandingCache()
+    /// of the text), and the classifier's predictions for recent normalised texts.
+    private let understood = RecentCache<String, Understanding>()
+    private let predicted = RecentCache<[UInt32], IntentPrediction>()
 
     /// Validates `definition` and trains the classifier on its examples.
     public init(definition: BotDefinition) throws(ReferenceBotError) {
@@ -79,8 +80,10 @@ public final class ReferenceBot: Sendable {
     /// Answers one user message and advances the conversation's `state`.
     public func respond(to text: String, state: inout ConversationState) -> BotResponse {
         state.turnCount += 1
-        let understanding = understood.understanding(of: text) { text in
-            Understanding(prediction: classifier.classify(text), entities: extractor.extract(from: text))
+        let understanding = understood.value(for: text) { text in
+            let normalized = classifier.normalize(text)
+            let prediction = predicted.value(for: normalized.identity) { _ in classifier.classify(normalized) }
+            return Understanding(prediction: prediction, entities: extractor.extract(from: text))
         }
         let prediction = understanding.prediction
         var turn = Turn(

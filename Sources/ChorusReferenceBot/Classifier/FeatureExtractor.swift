@@ -33,7 +33,12 @@ struct FeatureExtractor: Sendable {
     }
 
     func features(of text: String) -> Features {
-        features(of: normalizer.normalize(text))
+        features(of: normalize(text))
+    }
+
+    /// `text` as the features see it.
+    func normalize(_ text: String) -> NormalizedText {
+        normalizer.normalize(text)
     }
 
     func features(of text: NormalizedText) -> Features {

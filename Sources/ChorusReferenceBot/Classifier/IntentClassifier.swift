@@ -114,6 +114,17 @@ public struct IntentClassifier: Sendable {
     /// The most likely intent and its confidence: the cosine similarity (0…1) between `text`
     /// and the nearest training example.
     public func classify(_ text: String) -> IntentPrediction {
+        classify(normalize(text))
+    }
+
+    /// `text` normalised as the classifier sees it; texts with the same `identity` get the same
+    /// prediction.
+    func normalize(_ text: String) -> NormalizedText {
+        extractor.normalize(text)
+    }
+
+    /// The prediction for a text already normalised by `normalize`.
+    func classify(_ text: NormalizedText) -> IntentPrediction {
         let scores = intentScores(text)
         var best = 0
         for index in scores.indices where scores[index] > scores[best] { best = index }
@@ -123,14 +134,14 @@ public struct IntentClassifier: Sendable {
 
     /// Every intent with its score, best first (ties by name).
     public func ranking(_ text: String) -> [IntentPrediction] {
-        let scores = intentScores(text)
+        let scores = intentScores(normalize(text))
         return zip(intents, scores)
             .map { IntentPrediction(intent: $0, confidence: Double($1)) }
             .sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.intent < $1.intent }
     }
 
     /// The similarity of `text` to each intent's nearest example, indexed like `intents`.
-    private func intentScores(_ text: String) -> [Float] {
+    private func intentScores(_ text: NormalizedText) -> [Float] {
         var features = extractor.features(of: text)
         var query: [(feature: Int32, weight: Float)] = []
         query.reserveCapacity(features.word.count + features.char.count)

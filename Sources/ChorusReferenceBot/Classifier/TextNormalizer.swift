@@ -128,6 +128,19 @@ struct NormalizedText: Sendable {
 
     var scalars: [UInt32] = []
     var tokens: [Token] = []
+
+    /// The tokens and nothing else, as one value: two texts with the same identity have the same
+    /// features, so the classifier says the same of both. Each token's scalars are followed by a
+    /// marker beyond Unicode's range that also tells a standalone character from a word.
+    var identity: [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(scalars.count + 1)
+        for token in tokens {
+            out.append(contentsOf: scalars[Int(token.start)..<Int(token.end)])
+            out.append(token.single ? 0x11_0001 : 0x11_0000)
+        }
+        return out
+    }
 }
 
 /// How the normaliser treats one scalar.
