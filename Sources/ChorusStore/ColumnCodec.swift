@@ -13,63 +13,66 @@ import ChorusModel
 /// list: a damaged database must not read as a run where the bot said nothing.
 enum ColumnCodec {
     /// A list of texts: `["Which item?","Or say 'human'."]`.
-    static func encode(_ strings: [String]) -> String {
-        var out = "["
+    static func write(_ strings: [String], to out: inout [UInt8]) {
         appendList(strings, to: &out) { JSONText.appendString($0, to: &$1) }
-        return out + "]"
     }
 
     /// A list of name–value pairs: `[["order_id","AB-123456"]]`.
-    static func encode(_ entities: [Entity]) -> String {
-        var out = "["
-        appendPairs(entities, to: &out)
-        return out + "]"
+    static func write(_ entities: [Entity], to out: inout [UInt8]) {
+        appendList(entities, to: &out) { entity, out in
+            out.append(UInt8(ascii: "["))
+            JSONText.appendString(entity.name, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONText.appendString(entity.value, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
     }
 
     /// A list of names of a closed set (`DialogueFailure`, `Behaviour`): `["context_lost"]`.
-    static func encode<Name: RawRepresentable<String>>(_ names: [Name]) -> String {
-        encode(names.map(\.rawValue))
+    static func write<Name: RawRepresentable<String>>(_ names: [Name], to out: inout [UInt8]) {
+        appendList(names, to: &out) { JSONText.appendString($0.rawValue, to: &$1) }
     }
 
     /// A conversation's goals: `[{"confirmed":[[…]],"name":"refund","outcome":"completed","turns":3,"values":[[…]]}]`
     /// (keys in order, as `JSON.text` writes an object).
-    static func encode(_ goals: [GoalRecord]) -> String {
-        var out = "["
+    static func write(_ goals: [GoalRecord], to out: inout [UInt8]) {
         appendList(goals, to: &out) { goal, out in
-            out += "{\"confirmed\":["
-            appendPairs(goal.confirmed, to: &out)
-            out += "],\"name\":"
+            out.append(contentsOf: #"{"confirmed":"#.utf8)
+            write(goal.confirmed, to: &out)
+            out.append(contentsOf: #","name":"#.utf8)
             JSONText.appendString(goal.name, to: &out)
-            out += ",\"outcome\":"
+            out.append(contentsOf: #","outcome":"#.utf8)
             JSONText.appendString(goal.outcome.rawValue, to: &out)
-            out += ",\"turns\":\(goal.turns),\"values\":["
-            appendPairs(goal.values, to: &out)
-            out += "]}"
+            out.append(contentsOf: #","turns":"#.utf8)
+            out.append(contentsOf: String(goal.turns).utf8)
+            out.append(contentsOf: #","values":"#.utf8)
+            write(goal.values, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        return out + "]"
+    }
+
+    /// What one of the writers above writes, as text.
+    static func text(_ write: (inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        write(&out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // The writers above produce exactly what `JSON.text` writes for the same values (compact, keys
-    // sorted, strings escaped by `JSONText`), without building the `JSON` tree: they run for every
-    // turn of every conversation. `ColumnCodecTests` checks them against `JSON.text`.
+    // sorted, strings escaped by `JSONText`), without building the `JSON` tree and as UTF-8 bytes
+    // bound straight into the statement: they run for every turn of every conversation.
+    // `ColumnCodecTests` checks them against `JSON.text`.
 
+    /// `[item,item,…]`.
     private static func appendList<Element>(
-        _ items: [Element], to out: inout String, _ item: (Element, inout String) -> Void
+        _ items: [Element], to out: inout [UInt8], _ item: (Element, inout [UInt8]) -> Void
     ) {
+        out.append(UInt8(ascii: "["))
         for index in items.indices {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             item(items[index], &out)
         }
-    }
-
-    private static func appendPairs(_ entities: [Entity], to out: inout String) {
-        appendList(entities, to: &out) { entity, out in
-            out += "["
-            JSONText.appendString(entity.name, to: &out)
-            out += ","
-            JSONText.appendString(entity.value, to: &out)
-            out += "]"
-        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// A run's labels: `{"bot":"v2","model":"small"}`.

@@ -7,6 +7,8 @@ import GRDBSQLite
 struct RowBinder {
     private let statement: OpaquePointer
     private var column: Int32 = 0
+    /// Where a JSON column is written before it is bound; kept from row to row.
+    private var scratch: [UInt8] = []
 
     /// SQLite copies the bytes before `bind` returns (the C API's `SQLITE_TRANSIENT`).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -41,14 +43,30 @@ struct RowBinder {
         }
         let column = column
         let statement = statement
-        value.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                _ = sqlite3_bind_text(statement, column, "", 0, Self.transient)
-                return
-            }
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                _ = sqlite3_bind_text(statement, column, text, Int32(bytes.count), Self.transient)
-            }
+        value.withUTF8 { Self.bindText($0, statement: statement, column: column) }
+    }
+
+    /// Binds the text `write` writes for `value` (a `ColumnCodec` writer), or NULL when there is no value.
+    mutating func bind<Value>(_ value: Value?, as write: (Value, inout [UInt8]) -> Void) {
+        guard let value else {
+            bind(nil as String?)
+            return
+        }
+        column += 1
+        scratch.removeAll(keepingCapacity: true)
+        write(value, &scratch)
+        let column = column
+        let statement = statement
+        scratch.withUnsafeBufferPointer { Self.bindText($0, statement: statement, column: column) }
+    }
+
+    private static func bindText(_ bytes: UnsafeBufferPointer<UInt8>, statement: OpaquePointer, column: Int32) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            _ = sqlite3_bind_text(statement, column, "", 0, transient)
+            return
+        }
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+            _ = sqlite3_bind_text(statement, column, text, Int32(bytes.count), transient)
         }
     }
 

@@ -13,6 +13,10 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data("[\(out)]".utf8)) as? [String]
         #expect(parsed == [text])
         #expect(!out.contains("\n") && !out.contains("\u{2028}"))
+        // The byte writer (the store's columns) writes the same text.
+        var bytes: [UInt8] = []
+        JSONText.appendString(text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == out)
     }
 
     @Test func numbersAreRoundedWithoutTrailingZeros() {

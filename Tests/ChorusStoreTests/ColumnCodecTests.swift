@@ -18,16 +18,24 @@ import Testing
 
     @Test func textsAreWrittenAsJSONWritesThemAndReadBack() throws {
         for texts in [[], Self.awkward, ["one"]] {
-            let written = ColumnCodec.encode(texts)
+            let written = ColumnCodec.text { ColumnCodec.write(texts, to: &$0) }
             #expect(written == JSON.array(texts.map(JSON.string)).text)
             #expect(try ColumnCodec.strings(written, column: "bot") == texts)
+        }
+    }
+
+    @Test func namesAreWrittenAsJSONWritesThemAndReadBack() throws {
+        for names in [[], [DialogueFailure.contextLost, .loop]] {
+            let written = ColumnCodec.text { ColumnCodec.write(names, to: &$0) }
+            #expect(written == JSON.array(names.map { .string($0.rawValue) }).text)
+            #expect(try ColumnCodec.names(written, column: "dialogue_failures", as: DialogueFailure.self) == names)
         }
     }
 
     @Test func entitiesAreWrittenAsJSONWritesThemAndReadBack() throws {
         let entities = zip(Self.awkward, Self.awkward.reversed()).map { Entity(name: $0, value: $1) }
         for list in [[], entities] {
-            let written = ColumnCodec.encode(list)
+            let written = ColumnCodec.text { ColumnCodec.write(list, to: &$0) }
             #expect(written == Self.pairs(list).text)
             #expect(try ColumnCodec.entities(written, column: "entities") == list)
         }
@@ -41,7 +49,7 @@ import Testing
                 confirmed: [Entity(name: "product", value: "the \\ laptop")]),
             GoalRecord(name: "hours", outcome: .failed, turns: 0),
         ]
-        let written = ColumnCodec.encode(goals)
+        let written = ColumnCodec.text { ColumnCodec.write(goals, to: &$0) }
         let tree = JSON.array(
             goals.map { goal in
                 .object([

@@ -8,49 +8,70 @@ public enum JSONText {
         out.append("\"")
     }
 
-    /// Appends `value` escaped for use inside a JSON string literal (without the quotes). Works
-    /// on UTF-8 bytes: text that needs no escaping (nearly all of it) is appended in one piece.
+    /// Appends `value` escaped for use inside a JSON string literal (without the quotes). Text
+    /// that needs no escaping (nearly all of it) is appended as it is.
     public static func appendEscaped(_ value: String, to out: inout String) {
         var value = value
-        let clean = value.withUTF8 { bytes -> Bool in
+        let needsEscaping = value.withUTF8 { bytes in bytes.indices.contains { escape(in: bytes, at: $0) != nil } }
+        guard needsEscaping else {
+            out.append(value)
+            return
+        }
+        var bytes: [UInt8] = []
+        appendEscaped(value, to: &bytes)
+        out.append(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Appends `value` as a JSON string literal (in quotes), as UTF-8 bytes.
+    public static func appendString(_ value: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        appendEscaped(value, to: &out)
+        out.append(0x22)
+    }
+
+    /// Appends `value` escaped for use inside a JSON string literal (without the quotes), as
+    /// UTF-8 bytes: the runs between escapes are copied in one piece.
+    public static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
             var start = 0
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                var escape: String?
-                var width = 1
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x00..<0x20:
-                    let hex = String(byte, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029 are valid JSON but break JavaScript readers of the line.
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default: break
+                guard let (escape, width) = escape(in: bytes, at: index) else {
+                    index += 1
+                    continue
                 }
-                if let escape {
-                    if index > start {
-                        out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                    }
-                    out.append(escape)
-                    start = index + width
-                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: escape.utf8)
                 index += width
+                start = index
             }
-            if start > 0, start < bytes.count {
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            }
-            return start == 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        if clean { out.append(value) }
+    }
+
+    /// The escape of the character starting at `bytes[index]` and how many bytes it replaces, or
+    /// nil when it is written as it is.
+    @inline(__always)
+    private static func escape(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (String, Int)? {
+        let byte = bytes[index]
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { return nil }
+        switch byte {
+        case 0x22: return ("\\\"", 1)
+        case 0x5C: return ("\\\\", 1)
+        case 0x0A: return ("\\n", 1)
+        case 0x0D: return ("\\r", 1)
+        case 0x09: return ("\\t", 1)
+        case 0x00..<0x20:
+            let hex = String(byte, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            // U+2028 and U+2029 are valid JSON but break JavaScript readers of the line.
+            return (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+        default: return nil
+        }
     }
 
     public static func appendOptionalString(_ value: String?, to out: inout String) {
