@@ -51,13 +51,6 @@ enum ColumnCodec {
         }
     }
 
-    /// What one of the writers above writes, as text.
-    static func text(_ write: (inout [UInt8]) -> Void) -> String {
-        var out: [UInt8] = []
-        write(&out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     // The writers above produce exactly what `JSON.text` writes for the same values (compact, keys
     // sorted, strings escaped by `JSONText`), without building the `JSON` tree and as UTF-8 bytes
     // bound straight into the statement: they run for every turn of every conversation.

@@ -48,11 +48,11 @@ struct RowBinder {
 
     /// Binds the text `write` writes for `value` (a `ColumnCodec` writer), or NULL when there is no value.
     mutating func bind<Value>(_ value: Value?, as write: (Value, inout [UInt8]) -> Void) {
+        column += 1
         guard let value else {
-            bind(nil as String?)
+            sqlite3_bind_null(statement, column)
             return
         }
-        column += 1
         scratch.removeAll(keepingCapacity: true)
         write(value, &scratch)
         let column = column

@@ -12,13 +12,20 @@ import Testing
         "é ñ 你好 👋", "AB-123456",
     ]
 
+    /// What one of the codec's writers writes, as text.
+    static func text(_ write: (inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        write(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func pairs(_ entities: [Entity]) -> JSON {
         .array(entities.map { .array([.string($0.name), .string($0.value)]) })
     }
 
     @Test func textsAreWrittenAsJSONWritesThemAndReadBack() throws {
         for texts in [[], Self.awkward, ["one"]] {
-            let written = ColumnCodec.text { ColumnCodec.write(texts, to: &$0) }
+            let written = Self.text { ColumnCodec.write(texts, to: &$0) }
             #expect(written == JSON.array(texts.map(JSON.string)).text)
             #expect(try ColumnCodec.strings(written, column: "bot") == texts)
         }
@@ -26,7 +33,7 @@ import Testing
 
     @Test func namesAreWrittenAsJSONWritesThemAndReadBack() throws {
         for names in [[], [DialogueFailure.contextLost, .loop]] {
-            let written = ColumnCodec.text { ColumnCodec.write(names, to: &$0) }
+            let written = Self.text { ColumnCodec.write(names, to: &$0) }
             #expect(written == JSON.array(names.map { .string($0.rawValue) }).text)
             #expect(try ColumnCodec.names(written, column: "dialogue_failures", as: DialogueFailure.self) == names)
         }
@@ -35,7 +42,7 @@ import Testing
     @Test func entitiesAreWrittenAsJSONWritesThemAndReadBack() throws {
         let entities = zip(Self.awkward, Self.awkward.reversed()).map { Entity(name: $0, value: $1) }
         for list in [[], entities] {
-            let written = ColumnCodec.text { ColumnCodec.write(list, to: &$0) }
+            let written = Self.text { ColumnCodec.write(list, to: &$0) }
             #expect(written == Self.pairs(list).text)
             #expect(try ColumnCodec.entities(written, column: "entities") == list)
         }
@@ -49,7 +56,7 @@ import Testing
                 confirmed: [Entity(name: "product", value: "the \\ laptop")]),
             GoalRecord(name: "hours", outcome: .failed, turns: 0),
         ]
-        let written = ColumnCodec.text { ColumnCodec.write(goals, to: &$0) }
+        let written = Self.text { ColumnCodec.write(goals, to: &$0) }
         let tree = JSON.array(
             goals.map { goal in
                 .object([
