@@ -21,7 +21,7 @@ test: setup lint
 	swift test --skip ChorusImageTests
 
 lint:
-	swift format lint --strict --recursive Sources Tests Package.swift
+	swift format lint --strict --recursive Sources Tests Benchmarks Package.swift
 
 # The container image (Containerfile): a release build, staged and built with buildah; tags
 # $$CHORUS_IMAGE:<version> and :latest (default ghcr.io/acme/chorus). See the README's "Container image".
@@ -38,7 +38,7 @@ run: release
 	.build/release/chorus run $(SUITE) --target $(TARGET)
 
 format:
-	swift format --in-place --recursive Sources Tests Package.swift
+	swift format --in-place --recursive Sources Tests Benchmarks Package.swift
 
 bench:
 	scripts/bench

@@ -110,6 +110,14 @@ let package = Package(
                 "ChorusCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]),
+        // benchmarks: Chorus's connector for a target alone, for `scripts/bench http`.
+        .executableTarget(
+            name: "chorus-transport-bench",
+            dependencies: [
+                "ChorusTargets", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/TransportBench"),
         // fixture helpers and fake targets for tests.
         .target(
             name: "ChorusTestSupport",
