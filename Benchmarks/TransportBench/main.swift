@@ -55,6 +55,8 @@ await withTaskGroup(of: Void.self) { group in
                 conversation += 1
                 guard var session = try? await target.makeSession(conversationID: "bench-\(worker)-\(conversation)")
                 else {
+                    // Counted as a message, so a target that cannot open sessions ends the run.
+                    claimed.add(1, ordering: .relaxed)
                     errors.add(1, ordering: .relaxed)
                     continue
                 }
