@@ -74,7 +74,7 @@ await withTaskGroup(of: Void.self) { group in
     }
 }
 let elapsed = ContinuousClock.now - start
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let seconds = elapsed / .seconds(1)
 let cpu = cpuSeconds() - cpuBefore
 await target.shutdown()
 print(

@@ -47,7 +47,7 @@ struct ProgressLine: Sendable {
     /// run's name, then the fallback and completion rates, the speed and the ETA; the progress
     /// and the errors stay.
     static func text(_ s: LiveMetrics.Snapshot, label: String, elapsed: Duration, width: Int) -> String {
-        let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 0.001)
+        let seconds = max(elapsed / .seconds(1), 0.001)
         let done = s.conversations
         let rate = Double(done) / seconds
         let remaining = max(0, s.planned - done)

@@ -26,7 +26,7 @@ struct RunStats {
     }
 
     var line: String {
-        let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)
+        let seconds = max(elapsed / .seconds(1), 1e-9)
         return String(
             format:
                 "stats: %d conversations, %d turns in %.2f s: %.0f conversations/s, %.0f turns/s, peak memory %.1f MB",
