@@ -20,7 +20,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: "The port to listen on (0 picks a free one and prints it).")
+    @Option(name: .long, parsing: .unconditional, help: "The port to listen on (0 picks a free one and prints it).")
     var port: Int = 8080
 
     func validate() throws {

@@ -11,7 +11,9 @@ struct PruneCommand: AsyncParsableCommand {
         discussion:
             "With --vacuum the database file is compacted afterwards, so the deleted texts are gone from disk too.")
 
-    @Option(name: .long, help: "Delete the runs that started longer ago than this: 90s, 5m, 12h, 30d.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Delete the runs that started longer ago than this: 90s, 5m, 12h, 30d.")
     var olderThan: DurationOption?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Delete these runs, by name.")

@@ -18,14 +18,14 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The target file.")
     var target: String
 
-    @Option(name: .long, help: "The run's seed (default: the suite's `seed`).")
+    @Option(name: .long, parsing: .unconditional, help: "The run's seed (default: the suite's `seed`).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "The conversation index (0-based).")
+    @Option(name: .long, parsing: .unconditional, help: "The conversation index (0-based).")
     var conversation: Int
 
     @Option(
-        name: .customLong("repeat"),
+        name: .customLong("repeat"), parsing: .unconditional,
         help: "Replay this play of a run with --repeat (its session is named as in the run).")
     var play = 0
 

@@ -49,10 +49,11 @@ struct RunCommand: AsyncParsableCommand {
     )
     var resume: String?
 
-    @Option(name: .long, help: "Run only shard K of N (0-based), e.g. --shard 2/8.")
+    @Option(name: .long, parsing: .unconditional, help: "Run only shard K of N (0-based), e.g. --shard 2/8.")
     var shard: String?
 
-    @Option(name: .long, help: "Run shard $JOB_COMPLETION_INDEX of N (a Kubernetes Indexed Job).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "Run shard $JOB_COMPLETION_INDEX of N (a Kubernetes Indexed Job).")
     var shards: Int?
 
     @Flag(name: .long, help: "Print nothing but errors and the verdict.")
@@ -231,7 +232,7 @@ struct RunOptions: ParsableArguments {
         name: .long, parsing: .unconditional, help: "Number of conversations (default: the suite's `conversations`).")
     var conversations: Int?
 
-    @Option(name: .long, help: "Seed (default: the suite's `seed`).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed (default: the suite's `seed`).")
     var seed: UInt64?
 
     @Option(name: .long, parsing: .unconditional, help: "Conversations in flight at once.")
@@ -244,19 +245,19 @@ struct RunOptions: ParsableArguments {
     var transcripts: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: "Open-loop load: start this many conversations per second (--concurrency caps those in flight).")
     var rate: Double?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help:
             "Serve live Prometheus metrics at http://127.0.0.1:PORT/metrics during the run (0 picks a free port; the address is printed)."
     )
     var metricsPort: Int?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help:
             "Exit 3 when more than this share of conversations end in a target error (default: the suite's error_rate.max, else 0.05); given, it also stops the run early."
     )

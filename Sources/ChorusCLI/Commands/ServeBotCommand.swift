@@ -14,7 +14,7 @@ struct ServeBotCommand: AsyncParsableCommand {
     @Argument(help: "The bot definition (e.g. Fixtures/bots/acme-v1.yaml).")
     var bot: String
 
-    @Option(name: .long, help: "The port to listen on (0 picks a free one and prints it).")
+    @Option(name: .long, parsing: .unconditional, help: "The port to listen on (0 picks a free one and prints it).")
     var port: Int = 5005
 
     @Option(name: .long, help: "The address to listen on.")

@@ -206,7 +206,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also write the history as an HTML page with charts.")
     var html: String?
 
-    @Option(name: .long, help: "Only the last N runs.")
+    @Option(name: .long, parsing: .unconditional, help: "Only the last N runs.")
     var last: Int = 50
 
     @OptionGroup var labels: LabelFilterOptions
@@ -216,12 +216,16 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var database: StoreOptions
 
+    func validate() throws {
+        if last < 1 { throw ValidationError("--last must be at least 1, got \(last)") }
+    }
+
     func run() async throws {
         try await CommandFailure.reporting {
             let store = try database.open()
             let filters = try labels.filters()
             let runs = try store.runs(suite: suite).filter { $0.status == .completed && $0.labels.matches(filters) }
-                .suffix(max(1, last))
+                .suffix(last)
             guard !runs.isEmpty else {
                 let labelled = labels.label.isEmpty ? "" : " labelled \(labels.label.joined(separator: ", "))"
                 throw CommandFailure.badInput("no completed runs of suite \"\(suite)\"\(labelled) in \(database.db)")

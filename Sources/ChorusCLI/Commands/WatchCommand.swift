@@ -31,17 +31,17 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The target file of the live bot.")
     var target: String
 
-    @Option(name: .long, help: "Time between ticks: 90s, 5m, 1h.")
+    @Option(name: .long, parsing: .unconditional, help: "Time between ticks: 90s, 5m, 1h.")
     var every: DurationOption
 
-    @Option(name: .long, help: "Conversations per tick.")
+    @Option(name: .long, parsing: .unconditional, help: "Conversations per tick.")
     var conversations = 20
 
-    @Option(name: .long, help: "Conversations in flight at once.")
+    @Option(name: .long, parsing: .unconditional, help: "Conversations in flight at once.")
     var concurrency = 4
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0 picks a free port and logs it).")
     var metricsPort: Int?
 
@@ -51,7 +51,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The webhook body: alertmanager (Alertmanager's webhook JSON) or json.")
     var webhookFormat: WebhookFormat = .alertmanager
 
-    @Option(name: .long, help: "Failing (or bot-down) ticks in a row before the alert fires.")
+    @Option(name: .long, parsing: .unconditional, help: "Failing (or bot-down) ticks in a row before the alert fires.")
     var failingAfter = 3
 
     @Option(
@@ -59,10 +59,10 @@ struct WatchCommand: AsyncParsableCommand {
     )
     var quietHours: String?
 
-    @Option(name: .long, help: "Delete ticks (and their runs) older than this: 30d, 12h.")
+    @Option(name: .long, parsing: .unconditional, help: "Delete ticks (and their runs) older than this: 30d, 12h.")
     var retention: DurationOption?
 
-    @Option(name: .long, help: "Stop after this many ticks (default: run until stopped).")
+    @Option(name: .long, parsing: .unconditional, help: "Stop after this many ticks (default: run until stopped).")
     var ticks: Int?
 
     @Option(
