@@ -1,5 +1,4 @@
 import NIOCore
-import NIOPosix
 import Synchronization
 
 /// A server that accepts connections, reads the start of a request and closes the connection
@@ -14,23 +13,7 @@ public final class DroppingServer: Sendable {
 
     /// Serves on a free loopback port for the length of `body`.
     public func run<T: Sendable>(_ body: @Sendable (Int) async throws -> T) async throws -> T {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { child in
-                child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(Dropper(server: self))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        do {
-            let result = try await body(port)
-            try? await channel.close()
-            return result
-        } catch {
-            try? await channel.close()
-            throw error
-        }
+        try await LoopbackServer.run(handler: { Dropper(server: self) }, body)
     }
 
     fileprivate func noteDrop() { dropped.withLock { $0 += 1 } }

@@ -281,24 +281,6 @@ struct HoursAware {
 extension Dialogue {
     static func play(_ suite: CompiledSuite, _ bot: HoursAware, conversation index: Int) -> Played {
         var refund = bot.bot
-        var user = SyntheticUser(suite: suite, seed: 5, conversation: index)
-        var message = user.opening()
-        var played = Played(outcome: .error, goals: [], behaviours: [])
-        while true {
-            let texts = message.text.contains("open") ? ["We are open 9 to 5."] : refund.respond(message.text)
-            let observation = BotObservation(texts: texts)
-            let reaction = user.react(to: observation)
-            played.turns.append(
-                Played.Turn(act: message.act, user: message.text, bot: texts, failures: reaction.dialogueFailures))
-            switch reaction.next {
-            case .say(let next):
-                message = next
-            case .end(let outcome):
-                played.outcome = outcome
-                played.goals = user.goalRecords(endingWith: .completed)
-                played.behaviours = user.occurredBehaviours
-                return played
-            }
-        }
+        return play(suite, conversation: index) { $0.contains("open") ? ["We are open 9 to 5."] : refund.respond($0) }
     }
 }

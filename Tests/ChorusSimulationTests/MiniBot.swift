@@ -151,11 +151,17 @@ enum Dialogue {
     /// Plays conversation `index` of `suite` against `bot` to its end.
     static func play(_ suite: CompiledSuite, _ bot: MiniBot, conversation index: Int = 0) -> Played {
         var bot = bot
+        return play(suite, conversation: index) { bot.respond($0) }
+    }
+
+    /// Plays conversation `index` of `suite` to its end against a bot that answers each message
+    /// with `respond`'s texts.
+    static func play(_ suite: CompiledSuite, conversation index: Int, respond: (String) -> [String]) -> Played {
         var user = SyntheticUser(suite: suite, seed: 5, conversation: index)
         var message = user.opening()
         var played = Played(outcome: .error, goals: [], behaviours: [])
         while true {
-            let texts = bot.respond(message.text)
+            let texts = respond(message.text)
             let observation = BotObservation(
                 texts: texts, intent: nil, entities: nil,
                 fallback: suite.recognizer.isFallback(texts: texts, intent: nil),

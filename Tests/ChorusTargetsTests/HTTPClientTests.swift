@@ -1,7 +1,6 @@
 import ChorusTestSupport
 import Foundation
 import NIOCore
-import NIOPosix
 import Synchronization
 import Testing
 
@@ -404,24 +403,11 @@ final class ScriptedServer: Sendable {
 
     /// Serves on a free loopback port for the length of `body`.
     func run<T: Sendable>(_ body: @Sendable (Int) async throws -> T) async throws -> T {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { child in
+        try await LoopbackServer.run(
+            handler: {
                 self.connections.add()
-                return child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(Handler(server: self))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        do {
-            let result = try await body(port)
-            try? await channel.close()
-            return result
-        } catch {
-            try? await channel.close()
-            throw error
-        }
+                return Handler(server: self)
+            }, body)
     }
 
     fileprivate func answer(onConnection: Int, method: String) -> Answer {
